@@ -238,11 +238,14 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
     let mainRequest = null;
     const requests = [];
     page.on('request', (req) => requests.push(req));
-    const failedInternal = [];
+    // Internal requests that failed (CSS url(), fetch() …), once per page;
+    // those that are also element links are reported as broken-link instead.
+    const failedInternal = new Map();
+    const linkedPaths = new Set();
     page.on('response', (resp) => {
       const ru = new URL(resp.url());
       if (ru.origin === origin && resp.status() >= 400 && resp.request() !== mainRequest) {
-        failedInternal.push(`${resp.request().resourceType()} ${ru.pathname}${ru.search} → HTTP ${resp.status()}`);
+        failedInternal.set(ru.pathname + ru.search, `${resp.request().resourceType()} ${ru.pathname}${ru.search} → HTTP ${resp.status()}`);
       }
     });
     const jsErrors = [];
@@ -251,7 +254,6 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
     try {
       for (const width of WIDTHS) {
         requests.length = 0;
-        failedInternal.length = 0;
         jsErrors.length = 0;
         await page.setViewportSize({ width, height: HEIGHT });
         const resp = await page.goto(url, { waitUntil: isExtraState ? 'networkidle' : 'load' });
@@ -277,7 +279,6 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
             finding('external', short(url), width, 'external-request', `${req.resourceType()} ${ru}`);
           }
         }
-        for (const f of failedInternal) finding('broken', short(url), width, 'broken-resource', f);
         for (const e of jsErrors) note(`warning: ${short(url)} @${width}px JavaScript error: ${e}`);
 
         // axe-core.
@@ -362,10 +363,18 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
               finding('broken', short(url), width, 'javascript-url', `<${tag} ${attr}="${v.slice(0, 80)}">`);
               continue;
             }
-            // Links with rel=canonical/alternate point at base_url on purpose.
+            try {
+              const lu = new URL(v, url);
+              linkedPaths.add(lu.pathname + lu.search);
+            } catch {
+              /* reported by checkLink */
+            }
             linkChecks.push(checkLink(url, width, v, `${tag} ${attr}`));
           }
         }
+      }
+      for (const [p, f] of failedInternal) {
+        if (!linkedPaths.has(p)) finding('broken', short(url), 0, 'broken-resource', f);
       }
     } catch (e) {
       finding('broken', short(url), 0, 'page-error', `could not check the page: ${String(e.message || e).split('\n')[0]}`);
