@@ -1,0 +1,40 @@
+//! `casebook check`: validate everything, print every problem.
+
+use std::path::Path;
+
+use casebook::content;
+use casebook::diagnostics::render_json;
+use casebook::schema::validate_site;
+
+use super::{Outcome, load_config, plural, print_human, today};
+use crate::Format;
+
+pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
+    let config = load_config(root)?;
+    let sources = content::load(root);
+    let checked = validate_site(&config, &sources, drafts, today());
+    match format {
+        Format::Json => println!("{}", render_json(&checked.diagnostics)),
+        Format::Human => print_human(&checked.diagnostics),
+    }
+    let errors = checked.errors();
+    let warnings = checked.warnings();
+    if format == Format::Human {
+        if errors > 0 {
+            eprintln!(
+                "error: {} in {} of {} case files",
+                plural(errors, "problem", "problems"),
+                checked.files_with_errors(),
+                checked.case_files
+            );
+        } else {
+            eprintln!(
+                "checked {} and {}: no errors{}",
+                plural(checked.case_files, "case", "cases"),
+                plural(checked.pages.len(), "page", "pages"),
+                if warnings > 0 { format!(", {}", plural(warnings, "warning", "warnings")) } else { String::new() }
+            );
+        }
+    }
+    Ok(if errors > 0 { Outcome::InvalidContent } else { Outcome::Success })
+}

@@ -1,0 +1,336 @@
+//! The site's configuration: `content/site.yaml`, `themes.yaml`,
+//! `programmes.yaml` and the optional municipality register
+//! `municipalities.csv` (SSB classification 131). Config is trusted input
+//! from the site's owner; its problems are exit code 2, located like any
+//! other diagnostic.
+
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::yaml;
+
+/// The UI and content language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Bokmål.
+    #[default]
+    Nb,
+    /// Nynorsk.
+    Nn,
+    /// English (UI only; cases are written in nb or nn).
+    En,
+}
+
+impl Language {
+    /// The BCP 47 code used in `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nb => "nb",
+            Language::Nn => "nn",
+            Language::En => "en",
+        }
+    }
+}
+
+/// `content/site.yaml`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The site's title.
+    pub title: String,
+    /// Absolute URL the site is published at, ending in `/`.
+    pub base_url: String,
+    /// UI language and `<html lang>`.
+    #[serde(default)]
+    pub language: Language,
+    /// Meta description of the front page.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Which `themes/<name>/` skin to use (the embedded default when absent).
+    #[serde(default)]
+    pub skin: Option<String>,
+    /// Link to the site's accessibility statement (uustatus).
+    #[serde(default)]
+    pub accessibility_statement: Option<String>,
+    /// Licence printed with the open-data exports.
+    #[serde(default)]
+    pub licence: Option<String>,
+}
+
+/// A topic readers browse by, from `themes.yaml`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// `[a-z0-9-]+`, used in URLs and front matter.
+    pub id: String,
+    /// Name in bokmål.
+    pub name: String,
+    /// Name in nynorsk, used on nynorsk pages.
+    #[serde(default)]
+    pub name_nn: Option<String>,
+    /// Markdown, shown on the theme page.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl Theme {
+    /// The name in the given language.
+    pub fn name_in(&self, language: Language) -> &str {
+        match (language, &self.name_nn) {
+            (Language::Nn, Some(nn)) => nn,
+            _ => &self.name,
+        }
+    }
+}
+
+/// A programme's running years.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct YearSpan {
+    /// First year.
+    pub start: i32,
+    /// Last year, absent while it runs.
+    #[serde(default)]
+    pub end: Option<i32>,
+}
+
+/// A programme cases belong to, from `programmes.yaml`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Programme {
+    /// `[a-z0-9-]+`.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Who runs it.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// When it runs.
+    #[serde(default)]
+    pub period: Option<YearSpan>,
+    /// Markdown description.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// One municipality from the official register.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Municipality {
+    /// Four-digit number.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+}
+
+/// Everything under `content/` that is not a case or a page.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `site.yaml`.
+    pub site: Site,
+    /// `themes.yaml`, in file order.
+    pub themes: Vec<Theme>,
+    /// `programmes.yaml`, in file order.
+    pub programmes: Vec<Programme>,
+    /// `municipalities.csv`, when present.
+    pub register: Option<Vec<Municipality>>,
+}
+
+impl Config {
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The programme with this id.
+    pub fn programme(&self, id: &str) -> Option<&Programme> {
+        self.programmes.iter().find(|p| p.id == id)
+    }
+}
+
+fn read_yaml<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let rel = format!("content/{name}");
+    let path = root.join(&rel);
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::file(
+                    Severity::Error,
+                    "missing-config",
+                    &rel,
+                    format!("cannot read `{rel}`: {}", err.to_string().to_lowercase()),
+                )
+                .with_help("`casebook init` writes a working skeleton site with every configuration file"),
+            );
+            return None;
+        }
+    };
+    let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match yaml::from_str::<T>(text_no_bom) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let bom = text.len() - text_no_bom.len();
+            let d = match err.pos {
+                Some(pos) => Diagnostic::at(
+                    Severity::Error,
+                    "invalid-config",
+                    &rel,
+                    &text,
+                    bom + pos.offset,
+                    pos.len,
+                    err.message,
+                ),
+                None => Diagnostic::file(Severity::Error, "invalid-config", &rel, err.message),
+            };
+            diagnostics.push(d);
+            None
+        }
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_ids<'a>(
+    rel: &str,
+    ids: impl Iterator<Item = &'a str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        if !valid_id(id) {
+            diagnostics.push(
+                Diagnostic::file(Severity::Error, "invalid-id", rel, format!("the id `{id}` may only use a–z, 0–9 and `-`"))
+                    .with_help(format!("try `{}`", crate::norwegian::slugify(id))),
+            );
+        }
+        if !seen.insert(id) {
+            diagnostics.push(Diagnostic::file(
+                Severity::Error,
+                "duplicate-id",
+                rel,
+                format!("the id `{id}` is used twice"),
+            ));
+        }
+    }
+}
+
+/// Parses the SSB register export: `;`-separated, quoted or not, with a
+/// header naming at least `code` and `name`.
+pub fn parse_register(text: &str) -> Result<Vec<Municipality>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("cannot read the header line: {e}"))?
+        .clone();
+    let column = |wanted: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(wanted));
+    let (Some(code_col), Some(name_col)) = (column("code"), column("name")) else {
+        return Err("the header line must name the columns `code` and `name`".into());
+    };
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| format!("cannot read a line: {e}"))?;
+        let code = record.get(code_col).unwrap_or("").trim();
+        let name = record.get(name_col).unwrap_or("").trim();
+        if !code.is_empty() && !name.is_empty() {
+            out.push(Municipality {
+                code: code.to_owned(),
+                name: name.to_owned(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Loads the configuration of the site at `root`; any problem is returned as
+/// diagnostics (all of them, not just the first).
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let site: Option<Site> = read_yaml(root, "site.yaml", &mut diagnostics);
+    let themes: Option<Vec<Theme>> = read_yaml(root, "themes.yaml", &mut diagnostics);
+    let programmes: Option<Vec<Programme>> = read_yaml(root, "programmes.yaml", &mut diagnostics);
+    if let Some(site) = &site {
+        let ok = (site.base_url.starts_with("https://") || site.base_url.starts_with("http://"))
+            && !site.base_url.contains(char::is_whitespace);
+        if !ok {
+            diagnostics.push(
+                Diagnostic::file(
+                    Severity::Error,
+                    "invalid-config",
+                    "content/site.yaml",
+                    format!("`base_url` must be an absolute http(s) address, not `{}`", site.base_url),
+                )
+                .with_help("for example `base_url: https://eksempel.ks.no/`"),
+            );
+        }
+    }
+    if let Some(themes) = &themes {
+        check_ids("content/themes.yaml", themes.iter().map(|t| t.id.as_str()), &mut diagnostics);
+    }
+    if let Some(programmes) = &programmes {
+        check_ids("content/programmes.yaml", programmes.iter().map(|p| p.id.as_str()), &mut diagnostics);
+    }
+    let register_path = root.join("content/municipalities.csv");
+    let register = if register_path.is_file() {
+        match fs::read_to_string(&register_path).map_err(|e| e.to_string()).and_then(|t| parse_register(&t)) {
+            Ok(list) => Some(list),
+            Err(message) => {
+                diagnostics.push(Diagnostic::file(
+                    Severity::Error,
+                    "invalid-config",
+                    "content/municipalities.csv",
+                    message,
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    match (site, themes, programmes) {
+        (Some(mut site), Some(themes), Some(programmes)) if diagnostics.is_empty() => {
+            if !site.base_url.ends_with('/') {
+                site.base_url.push('/');
+            }
+            Ok(Config {
+                site,
+                themes,
+                programmes,
+                register,
+            })
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_reads_ssb_export_with_bom_and_quotes() {
+        let text = "\u{feff}\"code\";\"parentCode\";\"level\";\"name\"\n\"1506\";\"\";\"1\";\"Molde\"\n3451;;1;Nord-Aurdal\n";
+        let list = parse_register(text).expect("valid");
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[0], Municipality { code: "1506".into(), name: "Molde".into() });
+        assert_eq!(list[1].name, "Nord-Aurdal");
+    }
+
+    #[test]
+    fn register_without_name_column_is_refused() {
+        assert!(parse_register("code;navn\n1506;Molde\n").is_err());
+    }
+}

@@ -1,0 +1,323 @@
+//! Finding and reading the source files: case files under `content/cases/`
+//! and free pages under `content/pages/` (walkdir), the media folder, and the
+//! front-matter split that keeps byte offsets so every later position can be
+//! given in the file itself.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Severity};
+
+/// The largest case or page file read (bytes). A report is a few kilobytes;
+/// anything this large is a mistake (or hostile) and is refused by name.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A source file read into memory.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// Path relative to the site root, `/`-separated, as shown to users.
+    pub rel: String,
+    /// The file's stem: the case's slug.
+    pub stem: String,
+    /// The text (a UTF-8 BOM, if any, is kept; the splitter skips it).
+    pub text: String,
+}
+
+/// A case file as split into front matter and body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// Byte offset of `yaml` within the file.
+    pub yaml_offset: usize,
+    /// 1-based line of the first YAML line.
+    pub yaml_line: usize,
+    /// Byte offset of the opening `---`.
+    pub open_offset: usize,
+    /// The Markdown body after the closing `---` line.
+    pub body: &'a str,
+    /// Byte offset of `body` within the file.
+    pub body_offset: usize,
+}
+
+/// Why a file has no usable front matter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitError {
+    /// Stable rule code.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// Byte offset to point at.
+    pub offset: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end_matches(['\r', '\n']).trim_end() == "---"
+}
+
+/// Splits `text` into YAML front matter and body. The front matter must be
+/// the first thing in the file (after an optional BOM), opened and closed by a
+/// line `---`; CRLF line endings are fine.
+pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    if rest.trim().is_empty() {
+        return Err(SplitError {
+            code: "empty-file",
+            message: "the file is empty".into(),
+            help: "a case starts with a `---` line, its fields, and another `---` line; `casebook new <MUNICIPALITY>` writes one to fill in".into(),
+            offset: start,
+        });
+    }
+    let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if !is_fence(&rest[..first_end]) {
+        return Err(SplitError {
+            code: "no-front-matter",
+            message: "the file does not start with front matter".into(),
+            help: "the first line must be `---`, followed by the fields (`title: …`) and a closing `---` line".into(),
+            offset: start,
+        });
+    }
+    let yaml_offset = start + first_end;
+    let mut pos = yaml_offset;
+    while pos < text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        if is_fence(&text[pos..line_end]) {
+            let yaml_line = text[..yaml_offset].matches('\n').count() + 1;
+            return Ok(Split {
+                yaml: &text[yaml_offset..pos],
+                yaml_offset,
+                yaml_line,
+                open_offset: start,
+                body: &text[line_end..],
+                body_offset: line_end,
+            });
+        }
+        pos = line_end;
+    }
+    Err(SplitError {
+        code: "unclosed-front-matter",
+        message: "the front matter is never closed".into(),
+        help: "add a line `---` after the last field, before the report text".into(),
+        offset: start,
+    })
+}
+
+/// The files of a site's `content/` folder.
+#[derive(Debug, Default)]
+pub struct Sources {
+    /// Case files, sorted by path.
+    pub cases: Vec<SourceFile>,
+    /// Free pages, sorted by path.
+    pub pages: Vec<SourceFile>,
+    /// Files under `content/media/`, as `/`-separated paths relative to it.
+    pub media: BTreeSet<String>,
+    /// Problems met while finding and reading the files.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of case files found (including unreadable ones).
+    pub case_files: usize,
+}
+
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_editor_temp(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name == "4913"
+}
+
+/// Walks `dir` for files, following symlinks that stay inside `root` and
+/// reporting those that leave it and loops, never hanging.
+fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return files;
+    }
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(16)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let name = entry.file_name().to_string_lossy();
+                if entry.depth() > 0 && is_editor_temp(&name) {
+                    continue;
+                }
+                if entry.path_is_symlink() {
+                    let target = fs::canonicalize(entry.path());
+                    if !target.is_ok_and(|t| t.starts_with(&canonical_root)) {
+                        diagnostics.push(
+                            Diagnostic::file(
+                                Severity::Error,
+                                "symlink-outside",
+                                &rel_path(root, entry.path()),
+                                "this symbolic link points outside the site folder (or nowhere)".into(),
+                            )
+                            .with_help("copy the file into the site instead of linking to it"),
+                        );
+                        continue;
+                    }
+                }
+                if entry.file_type().is_file() {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(err) => {
+                let path = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
+                let (code, message) = if err.loop_ancestor().is_some() {
+                    ("symlink-loop", "this symbolic link makes a loop".to_owned())
+                } else {
+                    ("unreadable", format!("cannot read this folder: {}", io_reason(err.io_error())))
+                };
+                diagnostics.push(Diagnostic::file(Severity::Error, code, &path, message));
+            }
+        }
+    }
+    files
+}
+
+fn io_reason(err: Option<&io::Error>) -> String {
+    match err {
+        Some(e) if e.kind() == io::ErrorKind::PermissionDenied => "permission denied".into(),
+        Some(e) if e.kind() == io::ErrorKind::NotFound => "it no longer exists".into(),
+        Some(e) => e.to_string().to_lowercase(),
+        None => "unknown error".into(),
+    }
+}
+
+/// Reads one Markdown source file, turning every way it can be unusable into
+/// a diagnostic naming the file.
+pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let rel = rel_path(root, path);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let too_big = |size: u64| {
+        Diagnostic::file(
+            Severity::Error,
+            "file-too-large",
+            &rel,
+            format!(
+                "the file is {} MB; casebook reads case files of at most {} MB",
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_help("a case report is text; put large attachments in `content/media/` and link to them")
+    };
+    let meta = fs::metadata(path).map_err(|e| {
+        Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))))
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))))
+    })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile {
+            path: path.to_path_buf(),
+            rel,
+            stem,
+            text,
+        }),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.as_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]);
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let mut d = Diagnostic::file(
+                Severity::Error,
+                "invalid-utf8",
+                &rel,
+                "the file is not UTF-8 text".into(),
+            )
+            .with_help("save the file as UTF-8 (in most editors: «Save with encoding» → UTF-8)");
+            d.line = line;
+            d.column = column;
+            Err(d)
+        }
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+}
+
+/// Finds and reads every case, page and media file of the site at `root`.
+pub fn load(root: &Path) -> Sources {
+    let content = root.join("content");
+    let mut sources = Sources::default();
+    let case_paths: Vec<PathBuf> = walk(root, &content.join("cases"), &mut sources.diagnostics)
+        .into_iter()
+        .filter(|p| is_markdown(p))
+        .collect();
+    sources.case_files = case_paths.len();
+    let page_paths: Vec<PathBuf> = walk(root, &content.join("pages"), &mut sources.diagnostics)
+        .into_iter()
+        .filter(|p| is_markdown(p))
+        .collect();
+    for (paths, out) in [(case_paths, &mut sources.cases), (page_paths, &mut sources.pages)] {
+        for path in paths {
+            match read_source(root, &path) {
+                Ok(file) => out.push(file),
+                Err(d) => sources.diagnostics.push(d),
+            }
+        }
+    }
+    let media = content.join("media");
+    for path in walk(root, &media, &mut sources.diagnostics) {
+        sources.media.insert(rel_path(&media, &path));
+    }
+    sources
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_keeps_offsets() {
+        let text = "---\ntitle: A\n---\nBody\n";
+        let split = split_front_matter(text).expect("valid");
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(split.yaml_line, 2);
+        assert_eq!(split.body, "Body\n");
+        assert_eq!(&text[split.yaml_offset..][..5], "title");
+    }
+
+    #[test]
+    fn accepts_bom_and_crlf() {
+        let text = "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n";
+        let split = split_front_matter(text).expect("valid");
+        assert_eq!(split.yaml, "title: A\r\n");
+        assert_eq!(split.body, "Body\r\n");
+    }
+
+    #[test]
+    fn reports_missing_and_unclosed_front_matter() {
+        assert_eq!(split_front_matter("").map_err(|e| e.code), Err("empty-file"));
+        assert_eq!(split_front_matter("title: A\n").map_err(|e| e.code), Err("no-front-matter"));
+        assert_eq!(
+            split_front_matter("---\ntitle: A\n").map_err(|e| e.code),
+            Err("unclosed-front-matter")
+        );
+    }
+}

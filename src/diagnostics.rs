@@ -1,0 +1,228 @@
+//! Diagnostics: one problem in one file, with its position, and the two ways
+//! they are shown — rustc-style with a snippet and a caret (annotate-snippets)
+//! or a JSON array for tools.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The content is invalid: exit code 1, nothing is written.
+    Error,
+    /// Worth fixing, but the site is still built.
+    Warning,
+}
+
+/// The source line a diagnostic points into, with the byte range to underline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The text of the line, without its line ending.
+    pub text: String,
+    /// Byte range within `text` to mark with carets.
+    pub start: usize,
+    /// End of the byte range (exclusive; at least `start + 1` when the line is not empty).
+    pub end: usize,
+}
+
+/// One problem, located in a file relative to the site's root.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Path relative to the site root, with `/` separators.
+    pub file: String,
+    /// 1-based line in the file.
+    pub line: usize,
+    /// 1-based column (in characters) in the file.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable kebab-case identifier of the rule (`unknown-theme`).
+    pub code: &'static str,
+    /// What is wrong, lower-case, values in backticks.
+    pub message: String,
+    /// How to fix it, when we can say.
+    pub help: Option<String>,
+    /// The line to show, when there is one.
+    #[serde(skip)]
+    pub source: Option<SourceLine>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at byte `offset` of `text` (the whole file), underlining
+    /// `len` bytes (clipped to the end of the line, at least one character).
+    pub fn at(
+        severity: Severity,
+        code: &'static str,
+        file: &str,
+        text: &str,
+        offset: usize,
+        len: usize,
+        message: String,
+    ) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let line = text[..line_start].matches('\n').count() + 1;
+        let column = text[line_start..offset].chars().count() + 1;
+        let start = (offset - line_start).min(line_text.len());
+        let mut end = floor_char_boundary(line_text, (start + len.max(1)).min(line_text.len()));
+        if end <= start {
+            end = line_text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+        }
+        Diagnostic {
+            file: file.to_owned(),
+            line,
+            column,
+            severity,
+            code,
+            message,
+            help: None,
+            source: Some(SourceLine {
+                text: line_text.to_owned(),
+                start,
+                end,
+            }),
+        }
+    }
+
+    /// A diagnostic about a whole file (no line to show).
+    pub fn file(severity: Severity, code: &'static str, file: &str, message: String) -> Self {
+        Diagnostic {
+            file: file.to_owned(),
+            line: 1,
+            column: 1,
+            severity,
+            code,
+            message,
+            help: None,
+            source: None,
+        }
+    }
+
+    /// Adds a help line.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Is this an error (rather than a warning)?
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Renders diagnostics the way rustc and cargo do.
+pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = format!("{}:{}:{}", d.file, d.line, d.column);
+        let mut group = Group::with_title(level.primary_title(d.message.as_str()));
+        if let Some(source) = &d.source {
+            group = group.element(
+                Snippet::source(source.text.as_str())
+                    .line_start(d.line)
+                    .path(d.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(source.start..source.end)),
+            );
+        } else {
+            group = group.element(Level::NOTE.no_name().message(format!("--> {path}")));
+        }
+        if let Some(help) = &d.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        let report: &[Group<'_>] = &[group];
+        let _ = writeln!(out, "{}\n", renderer.render(report));
+    }
+    out
+}
+
+/// Renders diagnostics as one JSON array of
+/// `{file, line, column, severity, code, message, help}`.
+pub fn render_json(diagnostics: &[Diagnostic]) -> String {
+    serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// Orders diagnostics by file, then position, errors before warnings on a tie.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
+            &b.file,
+            b.line,
+            b.column,
+            b.severity,
+            &b.message,
+        ))
+    });
+}
+
+/// The best match for `word` among `candidates`, if one is close enough to
+/// be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&word_lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_output_has_path_line_and_caret() {
+        let text = "---\ntitle: x\nthemes: [sykefravar, kompetanse]\n---\n";
+        let offset = text.find("sykefravar").expect("present");
+        let d = Diagnostic::at(
+            Severity::Error,
+            "unknown-theme",
+            "content/cases/molde.md",
+            text,
+            offset,
+            10,
+            "unknown theme `sykefravar`".into(),
+        )
+        .with_help("did you mean `sykefravaer`?");
+        assert_eq!((d.line, d.column), (3, 10));
+        let out = render_human(&[d], false);
+        assert!(out.contains("--> content/cases/molde.md:3:10"), "{out}");
+        assert!(out.contains("3 | themes: [sykefravar, kompetanse]"), "{out}");
+        assert!(out.contains("^^^^^^^^^^"), "{out}");
+        assert!(out.contains("help: did you mean `sykefravaer`?"), "{out}");
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        let known = ["need", "goal", "measures"];
+        assert_eq!(did_you_mean("measure", known), Some("measures"));
+        assert_eq!(did_you_mean("banana", known), None);
+    }
+}

@@ -1,0 +1,250 @@
+//! Small typed readers over the spanned YAML tree that turn every wrong type
+//! into a located diagnostic instead of stopping at the first one.
+
+use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::yaml::{Key, Node, Pos, Value};
+
+/// Collects diagnostics for one file while reading its front matter.
+pub(crate) struct Checker<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    /// Byte offset of the YAML text within the file.
+    pub yaml_offset: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Field names suggested for unknown keys (so a misspelt required field
+    /// is not also reported as missing).
+    pub suggested: Vec<&'static str>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(file: &'a str, text: &'a str, yaml_offset: usize) -> Self {
+        Checker {
+            file,
+            text,
+            yaml_offset,
+            diagnostics: Vec::new(),
+            suggested: Vec::new(),
+        }
+    }
+
+    /// Records a problem at a YAML position; returns it so help can be added.
+    pub fn report(
+        &mut self,
+        severity: Severity,
+        pos: Pos,
+        code: &'static str,
+        message: String,
+    ) -> &mut Diagnostic {
+        // Positions before the YAML block (the opening `---`) are stored as a
+        // wrapped negative offset; wrapping addition brings them back.
+        self.report_at(severity, self.yaml_offset.wrapping_add(pos.offset), pos.len, code, message)
+    }
+
+    /// Records a problem at a byte offset of the file.
+    pub fn report_at(
+        &mut self,
+        severity: Severity,
+        offset: usize,
+        len: usize,
+        code: &'static str,
+        message: String,
+    ) -> &mut Diagnostic {
+        let d = Diagnostic::at(severity, code, self.file, self.text, offset, len, message);
+        self.diagnostics.push(d);
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
+    }
+
+    pub fn error(&mut self, pos: Pos, code: &'static str, message: String) -> &mut Diagnostic {
+        self.report(Severity::Error, pos, code, message)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, example: &str) {
+        let message = if matches!(node.value, Value::Null) {
+            format!("`{field}` is empty")
+        } else {
+            format!("`{field}` must be {expected}, not {}", node.value.kind())
+        };
+        let d = self.error(node.pos, "wrong-type", message);
+        if !example.is_empty() {
+            d.help = Some(format!("write it like this: `{example}`"));
+        }
+    }
+
+    /// Text (numbers are accepted and spelled as written). Empty text is an error.
+    pub fn text(&mut self, node: &Node, field: &str, example: &str) -> Option<String> {
+        let text = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            _ => {
+                self.wrong_type(node, field, "text", example);
+                return None;
+            }
+        };
+        if text.trim().is_empty() {
+            self.error(node.pos, "empty-field", format!("`{field}` is empty"))
+                .help = Some("write the text after the colon, or remove the line".into());
+            return None;
+        }
+        Some(text)
+    }
+
+    /// Exactly a string (no number), e.g. a municipality number with leading zeros.
+    pub fn string(&mut self, node: &Node, field: &str, example: &str) -> Option<String> {
+        match &node.value {
+            Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            _ => {
+                self.wrong_type(node, field, "text in quotes", example);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, node: &Node, field: &str) -> Option<bool> {
+        match node.value {
+            Value::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(node, field, "`true` or `false`", &format!("{field}: true"));
+                None
+            }
+        }
+    }
+
+    pub fn integer(&mut self, node: &Node, field: &str, example: &str) -> Option<i64> {
+        match node.value {
+            Value::Int(i) => Some(i),
+            _ => {
+                self.wrong_type(node, field, "a whole number", example);
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, node: &Node, field: &str, example: &str) -> Option<f64> {
+        match node.value {
+            Value::Int(i) => Some(i as f64),
+            Value::Float(f) if f.is_finite() => Some(f),
+            _ => {
+                self.wrong_type(node, field, "a number (with a decimal point, `9.3`)", example);
+                None
+            }
+        }
+    }
+
+    pub fn list<'n>(&mut self, node: &'n Node, field: &str, example: &str) -> Option<&'n [Node]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            _ => {
+                self.wrong_type(node, field, "a list", example);
+                None
+            }
+        }
+    }
+
+    /// A mapping whose keys are checked against `known` (did-you-mean for the
+    /// rest, including Norwegian names of our fields).
+    pub fn map<'n>(
+        &mut self,
+        node: &'n Node,
+        field: &str,
+        known: &[&'static str],
+        example: &str,
+    ) -> Option<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            self.wrong_type(node, field, "a set of `key: value` fields", example);
+            return None;
+        };
+        let mut fields = Fields { entries: Vec::new() };
+        for (key, value) in entries {
+            if known.contains(&key.name.as_str()) {
+                fields.entries.push((key, value));
+            } else {
+                self.unknown_key(key, field, known);
+            }
+        }
+        Some(fields)
+    }
+
+    fn unknown_key(&mut self, key: &Key, field: &str, known: &[&'static str]) {
+        let suggestion = norwegian_key(&key.name)
+            .filter(|k| known.contains(k))
+            .or_else(|| did_you_mean(&key.name, known.iter().copied()));
+        if let Some(s) = suggestion {
+            self.suggested.push(s);
+        }
+        let mut pos = key.pos;
+        pos.len = key.name.len();
+        let place = if field.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{field}`")
+        };
+        let d = self.error(pos, "unknown-field", format!("unknown field `{}`{place}", key.name));
+        d.help = Some(match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("the fields here are: {}", known.join(", ")),
+        });
+    }
+}
+
+/// The known fields of one mapping, in the order written.
+pub(crate) struct Fields<'n> {
+    entries: Vec<(&'n Key, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    pub fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| *v)
+            .filter(|v| !matches!(v.value, Value::Null))
+    }
+
+    pub fn key(&self, name: &str) -> Option<&'n Key> {
+        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| *k)
+    }
+}
+
+/// Our English field names, as Norwegian editors tend to write them.
+fn norwegian_key(name: &str) -> Option<&'static str> {
+    Some(match name.to_lowercase().as_str() {
+        "behov" => "need",
+        "mål" | "maal" | "mal" => "goal",
+        "tiltak" => "measures",
+        "resultat" | "resultater" => "result",
+        "forankring" => "anchoring",
+        "tema" | "temaer" | "temaene" => "themes",
+        "tittel" => "title",
+        "kommune" => "municipality",
+        "kommunenummer" | "kommunenr" => "municipality_number",
+        "fylke" => "county",
+        "program" | "programme_id" => "programme",
+        "sammendrag" | "samandrag" | "ingress" => "summary",
+        "lenker" | "lenkjer" => "links",
+        "finansiering" => "funding",
+        "periode" => "period",
+        "språk" | "sprak" | "målform" => "language",
+        "publisert" | "dato" => "published",
+        "oppdatert" => "updated",
+        "utkast" | "kladd" => "draft",
+        "indikatorer" | "indikator" | "tall" => "indicators",
+        "status" => "status",
+        "start" => "start",
+        "slutt" => "end",
+        "navn" | "namn" => "name",
+        "enhet" | "eining" => "unit",
+        "verdi" => "value",
+        "kilde" | "kjelde" => "source",
+        "beløp" | "belop" => "amount_nok",
+        "mål_verdier" | "maltall" | "måltal" | "måltall" => "targets",
+        "serie" => "series",
+        "url" | "adresse" => "url",
+        _ => return None,
+    })
+}

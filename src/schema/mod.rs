@@ -1,0 +1,310 @@
+//! The case model: raw front matter (a spanned YAML tree) becomes a validated
+//! [`Case`] through one conversion that collects every problem, or it
+//! becomes diagnostics. Free pages get the same treatment in [`page`].
+
+mod checker;
+pub mod json_schema;
+pub mod page;
+mod validate;
+
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::norwegian::County;
+
+pub use validate::{FIELDS, Vocabulary, validate_case};
+
+/// Where a case stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Decided, not started.
+    Planned,
+    /// Under way (the default).
+    #[default]
+    Ongoing,
+    /// Finished; has a result.
+    Completed,
+}
+
+impl Status {
+    /// The spelling used in front matter and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::Ongoing => "ongoing",
+            Status::Completed => "completed",
+        }
+    }
+}
+
+/// Years a case ran (or runs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Period {
+    /// First year.
+    pub start: i32,
+    /// Last year; absent while the work goes on.
+    pub end: Option<i32>,
+}
+
+/// The unit of an indicator's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Per cent: `8,5 %`.
+    Percent,
+    /// A count of something.
+    Count,
+    /// Norwegian kroner.
+    Nok,
+    /// A plain ratio.
+    Ratio,
+}
+
+impl Unit {
+    /// The spelling used in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Nok => "nok",
+            Unit::Ratio => "ratio",
+        }
+    }
+}
+
+/// The period of an indicator value: a year, a quarter or a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum PeriodKey {
+    /// `2012`.
+    Year(i32),
+    /// `2008-Q1`.
+    Quarter(i32, u8),
+    /// `2008-03`.
+    Month(i32, u8),
+}
+
+impl PeriodKey {
+    /// Parses `YYYY`, `YYYY-Qn` or `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<PeriodKey> {
+        let text = text.trim();
+        let year_ok = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+        match text.split_once('-') {
+            None if year_ok(text) => text.parse().ok().map(PeriodKey::Year),
+            Some((y, rest)) if year_ok(y) => {
+                let year = y.parse().ok()?;
+                if let Some(q) = rest.strip_prefix(['Q', 'q']) {
+                    let q: u8 = q.parse().ok()?;
+                    (1..=4).contains(&q).then_some(PeriodKey::Quarter(year, q))
+                } else if rest.len() == 2 {
+                    let m: u8 = rest.parse().ok()?;
+                    (1..=12).contains(&m).then_some(PeriodKey::Month(year, m))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The year the period falls in.
+    pub fn year(self) -> i32 {
+        match self {
+            PeriodKey::Year(y) | PeriodKey::Quarter(y, _) | PeriodKey::Month(y, _) => y,
+        }
+    }
+
+    /// The period's midpoint as a fractional year, for placing it on a time axis.
+    pub fn midpoint(self) -> f64 {
+        match self {
+            PeriodKey::Year(y) => f64::from(y) + 0.5,
+            PeriodKey::Quarter(y, q) => f64::from(y) + (f64::from(q) - 0.5) / 4.0,
+            PeriodKey::Month(y, m) => f64::from(y) + (f64::from(m) - 0.5) / 12.0,
+        }
+    }
+
+    /// The canonical spelling (`2008-Q1`).
+    pub fn label(self) -> String {
+        match self {
+            PeriodKey::Year(y) => y.to_string(),
+            PeriodKey::Quarter(y, q) => format!("{y}-Q{q}"),
+            PeriodKey::Month(y, m) => format!("{y}-{m:02}"),
+        }
+    }
+}
+
+/// One value of an indicator.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// When.
+    pub period: PeriodKey,
+    /// The figure.
+    pub value: f64,
+    /// An optional label (`Ønsket maks`).
+    pub label: Option<String>,
+}
+
+/// A figure the case reports over time, drawn as a chart.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Indicator {
+    /// What is measured (`Sykefravær`).
+    pub name: String,
+    /// The unit.
+    pub unit: Unit,
+    /// Whether a falling line is good news.
+    pub lower_is_better: bool,
+    /// Measured values, sorted by period.
+    pub series: Vec<Point>,
+    /// Targets, sorted by period.
+    pub targets: Vec<Point>,
+}
+
+/// A source of money for the work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Funding {
+    /// Who paid.
+    pub source: String,
+    /// How much, in kroner.
+    pub amount_nok: u64,
+    /// `year`, `month` or `total` (absent: a one-off amount).
+    pub per: Option<String>,
+}
+
+/// A link to more about the case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link text.
+    pub title: String,
+    /// An absolute http(s) URL.
+    pub url: String,
+}
+
+/// A validated case: everything the renderer needs, nothing it must check.
+#[derive(Clone, Debug, Serialize)]
+pub struct Case {
+    /// The file stem, `[a-z0-9-]+`.
+    pub slug: String,
+    /// The source file relative to the site root.
+    pub file: String,
+    /// Title.
+    pub title: String,
+    /// Municipality name.
+    pub municipality: String,
+    /// Four-digit municipality number.
+    pub municipality_number: Option<String>,
+    /// The county (from `county`, or from the number).
+    pub county: Option<County>,
+    /// Programme id (known to the config).
+    pub programme: String,
+    /// Theme ids (known, unique, at least one).
+    pub themes: Vec<String>,
+    /// Status.
+    pub status: Status,
+    /// Years.
+    pub period: Option<Period>,
+    /// `nb` or `nn`.
+    pub language: Language,
+    /// First published.
+    pub published: Option<jiff::civil::Date>,
+    /// Last updated.
+    pub updated: Option<jiff::civil::Date>,
+    /// Short summary for cards and search results.
+    pub summary: Option<String>,
+    /// Behov (Markdown).
+    pub need: String,
+    /// Mål (Markdown).
+    pub goal: String,
+    /// Tiltak (Markdown items).
+    pub measures: Vec<String>,
+    /// Resultat (Markdown).
+    pub result: Option<String>,
+    /// Forankring (Markdown).
+    pub anchoring: Option<String>,
+    /// Figures.
+    pub indicators: Vec<Indicator>,
+    /// Money.
+    pub funding: Vec<Funding>,
+    /// Links.
+    pub links: Vec<Link>,
+    /// Left out of the site unless `--drafts`.
+    pub draft: bool,
+    /// The narrative (Markdown).
+    pub body: String,
+}
+
+impl Case {
+    /// The municipality's URL slug.
+    pub fn municipality_slug(&self) -> String {
+        crate::norwegian::slugify(&self.municipality)
+    }
+}
+
+/// Every case and page of a site, validated, with every problem found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Valid cases (drafts only with `drafts`), in file order.
+    pub cases: Vec<Case>,
+    /// Valid pages.
+    pub pages: Vec<page::Page>,
+    /// Every problem, sorted by file and position.
+    pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    /// Case files looked at (drafts skipped without `drafts` are not counted).
+    pub case_files: usize,
+}
+
+impl Checked {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Number of files with at least one error.
+    pub fn files_with_errors(&self) -> usize {
+        let files: std::collections::BTreeSet<&str> =
+            self.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+        files.len()
+    }
+}
+
+/// Validates every case and page (in parallel); drafts are skipped, problems
+/// and all, unless `drafts` is set.
+pub fn validate_site(
+    config: &crate::config::Config,
+    sources: &crate::content::Sources,
+    drafts: bool,
+    today: jiff::civil::Date,
+) -> Checked {
+    use rayon::prelude::*;
+    let vocab = Vocabulary { config, media: &sources.media, today };
+    let results: Vec<validate::Validated> =
+        sources.cases.par_iter().map(|file| validate_case(file, &vocab)).collect();
+    let mut checked = Checked { diagnostics: sources.diagnostics.clone(), ..Checked::default() };
+    checked.case_files = sources.case_files;
+    for result in results {
+        if result.draft && !drafts {
+            checked.case_files -= 1;
+            continue;
+        }
+        checked.diagnostics.extend(result.diagnostics);
+        if let Some(case) = result.case {
+            checked.cases.push(case);
+        }
+    }
+    checked.diagnostics.extend(validate::duplicate_slugs(
+        checked.cases.iter().map(|c| (c.slug.as_str(), c.file.as_str())),
+    ));
+    for file in &sources.pages {
+        match page::validate_page(file) {
+            Ok(page) if page.draft && !drafts => {}
+            Ok(page) => checked.pages.push(page),
+            Err(diagnostics) => checked.diagnostics.extend(diagnostics),
+        }
+    }
+    crate::diagnostics::sort(&mut checked.diagnostics);
+    checked
+}

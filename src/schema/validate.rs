@@ -1,0 +1,810 @@
+//! The case rules of DESIGN.md §2, applied to a spanned YAML tree. Every rule
+//! reports with the file, line and column of the offending value, and every
+//! problem in the file is reported, not only the first.
+
+use std::collections::{BTreeSet, HashSet};
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::checker::{Checker, Fields};
+use super::{Case, Funding, Indicator, Link, Period, PeriodKey, Point, Status, Unit};
+use crate::config::{Config, Language};
+use crate::content::{SourceFile, split_front_matter};
+use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::norwegian::{COUNTIES, county_by_name, county_by_number};
+use crate::yaml::{self, Node, Pos, Value};
+
+/// Every top-level field a case may have.
+pub const FIELDS: [&str; 21] = [
+    "title",
+    "municipality",
+    "municipality_number",
+    "county",
+    "programme",
+    "themes",
+    "status",
+    "period",
+    "language",
+    "published",
+    "updated",
+    "summary",
+    "need",
+    "goal",
+    "measures",
+    "result",
+    "anchoring",
+    "indicators",
+    "funding",
+    "links",
+    "draft",
+];
+
+const REQUIRED: [(&str, &str); 7] = [
+    ("title", "title: Sammen om en bedre kommune i Molde"),
+    ("municipality", "municipality: Molde"),
+    ("programme", "programme: saman"),
+    ("themes", "themes: [sykefravaer]"),
+    ("need", "need: |  (then the text, indented, on the next lines)"),
+    ("goal", "goal: |  (then the text, indented, on the next lines)"),
+    ("measures", "measures:  (then one `- …` line per measure)"),
+];
+
+/// The longest summary that fits a card and a search result.
+pub const SUMMARY_MAX_CHARS: usize = 300;
+
+/// What the rules check a case against.
+pub struct Vocabulary<'a> {
+    /// Themes, programmes, the municipality register.
+    pub config: &'a Config,
+    /// Files under `content/media/`, relative to it.
+    pub media: &'a BTreeSet<String>,
+    /// Today's date (for "published in the future").
+    pub today: jiff::civil::Date,
+}
+
+/// The outcome of validating one case file.
+#[derive(Debug)]
+pub struct Validated {
+    /// The case, when it has no error.
+    pub case: Option<Case>,
+    /// Every problem found (errors and warnings).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the file says `draft: true` (known even when it has errors).
+    pub draft: bool,
+}
+
+/// Validates one case file.
+pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
+    let mut diagnostics = Vec::new();
+    if !valid_slug(&file.stem) {
+        diagnostics.push(
+            Diagnostic::file(
+                Severity::Error,
+                "invalid-slug",
+                &file.rel,
+                format!("the file name `{}` cannot be used in an address", file.stem),
+            )
+            .with_help(format!(
+                "rename the file to `{}.md` (only a–z, 0–9 and `-`)",
+                crate::norwegian::slugify(&file.stem)
+            )),
+        );
+    }
+    let split = match split_front_matter(&file.text) {
+        Ok(split) => split,
+        Err(err) => {
+            diagnostics.push(
+                Diagnostic::at(Severity::Error, err.code, &file.rel, &file.text, err.offset, 3, err.message)
+                    .with_help(err.help),
+            );
+            return Validated { case: None, diagnostics, draft: false };
+        }
+    };
+    let root = match yaml::parse(split.yaml) {
+        Ok(root) => root,
+        Err(err) => {
+            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
+            let mut d = Diagnostic::at(Severity::Error, "yaml-syntax", &file.rel, &file.text, offset, len, err.message);
+            d.help = Some(yaml_help(&d.message).into());
+            diagnostics.push(d);
+            return Validated { case: None, diagnostics, draft: false };
+        }
+    };
+    let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
+    let open = Pos { offset: split.open_offset.wrapping_sub(split.yaml_offset), len: 3, line: 1, column: 1 };
+    let draft_flag = matches!(&root.value, Value::Map(m) if m.iter().any(|(k, v)| k.name == "draft" && v.value == Value::Bool(true)));
+    let case = match c.map(&root, "", &FIELDS, "title: …") {
+        Some(fields) => read_case(&mut c, &fields, open, file, split.body, split.body_offset, vocab),
+        None => None,
+    };
+    diagnostics.append(&mut c.diagnostics);
+    let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
+    Validated { case, diagnostics, draft: draft_flag }
+}
+
+fn yaml_help(message: &str) -> &'static str {
+    if message.contains("duplicate") {
+        "each field may appear once; remove or merge the repeated one"
+    } else if message.contains("tab") {
+        "YAML indents with spaces, never tabs"
+    } else if message.contains("budget") || message.contains("depth") || message.contains("alias") {
+        "the front matter is nested too deeply or repeats too much; a case needs only plain fields and lists"
+    } else {
+        "check the quoting and indentation on this line; text with `:` or `#` in it needs quotes, or use `|` and put it on the next lines"
+    }
+}
+
+/// `[a-z0-9-]+`.
+pub fn valid_slug(slug: &str) -> bool {
+    !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[allow(clippy::too_many_lines, reason = "one linear pass over the fields reads best as one function")]
+fn read_case(
+    c: &mut Checker<'_>,
+    f: &Fields<'_>,
+    open: Pos,
+    file: &SourceFile,
+    body: &str,
+    body_offset: usize,
+    vocab: &Vocabulary<'_>,
+) -> Option<Case> {
+    for (name, example) in REQUIRED {
+        if f.get(name).is_none() && !c.suggested.contains(&name) {
+            let pos = f.key(name).map_or(open, |k| k.pos);
+            let section = section_name(name).map(|s| format!(" ({s})")).unwrap_or_default();
+            c.error(pos, "missing-field", format!("missing required field `{name}`{section}"))
+                .help = Some(format!("add it to the front matter: `{example}`"));
+        }
+    }
+    let title = f.get("title").and_then(|n| c.text(n, "title", "title: Sammen om en bedre kommune"));
+    let municipality = f.get("municipality").and_then(|n| c.text(n, "municipality", "municipality: Molde"));
+    let number_node = f.get("municipality_number");
+    let number = number_node.and_then(|n| municipality_number(c, n));
+    let county_node = f.get("county");
+    let county = county_node.and_then(|n| {
+        let name = c.text(n, "county", "county: Innlandet")?;
+        let county = county_by_name(&name);
+        if county.is_none() {
+            let d = c.error(n.pos, "unknown-county", format!("`{name}` is not one of the 15 counties of 2024"));
+            d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the counties are: {}", COUNTIES.map(|c| c.name).join(", ")),
+            });
+        }
+        county
+    });
+    let number_county = number.as_deref().and_then(|n| county_by_number(&n[..2])).copied();
+    if let (Some(number), Some(county), Some(n)) = (&number, county, county_node) {
+        if let Some(by_number) = county_by_number(&number[..2]) {
+            if by_number != county {
+                c.error(n.pos, "county-mismatch", format!(
+                    "municipality number `{number}` belongs to {} ({}), not to {}",
+                    by_number.name, by_number.number, county.name
+                ))
+                .help = Some(format!("write `county: {}`, or correct `municipality_number`", by_number.name));
+            }
+        }
+    }
+    if number_node.is_none() && county_node.is_none() {
+        c.report(Severity::Warning, open, "missing-county", "this case has neither `municipality_number` nor `county`".into())
+            .help = Some("add `municipality_number: \"1506\"` and `county: Møre og Romsdal` so readers find the case by county".into());
+    }
+    if let (Some(register), Some(name)) = (&vocab.config.register, &municipality) {
+        check_register(c, register, name, f.get("municipality"), number.as_deref(), number_node);
+    }
+    let programme = f.get("programme").and_then(|n| {
+        let id = c.text(n, "programme", "programme: saman")?;
+        if vocab.config.programme(&id).is_none() {
+            let known: Vec<&str> = vocab.config.programmes.iter().map(|p| p.id.as_str()).collect();
+            let d = c.error(n.pos, "unknown-programme", format!("unknown programme `{id}`"));
+            d.help = Some(match did_you_mean(&id, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the programmes in `content/programmes.yaml` are: {}", known.join(", ")),
+            });
+            return None;
+        }
+        Some(id)
+    });
+    let themes = f.get("themes").and_then(|n| themes(c, n, vocab.config));
+    let status_node = f.get("status");
+    let status = match status_node {
+        None => Some(Status::Ongoing),
+        Some(n) => match c.text(n, "status", "status: ongoing") {
+            None => None,
+            Some(s) => match s.as_str() {
+                "planned" => Some(Status::Planned),
+                "ongoing" => Some(Status::Ongoing),
+                "completed" => Some(Status::Completed),
+                other => {
+                    let d = c.error(n.pos, "invalid-value", format!("unknown status `{other}`"));
+                    d.help = Some(match did_you_mean(other, ["planned", "ongoing", "completed"]).or(match other {
+                        "planlagt" => Some("planned"),
+                        "pågår" | "pågåande" | "igang" => Some("ongoing"),
+                        "ferdig" | "avsluttet" | "avslutta" | "fullført" => Some("completed"),
+                        _ => None,
+                    }) {
+                        Some(s) => format!("did you mean `{s}`? (one of planned, ongoing, completed)"),
+                        None => "use one of planned, ongoing, completed".into(),
+                    });
+                    None
+                }
+            },
+        },
+    };
+    let period = f.get("period").and_then(|n| period(c, n));
+    let language = match f.get("language") {
+        None => Some(match vocab.config.site.language {
+            Language::Nn => Language::Nn,
+            _ => Language::Nb,
+        }),
+        Some(n) => match c.text(n, "language", "language: nn") {
+            None => None,
+            Some(s) => match s.as_str() {
+                "nb" => Some(Language::Nb),
+                "nn" => Some(Language::Nn),
+                other => {
+                    c.error(n.pos, "invalid-value", format!("unknown language `{other}`")).help =
+                        Some("use `nb` (bokmål) or `nn` (nynorsk)".into());
+                    None
+                }
+            },
+        },
+    };
+    let published = f.get("published").and_then(|n| date(c, n, "published"));
+    let updated = f.get("updated").and_then(|n| date(c, n, "updated"));
+    if let (Some(p), Some(n)) = (published, f.get("published")) {
+        if p > vocab.today {
+            c.report(Severity::Warning, n.pos, "future-date", format!("`published` ({p}) lies in the future"))
+                .help = Some("the case is still built; check the date".into());
+        }
+    }
+    let summary = f.get("summary").and_then(|n| c.text(n, "summary", "summary: Én til to setninger."));
+    if let (Some(s), Some(n)) = (&summary, f.get("summary")) {
+        let chars = s.trim().chars().count();
+        if chars > SUMMARY_MAX_CHARS {
+            c.report(Severity::Warning, n.pos, "long-summary", format!(
+                "`summary` has {chars} characters; cards and search results show at most {SUMMARY_MAX_CHARS}"
+            ))
+            .help = Some("shorten it to one or two sentences".into());
+        }
+    }
+    let need = markdown_field(c, f, "need", vocab);
+    let goal = markdown_field(c, f, "goal", vocab);
+    let result = markdown_field(c, f, "result", vocab);
+    let anchoring = markdown_field(c, f, "anchoring", vocab);
+    let measures = f.get("measures").and_then(|n| measures(c, n, vocab));
+    if status == Some(Status::Completed) && f.get("result").is_none() {
+        if let Some(n) = status_node {
+            c.error(n.pos, "missing-result", "a completed case needs a `result` (Resultat)".into()).help =
+                Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
+        }
+    }
+    if f.get("anchoring").is_none() {
+        c.report(Severity::Warning, open, "missing-anchoring", "this case has no `anchoring` (Forankring)".into())
+            .help = Some("add `anchoring: |` telling how the work was rooted with politicians, managers and unions".into());
+    }
+    let indicators = match f.get("indicators") {
+        None => Some(Vec::new()),
+        Some(n) => indicators(c, n),
+    };
+    let funding = match f.get("funding") {
+        None => Some(Vec::new()),
+        Some(n) => funding(c, n),
+    };
+    let links = match f.get("links") {
+        None => Some(Vec::new()),
+        Some(n) => links(c, n),
+    };
+    let draft = match f.get("draft") {
+        None => Some(false),
+        Some(n) => c.boolean(n, "draft"),
+    };
+    check_images(c, body, body_offset, vocab);
+    if c.has_errors() {
+        return None;
+    }
+    Some(Case {
+        slug: file.stem.clone(),
+        file: file.rel.clone(),
+        title: title?.trim().to_owned(),
+        municipality: municipality?.trim().to_owned(),
+        municipality_number: number,
+        county: county.copied().or_else(|| number_county),
+        programme: programme?,
+        themes: themes?,
+        status: status?,
+        period,
+        language: language?,
+        published,
+        updated,
+        summary: summary.map(|s| s.trim().to_owned()),
+        need: need?,
+        goal: goal?,
+        measures: measures?,
+        result,
+        anchoring,
+        indicators: indicators?,
+        funding: funding?,
+        links: links?,
+        draft: draft?,
+        body: body.to_owned(),
+    })
+}
+
+fn section_name(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "need" => "Behov",
+        "goal" => "Mål",
+        "measures" => "Tiltak",
+        "result" => "Resultat",
+        "anchoring" => "Forankring",
+        _ => return None,
+    })
+}
+
+fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
+    if let Value::Int(i) = n.value {
+        c.error(n.pos, "wrong-type", "`municipality_number` must be written in quotes".into()).help =
+            Some(format!("write `municipality_number: \"{i:04}\"` (without quotes, a leading zero is lost)"));
+        return None;
+    }
+    let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
+    if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        c.error(n.pos, "invalid-municipality-number", format!("`{number}` is not a four-digit municipality number"))
+            .help = Some("municipality numbers have four digits, the first two being the county's (`1506` for Molde)".into());
+        return None;
+    }
+    if county_by_number(&number[..2]).is_none() {
+        c.error(n.pos, "invalid-municipality-number", format!(
+            "`{number}` does not start with the number of a county of 2024"
+        ))
+        .help = Some(format!(
+            "the county numbers are {}; numbers changed in 2024 (Vestfold og Telemark, Viken and Troms og Finnmark were split)",
+            COUNTIES.map(|c| c.number).join(", ")
+        ));
+        return None;
+    }
+    Some(number)
+}
+
+fn check_register(
+    c: &mut Checker<'_>,
+    register: &[crate::config::Municipality],
+    name: &str,
+    name_node: Option<&Node>,
+    number: Option<&str>,
+    number_node: Option<&Node>,
+) {
+    let entry = register.iter().find(|m| m.name.eq_ignore_ascii_case(name.trim()) || m.name.to_lowercase() == name.trim().to_lowercase());
+    match (entry, name_node) {
+        (None, Some(n)) => {
+            let d = c.error(n.pos, "unknown-municipality", format!("`{}` is not in the municipality register", name.trim()));
+            d.help = Some(match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => "check the spelling against `content/municipalities.csv`".into(),
+            });
+        }
+        (Some(entry), _) => {
+            if let (Some(number), Some(n)) = (number, number_node) {
+                if entry.code != number {
+                    c.error(n.pos, "municipality-number-mismatch", format!(
+                        "the register gives {} the number `{}`, not `{number}`",
+                        entry.name, entry.code
+                    ))
+                    .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
+                }
+            }
+        }
+        (None, None) => {}
+    }
+}
+
+fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>> {
+    let items = c.list(n, "themes", "themes: [sykefravaer, heltid-deltid]")?;
+    if items.is_empty() {
+        c.error(n.pos, "empty-themes", "`themes` is empty; a case needs at least one theme".into()).help =
+            Some(format!("pick from `content/themes.yaml`, e.g. `themes: [{}]`", config.themes.first().map_or("…", |t| t.id.as_str())));
+        return None;
+    }
+    let known: Vec<&str> = config.themes.iter().map(|t| t.id.as_str()).collect();
+    let mut out = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let Some(id) = c.text(item, "themes", "themes: [sykefravaer]") else {
+            ok = false;
+            continue;
+        };
+        if !known.contains(&id.as_str()) {
+            ok = false;
+            let d = c.error(item.pos, "unknown-theme", format!("unknown theme `{id}`"));
+            d.help = Some(match did_you_mean(&id, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("the themes in `content/themes.yaml` are: {}", known.join(", ")),
+            });
+        } else if out.contains(&id) {
+            ok = false;
+            c.error(item.pos, "duplicate-theme", format!("theme `{id}` is listed twice")).help =
+                Some("remove the repeated theme".into());
+        } else {
+            out.push(id);
+        }
+    }
+    ok.then_some(out)
+}
+
+fn year(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<i32> {
+    let y = c.integer(n, field, &format!("{field}: 2012"))?;
+    if !(1990..=2100).contains(&y) {
+        c.error(n.pos, "invalid-year", format!("`{field}` is {y}; years must lie between 1990 and 2100")).help =
+            Some("write the year with four digits".into());
+        return None;
+    }
+    i32::try_from(y).ok()
+}
+
+fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
+    let f = c.map(n, "period", &["start", "end"], "period: { start: 2012, end: 2015 }")?;
+    let Some(start_node) = f.get("start") else {
+        c.error(n.pos, "missing-field", "`period` needs a `start` year".into()).help =
+            Some("write `period: { start: 2012, end: 2015 }`".into());
+        return None;
+    };
+    let start = year(c, start_node, "period.start");
+    let end = f.get("end").and_then(|e| year(c, e, "period.end"));
+    if let (Some(s), Some(e), Some(end_node)) = (start, end, f.get("end")) {
+        if s > e {
+            c.error(end_node.pos, "invalid-period", format!("the period ends ({e}) before it starts ({s})")).help =
+                Some("swap `start` and `end`".into());
+            return None;
+        }
+    }
+    Some(Period { start: start?, end })
+}
+
+fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date> {
+    let text = match &n.value {
+        Value::Str(s) => s.trim().to_owned(),
+        _ => {
+            c.error(n.pos, "wrong-type", format!("`{field}` must be a date")).help =
+                Some(format!("write it as `{field}: 2013-05-02` (year-month-day)"));
+            return None;
+        }
+    };
+    let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    match text.parse::<jiff::civil::Date>() {
+        Ok(d) if shaped => Some(d),
+        _ => {
+            c.error(n.pos, "invalid-date", format!("`{text}` is not a real date")).help =
+                Some(format!("write it as `{field}: 2013-05-02` (year-month-day, a day that exists)"));
+            None
+        }
+    }
+}
+
+fn markdown_field(c: &mut Checker<'_>, f: &Fields<'_>, field: &str, vocab: &Vocabulary<'_>) -> Option<String> {
+    let n = f.get(field)?;
+    let text = c.text(n, field, &format!("{field}: |"))?;
+    check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab);
+    Some(text)
+}
+
+fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec<String>> {
+    let items = c.list(n, "measures", "measures:\n  - Første tiltak")?;
+    if items.is_empty() {
+        c.error(n.pos, "empty-measures", "`measures` is empty; a case needs at least one measure (Tiltak)".into())
+            .help = Some("add one `- …` line per measure".into());
+        return None;
+    }
+    let mut out = Vec::new();
+    for item in items {
+        let text = c.text(item, "measures", "- Opplæring av Lean-navigatører")?;
+        check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab);
+        out.push(text);
+    }
+    Some(out)
+}
+
+fn indicators(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Indicator>> {
+    let items = c.list(n, "indicators", "indicators:\n  - name: Sykefravær")?;
+    let mut out = Vec::new();
+    let mut ok = true;
+    for item in items {
+        match indicator(c, item) {
+            Some(i) => out.push(i),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+const INDICATOR_FIELDS: [&str; 5] = ["name", "unit", "lower_is_better", "series", "targets"];
+
+fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
+    let f = c.map(n, "indicators", &INDICATOR_FIELDS, "- name: Sykefravær")?;
+    for required in ["name", "unit", "series"] {
+        if f.get(required).is_none() {
+            c.error(n.pos, "missing-field", format!("an indicator needs `{required}`")).help =
+                Some("an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`".into());
+        }
+    }
+    let name = f.get("name").and_then(|v| c.text(v, "name", "name: Sykefravær"));
+    let unit = f.get("unit").and_then(|v| {
+        let s = c.text(v, "unit", "unit: percent")?;
+        let unit = match s.as_str() {
+            "percent" => Unit::Percent,
+            "count" => Unit::Count,
+            "nok" => Unit::Nok,
+            "ratio" => Unit::Ratio,
+            other => {
+                let d = c.error(v.pos, "invalid-value", format!("unknown unit `{other}`"));
+                d.help = Some(match did_you_mean(other, ["percent", "count", "nok", "ratio"]) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "use one of percent, count, nok, ratio".into(),
+                });
+                return None;
+            }
+        };
+        Some(unit)
+    });
+    let lower = match f.get("lower_is_better") {
+        None => Some(false),
+        Some(v) => c.boolean(v, "lower_is_better"),
+    };
+    let series = f.get("series").and_then(|v| points(c, v, "series"));
+    let targets = match f.get("targets") {
+        None => Some(Vec::new()),
+        Some(v) => points(c, v, "targets"),
+    };
+    Some(Indicator { name: name?, unit: unit?, lower_is_better: lower?, series: series?, targets: targets? })
+}
+
+fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
+    let example = "- { period: 2008-Q1, value: 9.3 }";
+    let items = c.list(n, field, example)?;
+    let mut out: Vec<Point> = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let Some(f) = c.map(item, field, &["period", "value", "label"], example) else {
+            ok = false;
+            continue;
+        };
+        let period = match f.get("period") {
+            None => {
+                c.error(item.pos, "missing-field", format!("a value in `{field}` needs a `period`")).help =
+                    Some(format!("write it like this: `{example}`"));
+                None
+            }
+            Some(p) => {
+                let text = match &p.value {
+                    Value::Str(s) => Some(s.clone()),
+                    Value::Int(i) => Some(i.to_string()),
+                    _ => None,
+                };
+                match text.as_deref().and_then(PeriodKey::parse) {
+                    Some(key) if (1990..=2100).contains(&key.year()) => {
+                        if out.iter().any(|pt| pt.period == key) {
+                            c.error(p.pos, "duplicate-period", format!("period `{}` appears twice in `{field}`", key.label()))
+                                .help = Some("each period may have one value; remove or correct the repeated one".into());
+                            None
+                        } else {
+                            Some(key)
+                        }
+                    }
+                    _ => {
+                        c.error(p.pos, "invalid-period", format!(
+                            "`{}` is not a period",
+                            text.unwrap_or_else(|| p.value.kind().to_owned())
+                        ))
+                        .help = Some("write a year (`2012`), a quarter (`2008-Q1`) or a month (`2008-03`), years 1990–2100".into());
+                        None
+                    }
+                }
+            }
+        };
+        let value = match f.get("value") {
+            None => {
+                c.error(item.pos, "missing-field", format!("a value in `{field}` needs a `value`")).help =
+                    Some(format!("write it like this: `{example}`"));
+                None
+            }
+            Some(v) => c.number(v, "value", "value: 9.3"),
+        };
+        let label = f.get("label").and_then(|l| c.text(l, "label", "label: Ønsket maks"));
+        match (period, value) {
+            (Some(period), Some(value)) => out.push(Point { period, value, label }),
+            _ => ok = false,
+        }
+    }
+    out.sort_by_key(|p| p.period);
+    ok.then_some(out)
+}
+
+fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
+    let example = "- { source: Kommunal- og regionaldepartementet, amount_nok: 300000, per: year }";
+    let items = c.list(n, "funding", example)?;
+    let mut out = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let Some(f) = c.map(item, "funding", &["source", "amount_nok", "per"], example) else {
+            ok = false;
+            continue;
+        };
+        let source = f.get("source").and_then(|v| c.text(v, "source", "source: Kommunen"));
+        let amount = f.get("amount_nok").and_then(|v| {
+            let a = c.integer(v, "amount_nok", "amount_nok: 300000")?;
+            if a < 0 {
+                c.error(v.pos, "invalid-value", "`amount_nok` cannot be negative".into());
+                return None;
+            }
+            u64::try_from(a).ok()
+        });
+        for required in ["source", "amount_nok"] {
+            if f.get(required).is_none() {
+                c.error(item.pos, "missing-field", format!("a funding entry needs `{required}`")).help =
+                    Some(format!("write it like this: `{example}`"));
+            }
+        }
+        let per = match f.get("per") {
+            None => Some(None),
+            Some(v) => c.text(v, "per", "per: year").and_then(|p| {
+                if ["year", "month", "total"].contains(&p.as_str()) {
+                    Some(Some(p))
+                } else {
+                    c.error(v.pos, "invalid-value", format!("unknown `per` value `{p}`")).help =
+                        Some("use `year`, `month` or `total` (or leave `per` out for a one-off amount)".into());
+                    None
+                }
+            }),
+        };
+        match (source, amount, per) {
+            (Some(source), Some(amount_nok), Some(per)) => out.push(Funding { source, amount_nok, per }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Why `url` is not an absolute http(s) link, if it is not.
+pub fn link_problem(url: &str) -> Option<&'static str> {
+    if url.chars().any(|ch| ch.is_whitespace() || matches!(ch, '"' | '\'' | '<' | '>' | '`')) {
+        return Some("contains spaces, quotes or `<>`");
+    }
+    match url::Url::parse(url) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) => None,
+        Ok(_) => Some("is not an http(s) address"),
+        Err(_) => Some("is not a complete address (it must start with `https://`)"),
+    }
+}
+
+fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
+    let example = "- { title: Reportasje fra prosjektet, url: https://www.ks.no/… }";
+    let items = c.list(n, "links", example)?;
+    let mut out = Vec::new();
+    let mut ok = true;
+    for item in items {
+        let Some(f) = c.map(item, "links", &["title", "url"], example) else {
+            ok = false;
+            continue;
+        };
+        for required in ["title", "url"] {
+            if f.get(required).is_none() {
+                c.error(item.pos, "missing-field", format!("a link needs `{required}`")).help =
+                    Some(format!("write it like this: `{example}`"));
+            }
+        }
+        let title = f.get("title").and_then(|v| c.text(v, "title", "title: Reportasje"));
+        let url = f.get("url").and_then(|v| {
+            let u = c.text(v, "url", "url: https://www.ks.no/")?;
+            if let Some(problem) = link_problem(u.trim()) {
+                c.error(v.pos, "invalid-link", format!("the link `{}` {problem}", u.trim())).help =
+                    Some("links must be absolute http(s) addresses, like `https://www.ks.no/`".into());
+                return None;
+            }
+            Some(u.trim().to_owned())
+        });
+        match (title, url) {
+            (Some(title), Some(url)) => out.push(Link { title, url }),
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+}
+
+/// Image sources in Markdown, from image syntax and raw `<img src>`.
+fn image_sources(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { dest_url, .. }) => out.push((dest_url.into_string(), range)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let lower = html.to_lowercase();
+                let mut from = 0;
+                while let Some(i) = lower[from..].find("src=") {
+                    let start = from + i + 4;
+                    let rest = &html[start..];
+                    let (value, _) = match rest.chars().next() {
+                        Some(q @ ('"' | '\'')) => rest[1..].split_once(q).unwrap_or((&rest[1..], "")),
+                        _ => rest.split_once(|ch: char| ch.is_whitespace() || ch == '>').unwrap_or((rest, "")),
+                    };
+                    out.push((value.to_owned(), range.clone()));
+                    from = start;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, String, String)> {
+    let lower = src.trim().to_lowercase();
+    if lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//") || lower.contains("://") || lower.starts_with("data:") {
+        return Some((
+            "remote-image",
+            format!("the image `{src}` is on another host"),
+            "copy the image into `content/media/` and write `![description](/media/file.jpg)`: the site makes no request to another host".into(),
+        ));
+    }
+    let path = src.trim().trim_start_matches("../").trim_start_matches('/');
+    let in_media = path.strip_prefix("media/").map(|p| p.split(['?', '#']).next().unwrap_or(p));
+    match in_media {
+        Some(rel) if vocab.media.contains(rel) => None,
+        Some(rel) => Some((
+            "missing-image",
+            format!("the image `{src}` is not in `content/media/`"),
+            match did_you_mean(rel, vocab.media.iter().map(String::as_str)) {
+                Some(s) => format!("did you mean `/media/{s}`?"),
+                None => format!("put the file at `content/media/{rel}`"),
+            },
+        )),
+        None => Some((
+            "missing-image",
+            format!("the image `{src}` is not under `/media/`"),
+            "put images in `content/media/` and refer to them as `/media/file.jpg`".into(),
+        )),
+    }
+}
+
+fn check_markdown_images(c: &mut Checker<'_>, markdown: &str, node_offset: usize, vocab: &Vocabulary<'_>) {
+    for (src, _) in image_sources(markdown) {
+        if let Some((code, message, help)) = image_problem(&src, vocab) {
+            // The value went through YAML unquoting; find the address itself in the file.
+            let offset = c.text.get(node_offset..).and_then(|t| t.find(&src)).map_or(node_offset, |i| node_offset + i);
+            c.report_at(Severity::Error, offset, src.len(), code, message).help = Some(help);
+        }
+    }
+}
+
+fn check_images(c: &mut Checker<'_>, body: &str, body_offset: usize, vocab: &Vocabulary<'_>) {
+    for (src, range) in image_sources(body) {
+        if let Some((code, message, help)) = image_problem(&src, vocab) {
+            let offset = body[range.clone()].find(&src).map_or(range.start, |i| range.start + i);
+            c.report_at(Severity::Error, body_offset + offset, src.len(), code, message).help = Some(help);
+        }
+    }
+}
+
+/// Reports slugs used by more than one case file (cases in subfolders can
+/// collide). Returns the diagnostics; the cases themselves are unchanged.
+pub fn duplicate_slugs<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<Diagnostic> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut first: Vec<(&str, &str)> = Vec::new();
+    let mut out = Vec::new();
+    for (slug, file) in files {
+        if seen.insert(slug) {
+            first.push((slug, file));
+        } else {
+            let other = first.iter().find(|(s, _)| *s == slug).map_or("", |(_, f)| *f);
+            out.push(
+                Diagnostic::file(Severity::Error, "duplicate-slug", file, format!("the slug `{slug}` is already used by `{other}`"))
+                    .with_help("rename one of the files: the file name is the case's address"),
+            );
+        }
+    }
+    out
+}
