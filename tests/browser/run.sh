@@ -56,7 +56,7 @@ as_root() {
 apt_install() {
   log "installing $* with apt-get"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
 
 # 1. Chromium from Debian, Java for vnu, the npm packages.
