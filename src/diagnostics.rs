@@ -47,7 +47,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The line to show, when there is one.
     #[serde(skip)]
-    pub source: Option<SourceLine>,
+    pub source: Option<Box<SourceLine>>,
 }
 
 impl Diagnostic {
@@ -86,11 +86,11 @@ impl Diagnostic {
             code,
             message,
             help: None,
-            source: Some(SourceLine {
+            source: Some(Box::new(SourceLine {
                 text: line_text.to_owned(),
                 start,
                 end,
-            }),
+            })),
         }
     }
 

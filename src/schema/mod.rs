@@ -308,3 +308,74 @@ pub fn validate_site(
     crate::diagnostics::sort(&mut checked.diagnostics);
     checked
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::config::{Config, Programme, Site, Theme};
+    use crate::content::{SourceFile, split_front_matter};
+
+    fn config() -> Config {
+        Config {
+            site: Site {
+                title: "T".into(),
+                base_url: "https://t.example/".into(),
+                language: Language::Nb,
+                description: None,
+                skin: None,
+                accessibility_statement: None,
+                licence: None,
+            },
+            themes: vec![Theme { id: "sykefravaer".into(), name: "S".into(), name_nn: None, description: None }],
+            programmes: vec![Programme { id: "saman".into(), name: "S".into(), owner: None, period: None, description: None }],
+            register: None,
+        }
+    }
+
+    fn validate(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
+        let config = config();
+        let media = std::collections::BTreeSet::new();
+        let vocab = Vocabulary { config: &config, media: &media, today: jiff::civil::date(2026, 1, 1) };
+        let file = SourceFile { path: "x.md".into(), rel: "content/cases/x.md".into(), stem: "x".into(), text: text.into() };
+        validate_case(&file, &vocab).diagnostics
+    }
+
+    const KEYS: [&str; 12] = [
+        "title", "themes", "need", "measures", "period", "indicators", "links", "status", "behov", "municipality_number", "funding", "county",
+    ];
+
+    proptest! {
+        #[test]
+        fn splitter_never_panics(text in "\\PC*") {
+            let _ = split_front_matter(&text);
+        }
+
+        #[test]
+        fn validator_never_panics_on_any_text(text in "(---\\r?\\n)?\\PC{0,200}(\\n---\\n)?\\PC{0,50}") {
+            let _ = validate(&text);
+        }
+
+        #[test]
+        fn validator_never_panics_on_yaml_shaped_input(
+            entries in proptest::collection::vec((0usize..12, "[ -~æøåÆØÅ\\t]{0,30}", 0usize..4), 0..12)
+        ) {
+            let mut text = String::from("---\n");
+            for (key, value, shape) in entries {
+                let key = KEYS[key];
+                match shape {
+                    0 => text.push_str(&format!("{key}: {value}\n")),
+                    1 => text.push_str(&format!("{key}: [{value}]\n")),
+                    2 => text.push_str(&format!("{key}:\n  - {value}\n")),
+                    _ => text.push_str(&format!("{key}: {{ start: {value} }}\n")),
+                }
+            }
+            text.push_str("---\nbody\n");
+            let diagnostics = validate(&text);
+            for d in diagnostics {
+                prop_assert!(d.line >= 1 && d.column >= 1);
+            }
+        }
+    }
+}

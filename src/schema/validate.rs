@@ -103,7 +103,13 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     let root = match yaml::parse(split.yaml) {
         Ok(root) => root,
         Err(err) => {
-            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
+            let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
+            // The scanner reports a tab where it stopped; point at the tab itself.
+            if err.message.contains("tab")
+                && let Some(tab) = file.text.get(offset..split.body_offset).and_then(|t| t.find('\t')) {
+                    offset += tab;
+                    len = 1;
+                }
             let mut d = Diagnostic::at(Severity::Error, "yaml-syntax", &file.rel, &file.text, offset, len, err.message);
             d.help = Some(yaml_help(&d.message).into());
             diagnostics.push(d);
@@ -175,17 +181,15 @@ fn read_case(
         county
     });
     let number_county = number.as_deref().and_then(|n| county_by_number(&n[..2])).copied();
-    if let (Some(number), Some(county), Some(n)) = (&number, county, county_node) {
-        if let Some(by_number) = county_by_number(&number[..2]) {
-            if by_number != county {
+    if let (Some(number), Some(county), Some(n)) = (&number, county, county_node)
+        && let Some(by_number) = county_by_number(&number[..2])
+            && by_number != county {
                 c.error(n.pos, "county-mismatch", format!(
                     "municipality number `{number}` belongs to {} ({}), not to {}",
                     by_number.name, by_number.number, county.name
                 ))
                 .help = Some(format!("write `county: {}`, or correct `municipality_number`", by_number.name));
             }
-        }
-    }
     if number_node.is_none() && county_node.is_none() {
         c.report(Severity::Warning, open, "missing-county", "this case has neither `municipality_number` nor `county`".into())
             .help = Some("add `municipality_number: \"1506\"` and `county: Møre og Romsdal` so readers find the case by county".into());
@@ -253,12 +257,11 @@ fn read_case(
     };
     let published = f.get("published").and_then(|n| date(c, n, "published"));
     let updated = f.get("updated").and_then(|n| date(c, n, "updated"));
-    if let (Some(p), Some(n)) = (published, f.get("published")) {
-        if p > vocab.today {
+    if let (Some(p), Some(n)) = (published, f.get("published"))
+        && p > vocab.today {
             c.report(Severity::Warning, n.pos, "future-date", format!("`published` ({p}) lies in the future"))
                 .help = Some("the case is still built; check the date".into());
         }
-    }
     let summary = f.get("summary").and_then(|n| c.text(n, "summary", "summary: Én til to setninger."));
     if let (Some(s), Some(n)) = (&summary, f.get("summary")) {
         let chars = s.trim().chars().count();
@@ -274,12 +277,11 @@ fn read_case(
     let result = markdown_field(c, f, "result", vocab);
     let anchoring = markdown_field(c, f, "anchoring", vocab);
     let measures = f.get("measures").and_then(|n| measures(c, n, vocab));
-    if status == Some(Status::Completed) && f.get("result").is_none() {
-        if let Some(n) = status_node {
+    if status == Some(Status::Completed) && f.get("result").is_none()
+        && let Some(n) = status_node {
             c.error(n.pos, "missing-result", "a completed case needs a `result` (Resultat)".into()).help =
                 Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
         }
-    }
     if f.get("anchoring").is_none() {
         c.report(Severity::Warning, open, "missing-anchoring", "this case has no `anchoring` (Forankring)".into())
             .help = Some("add `anchoring: |` telling how the work was rooted with politicians, managers and unions".into());
@@ -310,7 +312,7 @@ fn read_case(
         title: title?.trim().to_owned(),
         municipality: municipality?.trim().to_owned(),
         municipality_number: number,
-        county: county.copied().or_else(|| number_county),
+        county: county.copied().or(number_county),
         programme: programme?,
         themes: themes?,
         status: status?,
@@ -344,9 +346,12 @@ fn section_name(field: &str) -> Option<&'static str> {
 }
 
 fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
-    if let Value::Int(i) = n.value {
+    if matches!(n.value, Value::Int(_) | Value::Float(_)) {
+        // Quote what was written, not the parsed number: `0301` must keep its zero.
+        let start = c.yaml_offset + n.pos.offset;
+        let written = c.text.get(start..start + n.pos.len).unwrap_or("").trim().to_owned();
         c.error(n.pos, "wrong-type", "`municipality_number` must be written in quotes".into()).help =
-            Some(format!("write `municipality_number: \"{i:04}\"` (without quotes, a leading zero is lost)"));
+            Some(format!("write `municipality_number: \"{written}\"` (without quotes, a leading zero is lost)"));
         return None;
     }
     let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
@@ -386,15 +391,14 @@ fn check_register(
             });
         }
         (Some(entry), _) => {
-            if let (Some(number), Some(n)) = (number, number_node) {
-                if entry.code != number {
+            if let (Some(number), Some(n)) = (number, number_node)
+                && entry.code != number {
                     c.error(n.pos, "municipality-number-mismatch", format!(
                         "the register gives {} the number `{}`, not `{number}`",
                         entry.name, entry.code
                     ))
                     .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
                 }
-            }
         }
         (None, None) => {}
     }
@@ -452,13 +456,12 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
     };
     let start = year(c, start_node, "period.start");
     let end = f.get("end").and_then(|e| year(c, e, "period.end"));
-    if let (Some(s), Some(e), Some(end_node)) = (start, end, f.get("end")) {
-        if s > e {
+    if let (Some(s), Some(e), Some(end_node)) = (start, end, f.get("end"))
+        && s > e {
             c.error(end_node.pos, "invalid-period", format!("the period ends ({e}) before it starts ({s})")).help =
                 Some("swap `start` and `end`".into());
             return None;
         }
-    }
     Some(Period { start: start?, end })
 }
 

@@ -1,0 +1,272 @@
+//! The catalogue: the validated cases in Norwegian reading order (by
+//! municipality, then title) and the indices readers browse by — theme,
+//! county, programme, municipality and year — plus each case's related cases.
+//!
+//! Every index holds positions into [`Catalogue::cases`], so the cases are
+//! never copied, and every list inherits the Norwegian order for free.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Config;
+use crate::norwegian::{self, County};
+use crate::schema::Case;
+
+/// How many related cases a case page shows.
+pub const RELATED: usize = 4;
+
+/// Cases under one key (a county, a municipality), with the key's name.
+#[derive(Clone, Debug)]
+pub struct Group {
+    /// URL slug of the group (`more-og-romsdal`, `baerum`).
+    pub slug: String,
+    /// Display name (`Møre og Romsdal`, `Bærum`).
+    pub name: String,
+    /// Positions in [`Catalogue::cases`], in catalogue order.
+    pub cases: Vec<usize>,
+}
+
+/// The indexed catalogue.
+#[derive(Debug)]
+pub struct Catalogue<'a> {
+    /// Every case, sorted by municipality (Norwegian order), then title, then slug.
+    pub cases: Vec<&'a Case>,
+    /// Theme id → cases, for every theme of the config (empty lists included).
+    pub by_theme: BTreeMap<String, Vec<usize>>,
+    /// Programme id → cases, for every programme of the config.
+    pub by_programme: BTreeMap<String, Vec<usize>>,
+    /// Counties that have cases, in Norwegian order.
+    pub by_county: Vec<Group>,
+    /// Municipalities that have cases, in Norwegian order.
+    pub by_municipality: Vec<Group>,
+    /// Year → cases whose period covers that year (or that were published
+    /// that year when they have no period).
+    pub by_year: BTreeMap<i32, Vec<usize>>,
+    /// For each case (same position), its related cases, best first.
+    pub related: Vec<Vec<usize>>,
+    /// Case slug → position.
+    pub position: HashMap<&'a str, usize>,
+}
+
+/// Compares two cases in catalogue order.
+pub fn catalogue_order(a: &Case, b: &Case) -> Ordering {
+    norwegian::compare(&a.municipality, &b.municipality)
+        .then_with(|| norwegian::compare(&a.title, &b.title))
+        .then_with(|| a.slug.cmp(&b.slug))
+}
+
+/// The years a case belongs to in the year index.
+pub fn case_years(case: &Case) -> Vec<i32> {
+    match (case.period, case.published) {
+        (Some(p), _) => {
+            let end = p.end.unwrap_or(p.start).max(p.start);
+            // A malformed span is refused by `check`; the cap keeps a
+            // hand-built Case from making this loop long.
+            (p.start..=end.min(p.start + 200)).collect()
+        }
+        (None, Some(d)) => vec![i32::from(d.year())],
+        (None, None) => Vec::new(),
+    }
+}
+
+impl<'a> Catalogue<'a> {
+    /// Indexes `cases` for the site described by `config`.
+    pub fn new(config: &Config, cases: &'a [Case]) -> Catalogue<'a> {
+        let mut sorted: Vec<&'a Case> = cases.iter().collect();
+        // Collation keys would be faster for huge lists, but the comparator
+        // is what icu offers without allocation; sorting 100 000 names with
+        // it stays well under the build's budget.
+        sorted.sort_by(|a, b| catalogue_order(a, b));
+        let mut by_theme: BTreeMap<String, Vec<usize>> =
+            config.themes.iter().map(|t| (t.id.clone(), Vec::new())).collect();
+        let mut by_programme: BTreeMap<String, Vec<usize>> =
+            config.programmes.iter().map(|p| (p.id.clone(), Vec::new())).collect();
+        let mut counties: HashMap<&'static str, (County, Vec<usize>)> = HashMap::new();
+        let mut municipalities: HashMap<String, Group> = HashMap::new();
+        let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        let mut position = HashMap::with_capacity(sorted.len());
+        for (i, case) in sorted.iter().enumerate() {
+            position.insert(case.slug.as_str(), i);
+            for theme in &case.themes {
+                by_theme.entry(theme.clone()).or_default().push(i);
+            }
+            by_programme.entry(case.programme.clone()).or_default().push(i);
+            if let Some(county) = case.county {
+                counties.entry(county.number).or_insert_with(|| (county, Vec::new())).1.push(i);
+            }
+            let slug = case.municipality_slug();
+            municipalities
+                .entry(slug.clone())
+                .or_insert_with(|| Group { slug, name: case.municipality.clone(), cases: Vec::new() })
+                .cases
+                .push(i);
+            for year in case_years(case) {
+                by_year.entry(year).or_default().push(i);
+            }
+        }
+        let mut by_county: Vec<Group> = counties
+            .into_values()
+            .map(|(county, cases)| Group { slug: county.slug(), name: county.name.to_owned(), cases })
+            .collect();
+        by_county.sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        let mut by_municipality: Vec<Group> = municipalities.into_values().collect();
+        by_municipality.sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        let related = related_cases(&sorted);
+        Catalogue { cases: sorted, by_theme, by_programme, by_county, by_municipality, by_year, related, position }
+    }
+
+    /// The county group with this slug.
+    pub fn county(&self, slug: &str) -> Option<&Group> {
+        self.by_county.iter().find(|g| g.slug == slug)
+    }
+}
+
+/// Related cases: most shared themes first, then the same county, then the
+/// same programme, then catalogue order.
+///
+/// Comparing every pair would be quadratic (10¹⁰ pairs at 100 000 cases), so
+/// candidates come from windows around the case in a few group lists (its
+/// exact theme set, each theme with its county, each theme with its
+/// programme, each theme): the best-scoring neighbours are always in one of
+/// them, and the work stays linear in the number of cases.
+fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
+    const WINDOW: usize = 6;
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let keys = |case: &Case| -> Vec<String> {
+        let mut themes = case.themes.clone();
+        themes.sort();
+        let county = case.county.map_or("", |c| c.number);
+        let mut keys = vec![format!("set\u{1}{}", themes.join(","))];
+        for t in &case.themes {
+            keys.push(format!("tc\u{1}{t}\u{1}{county}"));
+            keys.push(format!("tp\u{1}{t}\u{1}{}", case.programme));
+            keys.push(format!("t\u{1}{t}"));
+        }
+        keys
+    };
+    let case_keys: Vec<Vec<String>> = cases.iter().map(|c| keys(c)).collect();
+    for (i, ks) in case_keys.iter().enumerate() {
+        for k in ks {
+            groups.entry(k.clone()).or_default().push(i);
+        }
+    }
+    case_keys
+        .iter()
+        .enumerate()
+        .map(|(i, ks)| {
+            let me = cases[i];
+            let mut candidates: Vec<usize> = Vec::new();
+            for k in ks {
+                let Some(list) = groups.get(k) else { continue };
+                let at = list.binary_search(&i).unwrap_or_else(|x| x);
+                let lo = at.saturating_sub(WINDOW);
+                let hi = (at + WINDOW + 1).min(list.len());
+                candidates.extend(list[lo..hi].iter().copied().filter(|&j| j != i));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            let score = |j: usize| {
+                let other = cases[j];
+                let shared = other.themes.iter().filter(|t| me.themes.contains(t)).count();
+                let county = usize::from(me.county.is_some() && other.county == me.county);
+                let programme = usize::from(other.programme == me.programme);
+                (shared, county, programme)
+            };
+            candidates.retain(|&j| score(j).0 > 0);
+            candidates.sort_by(|&a, &b| score(b).cmp(&score(a)).then_with(|| a.cmp(&b)));
+            candidates.truncate(RELATED);
+            candidates
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Language, Programme, Site, Theme};
+    use crate::schema::Status;
+
+    fn case(slug: &str, municipality: &str, title: &str, themes: &[&str], county: &str) -> Case {
+        Case {
+            slug: slug.into(),
+            file: format!("content/cases/{slug}.md"),
+            title: title.into(),
+            municipality: municipality.into(),
+            municipality_number: None,
+            county: norwegian::county_by_name(county).copied(),
+            programme: "saman".into(),
+            themes: themes.iter().map(|s| (*s).to_owned()).collect(),
+            status: Status::Ongoing,
+            period: Some(crate::schema::Period { start: 2012, end: Some(2014) }),
+            language: Language::Nb,
+            published: None,
+            updated: None,
+            summary: None,
+            need: String::new(),
+            goal: String::new(),
+            measures: vec![],
+            result: None,
+            anchoring: None,
+            indicators: vec![],
+            funding: vec![],
+            links: vec![],
+            draft: false,
+            body: String::new(),
+        }
+    }
+
+    fn config() -> Config {
+        let theme = |id: &str| Theme { id: id.into(), name: id.into(), name_nn: None, description: None };
+        Config {
+            site: Site {
+                title: "T".into(),
+                base_url: "https://x.no/".into(),
+                language: Language::Nb,
+                description: None,
+                skin: None,
+                accessibility_statement: None,
+                licence: None,
+            },
+            themes: vec![theme("a"), theme("b"), theme("c")],
+            programmes: vec![Programme { id: "saman".into(), name: "S".into(), owner: None, period: None, description: None }],
+            register: None,
+        }
+    }
+
+    #[test]
+    fn cases_sort_by_municipality_the_norwegian_way_then_title() {
+        let cases = vec![
+            case("alesund", "Ålesund", "A", &["a"], "Møre og Romsdal"),
+            case("orsta", "Ørsta", "A", &["a"], "Møre og Romsdal"),
+            case("zeta", "Zeta", "A", &["a"], "Oslo"),
+            case("baerum-2", "Bærum", "B", &["b"], "Akershus"),
+            case("baerum-1", "Bærum", "A", &["b"], "Akershus"),
+        ];
+        let config = config();
+        let cat = Catalogue::new(&config, &cases);
+        let order: Vec<&str> = cat.cases.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(order, ["baerum-1", "baerum-2", "zeta", "orsta", "alesund"]);
+        let counties: Vec<&str> = cat.by_county.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(counties, ["Akershus", "Møre og Romsdal", "Oslo"]);
+        assert_eq!(cat.by_theme["a"], vec![2, 3, 4]);
+        assert_eq!(cat.by_theme["c"], Vec::<usize>::new());
+        assert_eq!(cat.by_year[&2013].len(), 5);
+        assert_eq!(cat.by_municipality[0].slug, "baerum");
+    }
+
+    #[test]
+    fn related_prefers_shared_themes_then_county() {
+        let cases = vec![
+            case("one", "A", "x", &["a", "b"], "Oslo"),
+            case("two", "B", "x", &["a"], "Oslo"),
+            case("three", "C", "x", &["a", "b"], "Troms"),
+            case("four", "D", "x", &["c"], "Oslo"),
+            case("five", "E", "x", &["a"], "Troms"),
+        ];
+        let config = config();
+        let cat = Catalogue::new(&config, &cases);
+        let slugs = |i: usize| cat.related[i].iter().map(|&j| cat.cases[j].slug.as_str()).collect::<Vec<_>>();
+        assert_eq!(slugs(0), ["three", "two", "five"]);
+        assert!(slugs(3).is_empty(), "no shared theme, no relation");
+    }
+}
