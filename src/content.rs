@@ -275,8 +275,11 @@ pub fn load(root: &Path) -> Sources {
         .filter(|p| is_markdown(p))
         .collect();
     for (paths, out) in [(case_paths, &mut sources.cases), (page_paths, &mut sources.pages)] {
-        for path in paths {
-            match read_source(root, &path) {
+        use rayon::prelude::*;
+        let read: Vec<Result<SourceFile, Diagnostic>> =
+            paths.par_iter().map(|path| read_source(root, path)).collect();
+        for result in read {
+            match result {
                 Ok(file) => out.push(file),
                 Err(d) => sources.diagnostics.push(d),
             }
