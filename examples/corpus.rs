@@ -1242,8 +1242,10 @@ fn generate_case(seed: u64, index: usize, width: usize) -> Case {
 fn indicators(rng: &mut Rng, bank: &Bank, start: i64, themes: &[&ThemeDef]) -> Vec<Indicator> {
     let mut out = Vec::new();
     let sick = themes.iter().any(|t| t.id == "sykefravaer") || rng.chance(0.5);
-    let first_year = start - rng.range(1, 3);
-    let quarters = rng.range(8, 24);
+    // A baseline from before the start; measured values end by 2026-Q2, so
+    // planned and recent cases have no figures from the future.
+    let first_year = (start - rng.range(1, 3)).min(2024);
+    let quarters = rng.range(8, 24).min((2026 - first_year) * 4 + 2);
     if sick {
         let mut v = 7.0 + rng.unit() * 4.0;
         let series = (0..quarters)
