@@ -77,10 +77,16 @@ impl<'a> Catalogue<'a> {
         // is what icu offers without allocation; sorting 100 000 names with
         // it stays well under the build's budget.
         sorted.sort_by(|a, b| catalogue_order(a, b));
-        let mut by_theme: BTreeMap<String, Vec<usize>> =
-            config.themes.iter().map(|t| (t.id.clone(), Vec::new())).collect();
-        let mut by_programme: BTreeMap<String, Vec<usize>> =
-            config.programmes.iter().map(|p| (p.id.clone(), Vec::new())).collect();
+        let mut by_theme: BTreeMap<String, Vec<usize>> = config
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), Vec::new()))
+            .collect();
+        let mut by_programme: BTreeMap<String, Vec<usize>> = config
+            .programmes
+            .iter()
+            .map(|p| (p.id.clone(), Vec::new()))
+            .collect();
         let mut counties: HashMap<&'static str, (County, Vec<usize>)> = HashMap::new();
         let mut municipalities: HashMap<String, Group> = HashMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
@@ -90,14 +96,25 @@ impl<'a> Catalogue<'a> {
             for theme in &case.themes {
                 by_theme.entry(theme.clone()).or_default().push(i);
             }
-            by_programme.entry(case.programme.clone()).or_default().push(i);
+            by_programme
+                .entry(case.programme.clone())
+                .or_default()
+                .push(i);
             if let Some(county) = case.county {
-                counties.entry(county.number).or_insert_with(|| (county, Vec::new())).1.push(i);
+                counties
+                    .entry(county.number)
+                    .or_insert_with(|| (county, Vec::new()))
+                    .1
+                    .push(i);
             }
             let slug = case.municipality_slug();
             municipalities
                 .entry(slug.clone())
-                .or_insert_with(|| Group { slug, name: case.municipality.clone(), cases: Vec::new() })
+                .or_insert_with(|| Group {
+                    slug,
+                    name: case.municipality.clone(),
+                    cases: Vec::new(),
+                })
                 .cases
                 .push(i);
             for year in case_years(case) {
@@ -106,13 +123,28 @@ impl<'a> Catalogue<'a> {
         }
         let mut by_county: Vec<Group> = counties
             .into_values()
-            .map(|(county, cases)| Group { slug: county.slug(), name: county.name.to_owned(), cases })
+            .map(|(county, cases)| Group {
+                slug: county.slug(),
+                name: county.name.to_owned(),
+                cases,
+            })
             .collect();
-        by_county.sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        by_county
+            .sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
         let mut by_municipality: Vec<Group> = municipalities.into_values().collect();
-        by_municipality.sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
+        by_municipality
+            .sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
         let related = related_cases(&sorted);
-        Catalogue { cases: sorted, by_theme, by_programme, by_county, by_municipality, by_year, related, position }
+        Catalogue {
+            cases: sorted,
+            by_theme,
+            by_programme,
+            by_county,
+            by_municipality,
+            by_year,
+            related,
+            position,
+        }
     }
 
     /// The county group with this slug.
@@ -167,7 +199,11 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             candidates.dedup();
             let score = |j: usize| {
                 let other = cases[j];
-                let shared = other.themes.iter().filter(|t| me.themes.contains(t)).count();
+                let shared = other
+                    .themes
+                    .iter()
+                    .filter(|t| me.themes.contains(t))
+                    .count();
                 let county = usize::from(me.county.is_some() && other.county == me.county);
                 let programme = usize::from(other.programme == me.programme);
                 (shared, county, programme)
@@ -197,7 +233,10 @@ mod tests {
             programme: "saman".into(),
             themes: themes.iter().map(|s| (*s).to_owned()).collect(),
             status: Status::Ongoing,
-            period: Some(crate::schema::Period { start: 2012, end: Some(2014) }),
+            period: Some(crate::schema::Period {
+                start: 2012,
+                end: Some(2014),
+            }),
             language: Language::Nb,
             published: None,
             updated: None,
@@ -216,7 +255,12 @@ mod tests {
     }
 
     fn config() -> Config {
-        let theme = |id: &str| Theme { id: id.into(), name: id.into(), name_nn: None, description: None };
+        let theme = |id: &str| Theme {
+            id: id.into(),
+            name: id.into(),
+            name_nn: None,
+            description: None,
+        };
         Config {
             site: Site {
                 title: "T".into(),
@@ -228,7 +272,13 @@ mod tests {
                 licence: None,
             },
             themes: vec![theme("a"), theme("b"), theme("c")],
-            programmes: vec![Programme { id: "saman".into(), name: "S".into(), owner: None, period: None, description: None }],
+            programmes: vec![Programme {
+                id: "saman".into(),
+                name: "S".into(),
+                owner: None,
+                period: None,
+                description: None,
+            }],
             register: None,
         }
     }
@@ -265,7 +315,12 @@ mod tests {
         ];
         let config = config();
         let cat = Catalogue::new(&config, &cases);
-        let slugs = |i: usize| cat.related[i].iter().map(|&j| cat.cases[j].slug.as_str()).collect::<Vec<_>>();
+        let slugs = |i: usize| {
+            cat.related[i]
+                .iter()
+                .map(|&j| cat.cases[j].slug.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(slugs(0), ["three", "two", "five"]);
         assert!(slugs(3).is_empty(), "no shared theme, no relation");
     }

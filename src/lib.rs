@@ -12,3 +12,7 @@ pub mod diagnostics;
 pub mod content;
 pub mod config;
 pub mod schema;
+pub mod catalogue;
+pub mod render;
+pub mod output;
+pub mod skin;

@@ -1,9 +1,64 @@
-//! `casebook build`.
+//! `casebook build`: validate, then write the site atomically into `--out`
+//! (relative to the site's root) and print one summary line.
 
+use std::io::IsTerminal;
 use std::path::Path;
 
-use super::Outcome;
+use anyhow::Context;
+use casebook::content;
+use casebook::output::{self, BuildOptions, Content};
+use casebook::schema::validate_site;
+use casebook::skin::Skin;
 
-pub fn run(_root: &Path, _out: &Path, _base_url: Option<&str>, _drafts: bool) -> anyhow::Result<Outcome> {
-    anyhow::bail!("`build` is not written yet")
+use super::{Outcome, load_config, plural, print_human, today};
+
+pub fn run(
+    root: &Path,
+    out: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+) -> anyhow::Result<Outcome> {
+    let config = load_config(root)?;
+    let sources = content::load(root);
+    let checked = validate_site(&config, &sources, drafts, today());
+    print_human(&checked.diagnostics);
+    let errors = checked.errors();
+    if errors > 0 {
+        eprintln!(
+            "error: {} in {} of {} case files; nothing was written",
+            plural(errors, "problem", "problems"),
+            checked.files_with_errors(),
+            checked.case_files
+        );
+        return Ok(Outcome::InvalidContent);
+    }
+    let skin = Skin::load(root, config.site.skin.as_deref()).context("cannot load the skin")?;
+    let out = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        root.join(out)
+    };
+    let options = BuildOptions {
+        root,
+        out: &out,
+        base_url,
+        progress: std::io::stderr().is_terminal(),
+    };
+    let content = Content {
+        config: &config,
+        cases: &checked.cases,
+        pages: &checked.pages,
+        media: &sources.media,
+        skin: &skin,
+    };
+    let summary = output::build(content, &options)?;
+    eprintln!(
+        "built {}, {}, {} in {:.2} s → {}",
+        plural(summary.cases, "case", "cases"),
+        plural(summary.themes, "theme", "themes"),
+        plural(summary.pages, "page", "pages"),
+        summary.seconds,
+        out.display()
+    );
+    Ok(Outcome::Success)
 }

@@ -26,7 +26,9 @@ pub struct Ids {
 impl Ids {
     /// Starts with the ids the page's template uses itself.
     pub fn reserved(ids: &[&str]) -> Ids {
-        Ids { used: ids.iter().map(|s| (*s).to_owned()).collect() }
+        Ids {
+            used: ids.iter().map(|s| (*s).to_owned()).collect(),
+        }
     }
 
     /// `base`, or `base-2`, `base-3`, … when taken; recorded as used.
@@ -71,12 +73,24 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     // Obsolete elements (vnu errors), landmarks (they would nest inside
     // <main>) and h1 (the page has one, from the template) are unwrapped to
     // their text.
-    b.rm_tags(["acronym", "center", "strike", "tt", "map", "area", "article", "aside", "footer", "header", "nav", "hgroup", "h1"]);
-    for tag in ["col", "colgroup", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "hr", "img"] {
-        b.rm_tag_attributes(tag, ["align", "char", "charoff", "summary", "size", "width", "height"]);
+    b.rm_tags([
+        "acronym", "center", "strike", "tt", "map", "area", "article", "aside", "footer", "header",
+        "nav", "hgroup", "h1",
+    ]);
+    for tag in [
+        "col", "colgroup", "table", "tbody", "td", "th", "thead", "tfoot", "tr", "hr", "img",
+    ] {
+        b.rm_tag_attributes(
+            tag,
+            [
+                "align", "char", "charoff", "summary", "size", "width", "height",
+            ],
+        );
     }
     b.add_tag_attributes("th", ["scope"]);
-    for tag in ["h2", "h3", "h4", "h5", "h6", "div", "sup", "a", "li", "span"] {
+    for tag in [
+        "h2", "h3", "h4", "h5", "h6", "div", "sup", "a", "li", "span",
+    ] {
         b.add_tag_attributes(tag, ["id"]);
     }
     b.add_allowed_classes("sup", ["footnote-ref"]);
@@ -113,7 +127,10 @@ fn media_url(src: &str) -> Option<String> {
     if lower.contains(':') || lower.starts_with("//") || lower.contains('\\') {
         return None;
     }
-    let path = src.trim_start_matches("../").trim_start_matches("./").trim_start_matches('/');
+    let path = src
+        .trim_start_matches("../")
+        .trim_start_matches("./")
+        .trim_start_matches('/');
     let rest = path.strip_prefix("media/")?;
     if rest.split('/').any(|seg| seg == "..") {
         return None;
@@ -157,7 +174,10 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
     if markdown.trim().is_empty() {
         return String::new();
     }
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
     let top = events
         .iter()
@@ -170,7 +190,7 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
     let shift = i32::from(fragment.min_heading) - i32::from(top);
     let mut generated: Vec<String> = Vec::new();
     let mut footnotes: HashMap<String, usize> = HashMap::new();
-    let mut footnote_number = |name: &str, footnotes: &mut HashMap<String, usize>| {
+    let footnote_number = |name: &str, footnotes: &mut HashMap<String, usize>| {
         let next = footnotes.len() + 1;
         *footnotes.entry(name.to_owned()).or_insert(next)
     };
@@ -189,7 +209,9 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
                 }
                 let id = ids.unique(&slugify(&text));
                 generated.push(id.clone());
-                let new_level = heading_level(u8::try_from((i32::from(*level as u8) + shift).clamp(2, 6)).unwrap_or(6));
+                let new_level = heading_level(
+                    u8::try_from((i32::from(*level as u8) + shift).clamp(2, 6)).unwrap_or(6),
+                );
                 out_events.push(Event::Start(Tag::Heading {
                     level: new_level,
                     id: Some(CowStr::from(id)),
@@ -221,7 +243,9 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
                     escape_attr(&id)
                 ))));
             }
-            Event::End(TagEnd::FootnoteDefinition) => out_events.push(Event::Html(CowStr::from("</div>\n"))),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                out_events.push(Event::Html(CowStr::from("</div>\n")))
+            }
             Event::TaskListMarker(done) => {
                 out_events.push(Event::InlineHtml(CowStr::from(if *done {
                     "<span class=\"task\">☑</span> "
@@ -251,19 +275,20 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    let cleaned = ALLOWED_IDS.with(|allowed| {
+    ALLOWED_IDS.with(|allowed| {
         let mut allowed = allowed.borrow_mut();
         allowed.clear();
         for id in generated {
             *allowed.entry(id).or_insert(0) += 1;
         }
-        ROOT.with(|r| {
-            let mut r = r.borrow_mut();
-            r.clear();
-            r.push_str(fragment.root);
-        });
-        SANITISER.clean(&html).to_string()
     });
+    ROOT.with(|r| {
+        let mut r = r.borrow_mut();
+        r.clear();
+        r.push_str(fragment.root);
+    });
+    // The filter borrows both cells again, so no borrow may be held here.
+    let cleaned = SANITISER.clean(&html).to_string();
     // Our markup, added after sanitising: header cells get a scope, and wide
     // tables scroll inside a focusable region instead of the page.
     if cleaned.contains("<table") {
@@ -281,20 +306,35 @@ mod tests {
     use super::*;
 
     fn md(text: &str) -> String {
-        render(text, Fragment { prefix: "behov", min_heading: 3, root: "/" }, &mut Ids::reserved(&["main"]))
+        render(
+            text,
+            Fragment {
+                prefix: "behov",
+                min_heading: 3,
+                root: "/",
+            },
+            &mut Ids::reserved(&["main"]),
+        )
     }
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let html = md("Hei <script>alert(1)</script> <img src=\"/media/a.png\" onerror=\"alert(2)\" alt=\"x\">");
+        let html = md(
+            "Hei <script>alert(1)</script> <img src=\"/media/a.png\" onerror=\"alert(2)\" alt=\"x\">",
+        );
         assert!(!html.contains("script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
-        assert!(html.contains("<img src=\"/media/a.png\" alt=\"x\">"), "{html}");
+        assert!(
+            html.contains("<img src=\"/media/a.png\" alt=\"x\">"),
+            "{html}"
+        );
     }
 
     #[test]
     fn javascript_and_data_links_lose_their_href() {
-        let html = md("[a](javascript:alert(1)) [b](data:text/html,x) <a href=\"&#106;avascript:alert(6)\">c</a> [d](https://ks.no/) [e](mailto:a@b.no) [f](/themes/)");
+        let html = md(
+            "[a](javascript:alert(1)) [b](data:text/html,x) <a href=\"&#106;avascript:alert(6)\">c</a> [d](https://ks.no/) [e](mailto:a@b.no) [f](/themes/)",
+        );
         assert!(!html.to_lowercase().contains("javascript"), "{html}");
         assert!(!html.contains("data:"), "{html}");
         assert!(html.contains("href=\"https://ks.no/\""), "{html}");
@@ -321,7 +361,9 @@ mod tests {
 
     #[test]
     fn remote_images_svg_and_math_are_removed() {
-        let html = md("![x](https://evil.example/a.png) <svg onload=\"alert(1)\"><circle/></svg> <math><mi>x</mi></math>");
+        let html = md(
+            "![x](https://evil.example/a.png) <svg onload=\"alert(1)\"><circle/></svg> <math><mi>x</mi></math>",
+        );
         assert!(!html.contains("evil"), "{html}");
         assert!(!html.contains("<svg"), "{html}");
         assert!(!html.contains("<math"), "{html}");

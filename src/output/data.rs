@@ -1,0 +1,228 @@
+//! Open data: `cases.json` and `cases.csv`, every published case with every
+//! field (Markdown as written), its URL, and the site's licence.
+
+use serde::Serialize;
+
+use crate::render::Renderer;
+use crate::schema::{Case, Funding, Indicator, Link};
+
+#[derive(Serialize)]
+struct Point<'a> {
+    period: String,
+    value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct IndicatorRecord<'a> {
+    name: &'a str,
+    unit: &'static str,
+    lower_is_better: bool,
+    series: Vec<Point<'a>>,
+    targets: Vec<Point<'a>>,
+}
+
+fn indicator(i: &Indicator) -> IndicatorRecord<'_> {
+    fn points(ps: &[crate::schema::Point]) -> Vec<Point<'_>> {
+        ps.iter()
+            .map(|p| Point {
+                period: p.period.label(),
+                value: p.value,
+                label: p.label.as_deref(),
+            })
+            .collect()
+    }
+    IndicatorRecord {
+        name: &i.name,
+        unit: i.unit.as_str(),
+        lower_is_better: i.lower_is_better,
+        series: points(&i.series),
+        targets: points(&i.targets),
+    }
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    slug: &'a str,
+    url: String,
+    title: &'a str,
+    municipality: &'a str,
+    municipality_number: Option<&'a str>,
+    county: Option<&'static str>,
+    county_number: Option<&'static str>,
+    programme: &'a str,
+    programme_name: Option<&'a str>,
+    themes: &'a [String],
+    status: &'static str,
+    period_start: Option<i32>,
+    period_end: Option<i32>,
+    language: &'static str,
+    published: Option<String>,
+    updated: Option<String>,
+    summary: Option<&'a str>,
+    need: &'a str,
+    goal: &'a str,
+    measures: &'a [String],
+    result: Option<&'a str>,
+    anchoring: Option<&'a str>,
+    indicators: Vec<IndicatorRecord<'a>>,
+    funding: &'a [Funding],
+    links: &'a [Link],
+    draft: bool,
+    body: &'a str,
+    licence: Option<&'a str>,
+}
+
+fn record<'a>(case: &'a Case, r: &'a Renderer<'_>) -> Record<'a> {
+    Record {
+        slug: &case.slug,
+        url: r.site.absolute(&format!("cases/{}/", case.slug)),
+        title: &case.title,
+        municipality: &case.municipality,
+        municipality_number: case.municipality_number.as_deref(),
+        county: case.county.map(|c| c.name),
+        county_number: case.county.map(|c| c.number),
+        programme: &case.programme,
+        programme_name: r
+            .site
+            .config
+            .programme(&case.programme)
+            .map(|p| p.name.as_str()),
+        themes: &case.themes,
+        status: case.status.as_str(),
+        period_start: case.period.map(|p| p.start),
+        period_end: case.period.and_then(|p| p.end),
+        language: case.language.code(),
+        published: case.published.map(|d| d.to_string()),
+        updated: case.updated.map(|d| d.to_string()),
+        summary: case.summary.as_deref(),
+        need: &case.need,
+        goal: &case.goal,
+        measures: &case.measures,
+        result: case.result.as_deref(),
+        anchoring: case.anchoring.as_deref(),
+        indicators: case.indicators.iter().map(indicator).collect(),
+        funding: &case.funding,
+        links: &case.links,
+        draft: case.draft,
+        body: &case.body,
+        licence: r.site.config.site.licence.as_deref(),
+    }
+}
+
+/// `cases.json`: `{title, url, licence, cases: […]}` in catalogue order.
+pub fn cases_json(r: &Renderer<'_>) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        title: &'a str,
+        url: &'a str,
+        licence: Option<&'a str>,
+        generator: &'static str,
+        cases: Vec<Record<'a>>,
+    }
+    let export = Export {
+        title: &r.site.config.site.title,
+        url: &r.site.base_url,
+        licence: r.site.config.site.licence.as_deref(),
+        generator: "casebook",
+        cases: r.catalogue.cases.iter().map(|c| record(c, r)).collect(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_vec_pretty(&export).unwrap_or_default()
+}
+
+/// `cases.csv`: one row per case; list fields as JSON arrays in their cell
+/// (themes joined with `;`), so every field survives a spreadsheet.
+pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
+    let json = |v: &dyn erased::Json| v.to_json();
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "slug",
+        "url",
+        "title",
+        "municipality",
+        "municipality_number",
+        "county",
+        "county_number",
+        "programme",
+        "programme_name",
+        "themes",
+        "status",
+        "period_start",
+        "period_end",
+        "language",
+        "published",
+        "updated",
+        "summary",
+        "need",
+        "goal",
+        "measures",
+        "result",
+        "anchoring",
+        "indicators",
+        "funding",
+        "links",
+        "draft",
+        "body",
+        "licence",
+    ];
+    let io = |e: csv::Error| super::OutputError::Io {
+        action: "cannot write",
+        path: "cases.csv".into(),
+        source: e.into(),
+    };
+    w.write_record(header).map_err(io)?;
+    for case in &r.catalogue.cases {
+        let rec = record(case, r);
+        let opt = |o: Option<&str>| o.unwrap_or("").to_owned();
+        let row = [
+            rec.slug.to_owned(),
+            rec.url.clone(),
+            rec.title.to_owned(),
+            rec.municipality.to_owned(),
+            opt(rec.municipality_number),
+            opt(rec.county),
+            opt(rec.county_number),
+            rec.programme.to_owned(),
+            opt(rec.programme_name),
+            rec.themes.join(";"),
+            rec.status.to_owned(),
+            rec.period_start.map(|y| y.to_string()).unwrap_or_default(),
+            rec.period_end.map(|y| y.to_string()).unwrap_or_default(),
+            rec.language.to_owned(),
+            rec.published.clone().unwrap_or_default(),
+            rec.updated.clone().unwrap_or_default(),
+            opt(rec.summary),
+            rec.need.to_owned(),
+            rec.goal.to_owned(),
+            json(&rec.measures),
+            opt(rec.result),
+            opt(rec.anchoring),
+            json(&rec.indicators),
+            json(&rec.funding),
+            json(&rec.links),
+            rec.draft.to_string(),
+            rec.body.to_owned(),
+            opt(rec.licence),
+        ];
+        w.write_record(&row).map_err(io)?;
+    }
+    w.into_inner().map_err(|e| super::OutputError::Io {
+        action: "cannot write",
+        path: "cases.csv".into(),
+        source: e.into_error(),
+    })
+}
+
+mod erased {
+    /// Anything that serialises to a JSON cell.
+    pub trait Json {
+        fn to_json(&self) -> String;
+    }
+    impl<T: serde::Serialize + ?Sized> Json for T {
+        fn to_json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}

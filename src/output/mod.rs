@@ -1,0 +1,399 @@
+//! Writing the site: every page rendered in parallel into a staging folder
+//! beside `--out`, then swapped in by renaming, so a failed or killed build
+//! leaves the previous site exactly as it was. A marker file inside the
+//! output lets `build` tell its own folder from someone else's: a non-empty
+//! folder without it is refused, untouched.
+//!
+//! Output is deterministic: nothing depends on the clock, the thread
+//! schedule or hash order; the feed's `updated` comes from the newest case.
+
+pub mod data;
+pub mod feeds;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::config::Config;
+use crate::render::{self, RenderError, Renderer, Site};
+use crate::schema::Case;
+use crate::schema::page::Page;
+use crate::skin::Skin;
+
+/// The marker file `build` leaves in every folder it writes.
+pub const MARKER: &str = ".casebook";
+
+const MARKER_TEXT: &str = "This folder is written by `casebook build` and replaced on every build.\n\
+Do not keep other files here: they would be deleted.\n";
+
+/// What `build` needs besides the validated content.
+#[derive(Clone, Debug)]
+pub struct BuildOptions<'a> {
+    /// The site's root folder (for `content/media/`).
+    pub root: &'a Path,
+    /// The output folder.
+    pub out: &'a Path,
+    /// Overrides `base_url` from `site.yaml`.
+    pub base_url: Option<&'a str>,
+    /// Show a progress bar (only on a terminal).
+    pub progress: bool,
+}
+
+/// What a build wrote.
+#[derive(Clone, Debug)]
+pub struct Summary {
+    /// Cases published.
+    pub cases: usize,
+    /// Themes in the vocabulary.
+    pub themes: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+/// Why a build wrote nothing (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// The output folder holds files `build` did not write.
+    #[error(
+        "`{}` is not empty and was not written by casebook (it has no `{MARKER}` file); refusing to replace it. Choose another `--out`, or empty the folder yourself",
+        .0.display()
+    )]
+    Refused(PathBuf),
+    /// A file operation failed.
+    #[error("{action} `{}`: {source}", path.display())]
+    Io {
+        /// What was being done.
+        action: &'static str,
+        /// On which path.
+        path: PathBuf,
+        /// The cause.
+        source: io::Error,
+    },
+    /// `--base-url` is not an absolute http(s) URL.
+    #[error(
+        "`--base-url` must be an absolute http(s) address such as `https://eksempel.no/`, not `{0}`"
+    )]
+    BaseUrl(String),
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+fn io_err<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + 'p {
+    move |source| OutputError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A short content fingerprint for cache-busting asset names.
+///
+/// FNV-1a by hand: a collision only means a browser keeps a stale
+/// stylesheet a little longer, so a cryptographic hash crate is not needed.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..10].to_owned()
+}
+
+/// `style.css` → `style.<hash>.css`.
+fn fingerprinted_name(name: &str, bytes: &[u8]) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{}.{ext}", fingerprint(bytes)),
+        None => format!("{name}.{}", fingerprint(bytes)),
+    }
+}
+
+/// Checks the base URL and makes it end in `/`.
+pub fn normalise_base_url(url: &str) -> Result<String, OutputError> {
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+        && url::Url::parse(url).is_ok();
+    if !ok {
+        return Err(OutputError::BaseUrl(url.to_owned()));
+    }
+    let mut url = url.to_owned();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Ok(url)
+}
+
+/// Whether `dir` may be replaced: absent, empty, or carrying our marker.
+fn check_replaceable(dir: &Path) -> Result<(), OutputError> {
+    match fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err("cannot look at", dir)(e)),
+        Ok(meta) if !meta.is_dir() => Err(OutputError::Refused(dir.to_path_buf())),
+        Ok(_) => {
+            if dir.join(MARKER).is_file() {
+                return Ok(());
+            }
+            let mut entries = fs::read_dir(dir).map_err(io_err("cannot read", dir))?;
+            if entries.next().is_none() {
+                Ok(())
+            } else {
+                Err(OutputError::Refused(dir.to_path_buf()))
+            }
+        }
+    }
+}
+
+fn process_alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// Removes staging and backup folders that builds killed before they could
+/// clean up left beside the output.
+fn clean_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let ours = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let pid = [".casebook-staging-", ".casebook-old-"]
+            .iter()
+            .find_map(|kind| {
+                file_name
+                    .strip_prefix(&format!(".{name}{kind}"))
+                    .and_then(|p| p.parse::<u32>().ok())
+            });
+        if let Some(pid) = pid
+            && pid != ours
+            && !process_alive(pid)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Writes a file inside the staging folder, creating its folder.
+fn write_file(staging: &Path, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+    let path = staging.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
+    }
+    let file = fs::File::create(&path).map_err(io_err("cannot write", &path))?;
+    let mut w = io::BufWriter::with_capacity(64 * 1024, file);
+    w.write_all(bytes).map_err(io_err("cannot write", &path))?;
+    w.flush().map_err(io_err("cannot write", &path))?;
+    Ok(())
+}
+
+/// The validated content a build publishes.
+#[derive(Clone, Copy, Debug)]
+pub struct Content<'a> {
+    /// Configuration.
+    pub config: &'a Config,
+    /// Published cases.
+    pub cases: &'a [Case],
+    /// Free pages.
+    pub pages: &'a [Page],
+    /// Files under `content/media/`.
+    pub media: &'a BTreeSet<String>,
+    /// The skin.
+    pub skin: &'a Skin,
+}
+
+/// Builds the site into `options.out`, atomically.
+pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary, OutputError> {
+    let started = Instant::now();
+    let base_url = normalise_base_url(options.base_url.unwrap_or(&content.config.site.base_url))?;
+    let out = options.out;
+    check_replaceable(out)?;
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".to_owned(), |n| n.to_string_lossy().into_owned());
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io_err("cannot create", &parent))?;
+    clean_leftovers(&parent, &name);
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.casebook-staging-{pid}"));
+    if staging.exists() {
+        fs::remove_dir_all(&staging).map_err(io_err("cannot remove", &staging))?;
+    }
+    fs::create_dir_all(&staging).map_err(io_err("cannot create", &staging))?;
+    let result = write_site(content, options, &base_url, &staging);
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+    swap(&staging, out, &parent, &name, pid)?;
+    Ok(Summary {
+        seconds: started.elapsed().as_secs_f64(),
+        ..summary
+    })
+}
+
+/// Replaces `out` with `staging` by renames: old → backup, staging → out,
+/// then the backup is removed. If the second rename fails the old site is
+/// put back.
+fn swap(
+    staging: &Path,
+    out: &Path,
+    parent: &Path,
+    name: &str,
+    pid: u32,
+) -> Result<(), OutputError> {
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(staging, out).map_err(io_err("cannot move the new site to", out));
+    }
+    let backup = parent.join(format!(".{name}.casebook-old-{pid}"));
+    if backup.exists() {
+        fs::remove_dir_all(&backup).map_err(io_err("cannot remove", &backup))?;
+    }
+    fs::rename(out, &backup).map_err(io_err("cannot move the old site away from", out))?;
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(&backup, out);
+        let _ = fs::remove_dir_all(staging);
+        return Err(io_err("cannot move the new site to", out)(e));
+    }
+    fs::remove_dir_all(&backup).map_err(io_err("cannot remove", &backup))?;
+    Ok(())
+}
+
+fn write_site(
+    content: Content<'_>,
+    options: &BuildOptions<'_>,
+    base_url: &str,
+    staging: &Path,
+) -> Result<Summary, OutputError> {
+    write_file(staging, MARKER, MARKER_TEXT.as_bytes())?;
+    // Static assets, fingerprinted.
+    let mut assets = BTreeMap::new();
+    for (name, bytes) in &content.skin.statics {
+        let file = fingerprinted_name(name, bytes);
+        write_file(staging, &format!("static/{file}"), bytes)?;
+        assets.insert(
+            name.clone(),
+            format!("{}static/{file}", render::root_path(base_url)),
+        );
+    }
+    // Media, copied as they are.
+    let media_dir = options.root.join("content/media");
+    content.media.par_iter().try_for_each(|rel| {
+        let from = media_dir.join(rel);
+        let to = staging.join("media").join(rel);
+        if let Some(p) = to.parent() {
+            fs::create_dir_all(p).map_err(io_err("cannot create", p))?;
+        }
+        fs::copy(&from, &to)
+            .map(|_| ())
+            .map_err(io_err("cannot copy", &from))
+    })?;
+
+    let catalogue = Catalogue::new(content.config, content.cases);
+    let site = Site {
+        config: content.config,
+        skin: content.skin,
+        pages: content.pages,
+        base_url: base_url.to_owned(),
+        root: render::root_path(base_url),
+        assets,
+    };
+    let renderer = Renderer::new(site, &catalogue)?;
+    let pages = renderer.pages();
+    let bar = if options.progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(pages.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} pages")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message("building");
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    pages.par_iter().try_for_each(|spec| {
+        let html = renderer.render(spec)?;
+        write_file(staging, &spec.file(), html.as_bytes())?;
+        bar.inc(1);
+        Ok::<(), OutputError>(())
+    })?;
+    bar.finish_and_clear();
+
+    write_file(staging, "feed.xml", renderer.feed()?.as_bytes())?;
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| p.in_sitemap())
+        .map(|p| renderer.site.absolute(&p.path))
+        .collect();
+    for (file, text) in feeds::sitemaps(&urls, base_url) {
+        write_file(staging, &file, text.as_bytes())?;
+    }
+    write_file(staging, "robots.txt", feeds::robots(base_url).as_bytes())?;
+    write_file(staging, "cases.json", &data::cases_json(&renderer))?;
+    write_file(staging, "cases.csv", &data::cases_csv(&renderer)?)?;
+    Ok(Summary {
+        cases: content.cases.len(),
+        themes: content.config.themes.len(),
+        pages: pages.len(),
+        seconds: 0.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable_and_short() {
+        assert_eq!(fingerprint(b"body{}"), fingerprint(b"body{}"));
+        assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
+        assert_eq!(
+            fingerprinted_name("style.css", b"x").len(),
+            "style..css".len() + 10
+        );
+    }
+
+    #[test]
+    fn a_foreign_folder_is_not_replaceable() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert!(check_replaceable(&dir.path().join("absent")).is_ok());
+        assert!(check_replaceable(dir.path()).is_ok(), "empty folder");
+        fs::write(dir.path().join("index.html"), "mine").expect("write");
+        assert!(matches!(
+            check_replaceable(dir.path()),
+            Err(OutputError::Refused(_))
+        ));
+        fs::write(dir.path().join(MARKER), "").expect("write");
+        assert!(check_replaceable(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn base_urls_are_checked() {
+        assert_eq!(
+            normalise_base_url("https://x.no").expect("ok"),
+            "https://x.no/"
+        );
+        assert!(normalise_base_url("x.no").is_err());
+        assert!(normalise_base_url("javascript:alert(1)").is_err());
+    }
+}

@@ -1,0 +1,551 @@
+//! Indicator charts: an inline SVG line chart drawn at build time, followed
+//! by an HTML table of the same figures.
+//!
+//! Written by hand: the chart is one polyline, one dashed polyline and two
+//! axes, and a plotting crate would bring a rendering stack, fonts and
+//! styles we would then have to strip for accessibility and for the
+//! no-inline-style policy. Measured values are a solid line with round
+//! markers, targets a dashed line with square markers, so the meaning never
+//! rests on colour alone; both colours reach at least 3:1 against white.
+
+use std::fmt::Write as _;
+
+use crate::norwegian::{format_nok, format_number, format_percent};
+use crate::schema::{Indicator, PeriodKey, Unit};
+
+/// UI words a chart uses (from the skin's strings).
+#[derive(Clone, Debug)]
+pub struct ChartWords {
+    /// Legend and column for measured values (`Målt`).
+    pub measured: String,
+    /// Legend and column for targets (`Mål`).
+    pub target: String,
+    /// Column of periods (`Periode`).
+    pub period: String,
+    /// `fra`.
+    pub from: String,
+    /// `til`.
+    pub to: String,
+    /// `lavest`.
+    pub lowest: String,
+    /// `høyest`.
+    pub highest: String,
+    /// Caption suffix of the table (`tallene i diagrammet`).
+    pub table: String,
+    /// `kvartal`.
+    pub quarter: String,
+    /// Month names, January first.
+    pub months: [String; 12],
+    /// The language (`nb`, `nn`, `en`): English writes periods its own way.
+    pub lang: String,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 56.0;
+const RIGHT: f64 = 20.0;
+/// Measured line: #1f4e8c, 8.3:1 on white.
+const SERIES_COLOUR: &str = "#1f4e8c";
+/// Target line: #9c4a00, 6.1:1 on white.
+const TARGET_COLOUR: &str = "#9c4a00";
+/// Grid: only decoration; the tick labels carry the values.
+const GRID_COLOUR: &str = "#c9ccd1";
+const TEXT_COLOUR: &str = "#1a1a1a";
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A value in the indicator's unit, the Norwegian way (`8,5 %`).
+pub fn format_value(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Percent => format_percent(value),
+        Unit::Nok if value.fract() == 0.0 && (0.0..1e15).contains(&value) => {
+            format_nok(value as u64)
+        }
+        Unit::Nok => format!("{}\u{a0}kr", format_number(value, 2)),
+        Unit::Count => format_number(value, 2),
+        Unit::Ratio => format_number(value, 3),
+    }
+}
+
+/// A period as readers say it: `1. kvartal 2008`, `januar 2013`, `2012`.
+pub fn format_period(period: PeriodKey, words: &ChartWords) -> String {
+    match period {
+        PeriodKey::Year(y) => y.to_string(),
+        PeriodKey::Quarter(y, q) if words.lang == "en" => format!("Q{q} {y}"),
+        PeriodKey::Quarter(y, q) => format!("{q}.\u{a0}{} {y}", words.quarter),
+        PeriodKey::Month(y, m) => {
+            let name = words
+                .months
+                .get(usize::from(m.max(1)) - 1)
+                .map_or("", String::as_str);
+            format!("{name} {y}")
+        }
+    }
+}
+
+/// A step of 1, 2, 2.5 or 5 × 10ⁿ giving about `target` ticks over `range`.
+fn nice_step(range: f64, target: f64) -> f64 {
+    let raw = (range / target).max(f64::MIN_POSITIVE);
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let norm = raw / magnitude;
+    let nice = if norm <= 1.0 {
+        1.0
+    } else if norm <= 2.0 {
+        2.0
+    } else if norm <= 2.5 {
+        2.5
+    } else if norm <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * magnitude
+}
+
+fn fmt(v: f64) -> String {
+    // Coordinates with one decimal: exact enough, and stable across builds.
+    let mut s = format!("{v:.1}");
+    if s.ends_with(".0") {
+        s.truncate(s.len() - 2);
+    }
+    s
+}
+
+/// The chart (`<figure>` with the SVG) and its table, as HTML. `id` must be
+/// unique on the page (`indikator-1`).
+pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
+    let points: Vec<(f64, f64)> = indicator
+        .series
+        .iter()
+        .map(|p| (p.period.midpoint(), p.value))
+        .collect();
+    let targets: Vec<(f64, f64)> = indicator
+        .targets
+        .iter()
+        .map(|p| (p.period.midpoint(), p.value))
+        .collect();
+    let all = points.iter().chain(targets.iter());
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &(x, y) in all {
+        x0 = x0.min(x.floor());
+        x1 = x1.max(x.floor() + 1.0);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    if x0 > x1 {
+        return String::new();
+    }
+    if (y1 - y0).abs() < f64::EPSILON {
+        y0 -= 1.0;
+        y1 += 1.0;
+    }
+    let step = nice_step(y1 - y0, 5.0);
+    // Start at zero when the data are close to it, otherwise just below the
+    // lowest value so the change is readable.
+    let mut lo = (y0 / step).floor() * step;
+    if y0 >= 0.0 && lo - step * 2.0 <= 0.0 {
+        lo = 0.0;
+    }
+    let hi = (y1 / step).ceil() * step;
+    let hi = if hi <= lo { lo + step } else { hi };
+    let ticks: Vec<f64> = {
+        let n = ((hi - lo) / step).round() as i64;
+        (0..=n).map(|i| lo + step * i as f64).collect()
+    };
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|&t| format_value(indicator.unit, t))
+        .collect();
+    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
+    let left = (widest * 7.2 + 16.0).max(44.0);
+    let plot_w = W - left - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    let sx = |x: f64| left + (x - x0) / (x1 - x0) * plot_w;
+    let sy = |y: f64| TOP + (hi - y) / (hi - lo) * plot_h;
+
+    let title_id = format!("{id}-tittel");
+    let desc_id = format!("{id}-beskrivelse");
+    let mut desc = String::new();
+    if let (Some(first), Some(last)) = (indicator.series.first(), indicator.series.last()) {
+        let min = indicator
+            .series
+            .iter()
+            .map(|p| p.value)
+            .fold(f64::MAX, f64::min);
+        let max = indicator
+            .series
+            .iter()
+            .map(|p| p.value)
+            .fold(f64::MIN, f64::max);
+        let _ = write!(
+            desc,
+            "{}: {} {} ({}) {} {} ({}); {} {}, {} {}.",
+            words.measured,
+            words.from,
+            format_value(indicator.unit, first.value),
+            format_period(first.period, words),
+            words.to,
+            format_value(indicator.unit, last.value),
+            format_period(last.period, words),
+            words.lowest,
+            format_value(indicator.unit, min),
+            words.highest,
+            format_value(indicator.unit, max),
+        );
+    }
+    if !indicator.targets.is_empty() {
+        if !desc.is_empty() {
+            desc.push(' ');
+        }
+        let _ = write!(desc, "{}: ", words.target);
+        let parts: Vec<String> = indicator
+            .targets
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} ({})",
+                    format_value(indicator.unit, t.value),
+                    format_period(t.period, words)
+                )
+            })
+            .collect();
+        desc.push_str(&parts.join(", "));
+        desc.push('.');
+    }
+
+    let mut svg = String::with_capacity(4096);
+    let _ = write!(
+        svg,
+        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
+        esc(&indicator.name),
+        esc(&desc)
+    );
+    // Horizontal grid and value labels.
+    for (t, label) in ticks.iter().zip(&labels) {
+        let y = sy(*t);
+        let _ = write!(
+            svg,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
+<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"{TEXT_COLOUR}\">{}</text>",
+            fmt(left),
+            fmt(y),
+            fmt(W - RIGHT),
+            fmt(y),
+            fmt(left - 6.0),
+            fmt(y + 4.0),
+            esc(label)
+        );
+    }
+    // Year ticks: every year, labelled at its middle (fewer labels when long).
+    let years = (x1 - x0).round() as i64;
+    let every = (years / 8 + 1).max(1);
+    for i in 0..=years {
+        let x = sx(x0 + i as f64);
+        let _ = write!(
+            svg,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
+            fmt(x),
+            fmt(TOP + plot_h),
+            fmt(x),
+            fmt(TOP + plot_h + 5.0)
+        );
+        if i < years && i % every == 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{TEXT_COLOUR}\">{}</text>",
+                fmt(sx(x0 + i as f64 + 0.5)),
+                fmt(TOP + plot_h + 19.0),
+                x0 as i64 + i
+            );
+        }
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
+        fmt(left),
+        fmt(TOP + plot_h),
+        fmt(W - RIGHT),
+        fmt(TOP + plot_h)
+    );
+    let polyline = |pts: &[(f64, f64)], colour: &str, dashed: bool| {
+        if pts.len() < 2 {
+            return String::new();
+        }
+        let coords: Vec<String> = pts
+            .iter()
+            .map(|&(x, y)| format!("{},{}", fmt(sx(x)), fmt(sy(y))))
+            .collect();
+        format!(
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"{}/>",
+            coords.join(" "),
+            if dashed { "2.5" } else { "3" },
+            if dashed {
+                " stroke-dasharray=\"8 5\""
+            } else {
+                ""
+            }
+        )
+    };
+    svg.push_str(&polyline(&targets, TARGET_COLOUR, true));
+    svg.push_str(&polyline(&points, SERIES_COLOUR, false));
+    for &(x, y) in &targets {
+        let _ = write!(
+            svg,
+            "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>",
+            fmt(sx(x) - 4.5),
+            fmt(sy(y) - 4.5)
+        );
+    }
+    for &(x, y) in &points {
+        let _ = write!(
+            svg,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>",
+            fmt(sx(x)),
+            fmt(sy(y))
+        );
+    }
+    // Legend under the axis: shape, line style and word.
+    let ly = H - 12.0;
+    let mut lx = left;
+    if !points.is_empty() {
+        let _ = write!(
+            svg,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"3\"/>\
+<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>\
+<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{TEXT_COLOUR}\">{}</text>",
+            fmt(lx),
+            fmt(ly - 4.0),
+            fmt(lx + 28.0),
+            fmt(ly - 4.0),
+            fmt(lx + 14.0),
+            fmt(ly - 4.0),
+            fmt(lx + 36.0),
+            fmt(ly),
+            esc(&words.measured)
+        );
+        lx += 36.0 + words.measured.chars().count() as f64 * 7.5 + 24.0;
+    }
+    let target_label = target_label(indicator, words);
+    if !targets.is_empty() {
+        let _ = write!(
+            svg,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2.5\" stroke-dasharray=\"8 5\"/>\
+<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>\
+<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{TEXT_COLOUR}\">{}</text>",
+            fmt(lx),
+            fmt(ly - 4.0),
+            fmt(lx + 28.0),
+            fmt(ly - 4.0),
+            fmt(lx + 9.5),
+            fmt(ly - 8.5),
+            fmt(lx + 36.0),
+            fmt(ly),
+            esc(&target_label)
+        );
+    }
+    svg.push_str("</svg>");
+
+    let mut html = String::with_capacity(svg.len() + 2048);
+    let _ = write!(
+        html,
+        "<figure class=\"indicator\" id=\"{id}\"><figcaption>{}</figcaption>{svg}</figure>",
+        esc(&indicator.name)
+    );
+    html.push_str(&table(indicator, &target_label, words));
+    html
+}
+
+fn target_label(indicator: &Indicator, words: &ChartWords) -> String {
+    let first = indicator.targets.first().and_then(|t| t.label.clone());
+    match first {
+        Some(l)
+            if indicator
+                .targets
+                .iter()
+                .all(|t| t.label.as_deref() == Some(l.as_str())) =>
+        {
+            l
+        }
+        _ => words.target.clone(),
+    }
+}
+
+fn table(indicator: &Indicator, target_label: &str, words: &ChartWords) -> String {
+    let mut periods: Vec<PeriodKey> = indicator
+        .series
+        .iter()
+        .chain(&indicator.targets)
+        .map(|p| p.period)
+        .collect();
+    periods.sort_by(|a, b| a.midpoint().total_cmp(&b.midpoint()).then(a.cmp(b)));
+    periods.dedup();
+    let has_targets = !indicator.targets.is_empty();
+    let mut html = String::with_capacity(256 + periods.len() * 96);
+    let _ = write!(
+        html,
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{} – {}\"><table class=\"figures\"><caption>{} – {}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        esc(&indicator.name),
+        esc(&words.table),
+        esc(&indicator.name),
+        esc(&words.table),
+        esc(&words.period),
+        esc(&words.measured)
+    );
+    if has_targets {
+        let _ = write!(html, "<th scope=\"col\">{}</th>", esc(target_label));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for period in periods {
+        let measured = indicator.series.iter().find(|p| p.period == period);
+        let target = indicator.targets.iter().find(|p| p.period == period);
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\">{}</th><td>{}</td>",
+            esc(&format_period(period, words)),
+            measured.map_or_else(
+                || "–".to_owned(),
+                |p| esc(&format_value(indicator.unit, p.value))
+            )
+        );
+        if has_targets {
+            let cell = match target {
+                Some(t) => {
+                    let v = esc(&format_value(indicator.unit, t.value));
+                    match &t.label {
+                        Some(l) if l != target_label => format!("{v} ({})", esc(l)),
+                        _ => v,
+                    }
+                }
+                None => "–".to_owned(),
+            };
+            let _ = write!(html, "<td>{cell}</td>");
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Point;
+
+    pub(crate) fn words() -> ChartWords {
+        ChartWords {
+            measured: "Målt".into(),
+            target: "Mål".into(),
+            period: "Periode".into(),
+            from: "fra".into(),
+            to: "til".into(),
+            lowest: "lavest".into(),
+            highest: "høyest".into(),
+            table: "tallene i diagrammet".into(),
+            quarter: "kvartal".into(),
+            months: [
+                "januar",
+                "februar",
+                "mars",
+                "april",
+                "mai",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "desember",
+            ]
+            .map(String::from),
+            lang: "nb".into(),
+        }
+    }
+
+    fn point(period: &str, value: f64, label: Option<&str>) -> Point {
+        Point {
+            period: PeriodKey::parse(period).expect("valid period"),
+            value,
+            label: label.map(String::from),
+        }
+    }
+
+    #[test]
+    fn chart_has_title_desc_markers_and_table() {
+        let indicator = Indicator {
+            name: "Sykefravær".into(),
+            unit: Unit::Percent,
+            lower_is_better: true,
+            series: vec![
+                point("2008-Q1", 9.3, None),
+                point("2008-Q2", 8.5, None),
+                point("2008-Q3", 7.4, None),
+            ],
+            targets: vec![
+                point("2008", 8.5, Some("Ønsket maks")),
+                point("2009", 7.7, Some("Ønsket maks")),
+            ],
+        };
+        let html = render(&indicator, "indikator-1", &words());
+        assert!(
+            html.contains(
+                "role=\"img\" aria-labelledby=\"indikator-1-tittel indikator-1-beskrivelse\""
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<title id=\"indikator-1-tittel\">Sykefravær</title>"),
+            "{html}"
+        );
+        assert!(html.contains("lavest 7,4\u{a0}%"), "{html}");
+        assert!(html.contains("stroke-dasharray"), "{html}");
+        assert!(html.contains("<circle"), "{html}");
+        assert!(html.contains("<rect"), "{html}");
+        assert!(
+            html.contains(
+                "<th scope=\"row\">1.\u{a0}kvartal 2008</th><td>9,3\u{a0}%</td><td>–</td>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th scope=\"row\">2008</th><td>–</td><td>8,5\u{a0}%</td>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th scope=\"col\">Ønsket maks</th>"),
+            "{html}"
+        );
+        assert!(!html.contains("style="), "{html}");
+    }
+
+    #[test]
+    fn values_follow_the_unit() {
+        assert_eq!(
+            format_value(Unit::Nok, 12_500_000.0),
+            "12\u{a0}500\u{a0}000\u{a0}kr"
+        );
+        assert_eq!(format_value(Unit::Ratio, 0.41), "0,41");
+        assert_eq!(format_value(Unit::Count, 4.0), "4");
+    }
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(4.0, 5.0), 1.0);
+        assert_eq!(nice_step(10.0, 5.0), 2.0);
+        assert_eq!(nice_step(0.2, 5.0), 0.05);
+    }
+}

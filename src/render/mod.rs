@@ -1,0 +1,1040 @@
+//! Rendering: the list of pages the site has, and each page as HTML from the
+//! skin's templates. Markdown becomes safe HTML in [`markdown`], indicators
+//! become SVG charts in [`chart`], and [`context`] builds what templates see.
+//!
+//! Rendering never reads a file: the skin, the config and the cases arrive
+//! loaded, and the output stage writes what comes back.
+
+pub mod chart;
+pub mod context;
+pub mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::catalogue::Catalogue;
+use crate::config::{Config, Language};
+use crate::schema::Case;
+use crate::schema::page::Page;
+use crate::skin::{Skin, SkinError, error_chain};
+use chart::ChartWords;
+use context::{
+    DateText, NamedLink, SiteContext, card, date_text, nav, period_text, theme_links, value,
+};
+use markdown::{Fragment, Ids};
+
+/// Cases per page in long listings (`/page/2/`, `/themes/<id>/page/2/`).
+pub const PER_PAGE: usize = 100;
+
+/// Ids the case template uses itself; content headings never take them.
+const CASE_IDS: &[&str] = &[
+    "main",
+    "behov",
+    "mal",
+    "tiltak",
+    "resultat",
+    "forankring",
+    "tall",
+    "finansiering",
+    "lenker",
+    "reportasje",
+    "relaterte",
+    "q",
+    "search-results",
+    "bla",
+    "eksempler",
+];
+
+/// What rendering can fail on: a template error (a skin's mistake).
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to render.
+    #[error("cannot render `{page}` with template `{template}`: {message}")]
+    Template {
+        /// The page's path.
+        page: String,
+        /// The template.
+        template: String,
+        /// Tera's message.
+        message: String,
+    },
+    /// The skin's templates do not compile.
+    #[error(transparent)]
+    Skin(#[from] SkinError),
+}
+
+/// The site as rendering sees it.
+#[derive(Debug)]
+pub struct Site<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// The skin.
+    pub skin: &'a Skin,
+    /// Free pages.
+    pub pages: &'a [Page],
+    /// Absolute base URL, ending in `/`.
+    pub base_url: String,
+    /// Root path (`/`), taken from the base URL's path.
+    pub root: String,
+    /// Static asset name → fingerprinted root-relative URL.
+    pub assets: BTreeMap<String, String>,
+}
+
+impl Site<'_> {
+    /// Root-relative URL of a site path (`cases/molde/` → `/cases/molde/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.root)
+    }
+
+    /// Absolute URL of a site path.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+}
+
+/// The root path of a base URL: `https://x.no/samling/` → `/samling/`.
+pub fn root_path(base_url: &str) -> String {
+    match url::Url::parse(base_url) {
+        Ok(u) => {
+            let mut p = u.path().to_owned();
+            if !p.ends_with('/') {
+                p.push('/');
+            }
+            p
+        }
+        Err(_) => "/".into(),
+    }
+}
+
+/// Which page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageKind {
+    /// The catalogue (`/`, `/page/n/`).
+    Home,
+    /// A case, by catalogue position.
+    Case(usize),
+    /// `/themes/`.
+    Themes,
+    /// `/themes/<id>/`.
+    Theme(String),
+    /// `/programmes/`.
+    Programmes,
+    /// `/programmes/<id>/`.
+    Programme(String),
+    /// `/counties/`.
+    Counties,
+    /// `/counties/<slug>/`, by position in `by_county`.
+    County(usize),
+    /// `/municipalities/`.
+    Municipalities,
+    /// `/municipalities/<slug>/`, by position in `by_municipality`.
+    Municipality(usize),
+    /// `/pages/<slug>/`, by position.
+    FreePage(usize),
+    /// `/search/`.
+    Search,
+    /// `/404.html`.
+    NotFound,
+}
+
+/// One page to write.
+#[derive(Clone, Debug)]
+pub struct PageSpec {
+    /// Site path: `` (front page), `cases/molde/`, `404.html`.
+    pub path: String,
+    /// What it shows.
+    pub kind: PageKind,
+    /// Page number within a paginated listing (1-based).
+    pub number: usize,
+}
+
+impl PageSpec {
+    /// The output file, relative to the output folder.
+    pub fn file(&self) -> String {
+        if self.path.ends_with(".html") {
+            self.path.clone()
+        } else {
+            format!("{}index.html", self.path)
+        }
+    }
+
+    /// Whether the page belongs in the sitemap.
+    pub fn in_sitemap(&self) -> bool {
+        self.kind != PageKind::NotFound
+    }
+}
+
+fn page_path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+fn pages_for(count: usize) -> usize {
+    count.div_ceil(PER_PAGE).max(1)
+}
+
+/// The pagination object of a listing page.
+#[derive(Clone, Debug, Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    items: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct PageLink {
+    number: usize,
+    url: String,
+    current: bool,
+    gap: bool,
+}
+
+/// The page header object every template gets as `page`.
+#[derive(Clone, Debug, Serialize)]
+struct PageContext {
+    kind: &'static str,
+    /// The section for the navigation's `aria-current`.
+    section: &'static str,
+    lang: &'static str,
+    main_lang: &'static str,
+    title: String,
+    description: Option<String>,
+    intro: Option<String>,
+    path: String,
+    canonical: String,
+    number: usize,
+}
+
+/// The rendered Markdown of a case.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CaseHtml {
+    /// Behov.
+    pub need: String,
+    /// Mål.
+    pub goal: String,
+    /// Tiltak, one HTML fragment per item.
+    pub measures: Vec<String>,
+    /// Resultat.
+    pub result: Option<String>,
+    /// Forankring.
+    pub anchoring: Option<String>,
+    /// The narrative.
+    pub body: Option<String>,
+    /// Chart and table HTML per indicator.
+    pub indicators: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct FundingRow {
+    source: String,
+    amount: String,
+    per: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct LinkRow {
+    title: String,
+    url: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct CaseContext {
+    #[serde(flatten)]
+    card: context::Card,
+    municipality_number: Option<String>,
+    published: Option<DateText>,
+    updated: Option<DateText>,
+    #[serde(flatten)]
+    html: CaseHtml,
+    funding: Vec<FundingRow>,
+    links: Vec<LinkRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct ListContext {
+    kind_label: String,
+    name: String,
+    description: Option<String>,
+    facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+}
+
+/// Feed entry.
+#[derive(Clone, Debug, Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    lang: &'static str,
+    published: String,
+    updated: String,
+    municipality: String,
+    themes: Vec<context::ThemeLink>,
+    summary: Option<String>,
+    content: String,
+}
+
+/// Renders pages: templates compiled once, shared values built once.
+pub struct Renderer<'a> {
+    /// The site.
+    pub site: Site<'a>,
+    /// The catalogue.
+    pub catalogue: &'a Catalogue<'a>,
+    tera: Tera,
+    cards: Vec<context::Card>,
+    card_values: Vec<Value>,
+    strings: HashMap<&'static str, Value>,
+    chart_words: HashMap<&'static str, ChartWords>,
+}
+
+fn language_of(code: &str) -> Language {
+    match code {
+        "nn" => Language::Nn,
+        "en" => Language::En,
+        _ => Language::Nb,
+    }
+}
+
+fn chart_words(strings: &BTreeMap<String, String>, lang: Language) -> ChartWords {
+    let s = |k: &str| strings.get(k).cloned().unwrap_or_default();
+    let months: Vec<String> = s("months").split_whitespace().map(String::from).collect();
+    let month = |i: usize| {
+        months
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| (i + 1).to_string())
+    };
+    ChartWords {
+        measured: s("chart_measured"),
+        target: s("chart_target"),
+        period: s("chart_period"),
+        from: s("chart_from"),
+        to: s("chart_to"),
+        lowest: s("chart_lowest"),
+        highest: s("chart_highest"),
+        table: s("chart_table"),
+        quarter: s("chart_quarter"),
+        months: std::array::from_fn(month),
+        lang: lang.code().to_owned(),
+    }
+}
+
+/// Removes the `<p>` around a fragment that is one paragraph (list items).
+fn unwrap_paragraph(html: String) -> String {
+    let trimmed = html.trim_end();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        && !inner.contains("<p>")
+    {
+        return inner.to_owned();
+    }
+    html
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the skin and builds the shared context.
+    pub fn new(site: Site<'a>, catalogue: &'a Catalogue<'a>) -> Result<Renderer<'a>, RenderError> {
+        use rayon::prelude::*;
+        let mut tera = site.skin.tera()?;
+        let cards: Vec<context::Card> =
+            catalogue.cases.par_iter().map(|c| card(c, &site)).collect();
+        let card_values: Vec<Value> = cards.par_iter().map(value).collect();
+        let mut strings = HashMap::new();
+        let mut words = HashMap::new();
+        for lang in [Language::Nb, Language::Nn, Language::En] {
+            let s = site.skin.strings_for(lang);
+            strings.insert(lang.code(), value(s));
+            words.insert(lang.code(), chart_words(s, lang));
+        }
+        let cfg = &site.config.site;
+        let global = tera.global_context();
+        global.insert(
+            "site",
+            &SiteContext {
+                title: cfg.title.clone(),
+                description: cfg.description.clone(),
+                language: cfg.language.code(),
+                base_url: site.base_url.clone(),
+                root: site.root.clone(),
+                accessibility_statement: cfg.accessibility_statement.clone(),
+                licence: cfg.licence.clone(),
+            },
+        );
+        let assets: BTreeMap<String, String> = site
+            .assets
+            .iter()
+            .map(|(name, url)| {
+                (
+                    name.rsplit_once('.')
+                        .map_or(name.as_str(), |(stem, _)| stem)
+                        .replace(['/', '-'], "_"),
+                    url.clone(),
+                )
+            })
+            .collect();
+        global.insert("assets", &assets);
+        global.insert("nav", &nav(&site, catalogue));
+        Ok(Renderer {
+            site,
+            catalogue,
+            tera,
+            cards,
+            card_values,
+            strings,
+            chart_words: words,
+        })
+    }
+
+    /// Every page of the site, in a stable order.
+    pub fn pages(&self) -> Vec<PageSpec> {
+        let cat = self.catalogue;
+        let mut out = Vec::with_capacity(cat.cases.len() + 64);
+        let listing = |base: &str, count: usize, kind: PageKind, out: &mut Vec<PageSpec>| {
+            for number in 1..=pages_for(count) {
+                out.push(PageSpec {
+                    path: page_path(base, number),
+                    kind: kind.clone(),
+                    number,
+                });
+            }
+        };
+        listing("", cat.cases.len(), PageKind::Home, &mut out);
+        for (i, case) in cat.cases.iter().enumerate() {
+            out.push(PageSpec {
+                path: format!("cases/{}/", case.slug),
+                kind: PageKind::Case(i),
+                number: 1,
+            });
+        }
+        out.push(PageSpec {
+            path: "themes/".into(),
+            kind: PageKind::Themes,
+            number: 1,
+        });
+        for theme in &self.site.config.themes {
+            let n = cat.by_theme.get(&theme.id).map_or(0, Vec::len);
+            listing(
+                &format!("themes/{}/", theme.id),
+                n,
+                PageKind::Theme(theme.id.clone()),
+                &mut out,
+            );
+        }
+        out.push(PageSpec {
+            path: "programmes/".into(),
+            kind: PageKind::Programmes,
+            number: 1,
+        });
+        for programme in &self.site.config.programmes {
+            let n = cat.by_programme.get(&programme.id).map_or(0, Vec::len);
+            listing(
+                &format!("programmes/{}/", programme.id),
+                n,
+                PageKind::Programme(programme.id.clone()),
+                &mut out,
+            );
+        }
+        out.push(PageSpec {
+            path: "counties/".into(),
+            kind: PageKind::Counties,
+            number: 1,
+        });
+        for (i, g) in cat.by_county.iter().enumerate() {
+            listing(
+                &format!("counties/{}/", g.slug),
+                g.cases.len(),
+                PageKind::County(i),
+                &mut out,
+            );
+        }
+        out.push(PageSpec {
+            path: "municipalities/".into(),
+            kind: PageKind::Municipalities,
+            number: 1,
+        });
+        for (i, g) in cat.by_municipality.iter().enumerate() {
+            listing(
+                &format!("municipalities/{}/", g.slug),
+                g.cases.len(),
+                PageKind::Municipality(i),
+                &mut out,
+            );
+        }
+        for (i, p) in self.site.pages.iter().enumerate() {
+            out.push(PageSpec {
+                path: format!("pages/{}/", p.slug),
+                kind: PageKind::FreePage(i),
+                number: 1,
+            });
+        }
+        out.push(PageSpec {
+            path: "search/".into(),
+            kind: PageKind::Search,
+            number: 1,
+        });
+        out.push(PageSpec {
+            path: "404.html".into(),
+            kind: PageKind::NotFound,
+            number: 1,
+        });
+        out
+    }
+
+    fn strings(&self, lang: Language) -> Value {
+        self.strings
+            .get(lang.code())
+            .cloned()
+            .unwrap_or_else(Value::none)
+    }
+
+    fn page_context(
+        &self,
+        spec: &PageSpec,
+        kind: &'static str,
+        section: &'static str,
+        title: String,
+    ) -> PageContext {
+        let lang = self.site.config.site.language.code();
+        PageContext {
+            kind,
+            section,
+            lang,
+            main_lang: lang,
+            title,
+            description: None,
+            intro: None,
+            path: self.site.url(&spec.path),
+            canonical: self.site.absolute(&spec.path),
+            number: spec.number,
+        }
+    }
+
+    fn pagination(&self, base: &str, number: usize, items: usize) -> Pagination {
+        let total = pages_for(items);
+        let mut pages = Vec::new();
+        let mut last_shown = 0;
+        for n in 1..=total {
+            let show = n == 1 || n == total || n.abs_diff(number) <= 2;
+            if !show {
+                continue;
+            }
+            if last_shown + 1 < n {
+                pages.push(PageLink {
+                    number: 0,
+                    url: String::new(),
+                    current: false,
+                    gap: true,
+                });
+            }
+            pages.push(PageLink {
+                number: n,
+                url: self.site.url(&page_path(base, n)),
+                current: n == number,
+                gap: false,
+            });
+            last_shown = n;
+        }
+        Pagination {
+            current: number,
+            total,
+            items,
+            previous: (number > 1).then(|| self.site.url(&page_path(base, number - 1))),
+            next: (number < total).then(|| self.site.url(&page_path(base, number + 1))),
+            pages,
+        }
+    }
+
+    fn cards_of(&self, positions: &[usize], number: usize) -> Value {
+        let start = (number - 1) * PER_PAGE;
+        let slice = positions
+            .get(start..(start + PER_PAGE).min(positions.len()))
+            .unwrap_or(&[]);
+        Value::from_serializable(
+            &slice
+                .iter()
+                .map(|&i| self.card_values[i].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    fn render_template(
+        &self,
+        spec: &PageSpec,
+        template: &str,
+        ctx: &Context,
+    ) -> Result<String, RenderError> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| RenderError::Template {
+                page: spec.path.clone(),
+                template: template.to_owned(),
+                message: error_chain(&e),
+            })
+    }
+
+    /// Renders the Markdown and charts of a case.
+    pub fn case_html(&self, case: &Case) -> CaseHtml {
+        let mut ids = Ids::reserved(CASE_IDS);
+        for i in 1..=case.indicators.len() {
+            for suffix in ["", "-tittel", "-beskrivelse"] {
+                ids.unique(&format!("indikator-{i}{suffix}"));
+            }
+        }
+        let root = self.site.root.as_str();
+        let mut md = |text: &str, prefix: &str| {
+            markdown::render(
+                text,
+                Fragment {
+                    prefix,
+                    min_heading: 3,
+                    root,
+                },
+                &mut ids,
+            )
+        };
+        let need = md(&case.need, "behov");
+        let goal = md(&case.goal, "mal");
+        let measures = case
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| unwrap_paragraph(md(m, &format!("tiltak-{}", i + 1))))
+            .collect();
+        let result = case.result.as_deref().map(|t| md(t, "resultat"));
+        let anchoring = case.anchoring.as_deref().map(|t| md(t, "forankring"));
+        let body = (!case.body.trim().is_empty()).then(|| md(&case.body, "reportasje"));
+        let words = &self.chart_words[case.language.code()];
+        let indicators = case
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| chart::render(ind, &format!("indikator-{}", i + 1), words))
+            .collect();
+        CaseHtml {
+            need,
+            goal,
+            measures,
+            result,
+            anchoring,
+            body,
+            indicators,
+        }
+    }
+
+    /// Renders one page.
+    pub fn render(&self, spec: &PageSpec) -> Result<String, RenderError> {
+        let site_lang = self.site.config.site.language;
+        let t = self.strings(site_lang);
+        let word = |key: &str| {
+            self.site
+                .skin
+                .strings_for(site_lang)
+                .get(key)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut ctx = Context::new();
+        ctx.insert_value("t", t);
+        let cat = self.catalogue;
+        let (template, page) = match &spec.kind {
+            PageKind::Home => {
+                let mut page = self.page_context(spec, "home", "home", word("catalogue_heading"));
+                page.description = self.site.config.site.description.clone();
+                if spec.number > 1 {
+                    page.title = format!(
+                        "{} – {} {}",
+                        word("catalogue_heading"),
+                        word("page_word"),
+                        spec.number
+                    );
+                }
+                let all: Vec<usize> = (0..cat.cases.len()).collect();
+                ctx.insert_value("cards", self.cards_of(&all, spec.number));
+                ctx.insert("pagination", &self.pagination("", spec.number, all.len()));
+                ("index.html", page)
+            }
+            PageKind::Case(i) => {
+                let case = cat.cases[*i];
+                let case_lang = case.language;
+                let mut page = self.page_context(spec, "case", "home", case.title.clone());
+                page.main_lang = case_lang.code();
+                page.description = case.summary.clone();
+                let tc = self.site.skin.strings_for(case_lang);
+                let mut card = self.cards[*i].clone();
+                // The case page speaks the case's language inside <main>.
+                card.status_label = tc
+                    .get(&format!("status_{}", case.status.as_str()))
+                    .cloned()
+                    .unwrap_or_default();
+                card.themes = theme_links(&case.themes, self.site.config, case_lang, &self.site);
+                let ctx_case = CaseContext {
+                    card,
+                    municipality_number: case.municipality_number.clone(),
+                    published: case.published.map(|d| date_text(d, tc, case_lang)),
+                    updated: case.updated.map(|d| date_text(d, tc, case_lang)),
+                    html: self.case_html(case),
+                    funding: case
+                        .funding
+                        .iter()
+                        .map(|f| FundingRow {
+                            source: f.source.clone(),
+                            amount: crate::norwegian::format_nok(f.amount_nok),
+                            per: f.per.as_deref().map(|p| {
+                                tc.get(&format!("per_{p}"))
+                                    .cloned()
+                                    .unwrap_or_else(|| p.to_owned())
+                            }),
+                        })
+                        .collect(),
+                    links: case
+                        .links
+                        .iter()
+                        .map(|l| LinkRow {
+                            title: l.title.clone(),
+                            url: l.url.clone(),
+                        })
+                        .collect(),
+                };
+                ctx.insert("case", &ctx_case);
+                ctx.insert_value("tc", self.strings(case_lang));
+                ctx.insert_value("related", self.cards_of(&cat.related[*i], 1));
+                ("case.html", page)
+            }
+            PageKind::Themes => {
+                let mut page = self.page_context(spec, "themes", "themes", word("themes_heading"));
+                page.intro = Some(word("themes_intro"));
+                ctx.insert("terms", &nav(&self.site, cat).themes);
+                ("terms.html", page)
+            }
+            PageKind::Programmes => {
+                let page =
+                    self.page_context(spec, "programmes", "programmes", word("programmes_heading"));
+                ctx.insert("terms", &nav(&self.site, cat).programmes);
+                ("terms.html", page)
+            }
+            PageKind::Counties => {
+                let page =
+                    self.page_context(spec, "counties", "counties", word("counties_heading"));
+                ctx.insert("terms", &nav(&self.site, cat).counties);
+                ("terms.html", page)
+            }
+            PageKind::Municipalities => {
+                let page = self.page_context(
+                    spec,
+                    "municipalities",
+                    "home",
+                    word("municipalities_heading"),
+                );
+                let terms: Vec<context::TermLink> = cat
+                    .by_municipality
+                    .iter()
+                    .map(|g| context::TermLink {
+                        id: g.slug.clone(),
+                        name: g.name.clone(),
+                        url: self.site.url(&format!("municipalities/{}/", g.slug)),
+                        count: g.cases.len(),
+                        summary: None,
+                    })
+                    .collect();
+                ctx.insert("terms", &terms);
+                ("terms.html", page)
+            }
+            PageKind::Theme(id) => {
+                let theme = self.site.config.theme(id);
+                let name = theme.map_or_else(|| id.clone(), |t| t.name_in(site_lang).to_owned());
+                let description = theme.and_then(|t| t.description.as_deref());
+                let positions = cat.by_theme.get(id).map_or(&[][..], Vec::as_slice);
+                self.listing(
+                    spec,
+                    &mut ctx,
+                    &format!("themes/{id}/"),
+                    "theme",
+                    "themes",
+                    word("theme_kind"),
+                    name,
+                    description,
+                    Vec::new(),
+                    positions,
+                )
+            }
+            PageKind::Programme(id) => {
+                let programme = self.site.config.programme(id);
+                let name = programme.map_or_else(|| id.clone(), |p| p.name.clone());
+                let mut facts = Vec::new();
+                if let Some(p) = programme {
+                    if let Some(owner) = &p.owner {
+                        facts.push(Fact {
+                            label: word("label_owner"),
+                            value: owner.clone(),
+                        });
+                    }
+                    if let Some(period) = period_text(p.period.map(|y| crate::schema::Period {
+                        start: y.start,
+                        end: y.end,
+                    })) {
+                        facts.push(Fact {
+                            label: word("label_period"),
+                            value: period,
+                        });
+                    }
+                }
+                let description = programme.and_then(|p| p.description.as_deref());
+                let positions = cat.by_programme.get(id).map_or(&[][..], Vec::as_slice);
+                self.listing(
+                    spec,
+                    &mut ctx,
+                    &format!("programmes/{id}/"),
+                    "programme",
+                    "programmes",
+                    word("programme_kind"),
+                    name,
+                    description,
+                    facts,
+                    positions,
+                )
+            }
+            PageKind::County(i) => {
+                let g = &cat.by_county[*i];
+                self.listing(
+                    spec,
+                    &mut ctx,
+                    &format!("counties/{}/", g.slug),
+                    "county",
+                    "counties",
+                    word("county_kind"),
+                    g.name.clone(),
+                    None,
+                    Vec::new(),
+                    &g.cases,
+                )
+            }
+            PageKind::Municipality(i) => {
+                let g = &cat.by_municipality[*i];
+                let mut facts = Vec::new();
+                let first = g.cases.first().map(|&j| cat.cases[j]);
+                if let Some(county) = first.and_then(|c| c.county) {
+                    facts.push(Fact {
+                        label: word("label_county"),
+                        value: county.name.to_owned(),
+                    });
+                }
+                if let Some(number) = first.and_then(|c| c.municipality_number.clone()) {
+                    facts.push(Fact {
+                        label: word("label_municipality_number"),
+                        value: number,
+                    });
+                }
+                self.listing(
+                    spec,
+                    &mut ctx,
+                    &format!("municipalities/{}/", g.slug),
+                    "municipality",
+                    "home",
+                    word("municipality_kind"),
+                    g.name.clone(),
+                    None,
+                    facts,
+                    &g.cases,
+                )
+            }
+            PageKind::FreePage(i) => {
+                let p = &self.site.pages[*i];
+                let mut page = self.page_context(spec, "page", "page", p.title.clone());
+                page.description = p.summary.clone();
+                if let Some(l) = p.language {
+                    page.main_lang = l.code();
+                }
+                let mut ids = Ids::reserved(CASE_IDS);
+                let html = markdown::render(
+                    &p.body,
+                    Fragment {
+                        prefix: "side",
+                        min_heading: 2,
+                        root: &self.site.root,
+                    },
+                    &mut ids,
+                );
+                ctx.insert("content", &html);
+                ("page.html", page)
+            }
+            PageKind::Search => (
+                "search.html",
+                self.page_context(spec, "search", "search", word("search_heading")),
+            ),
+            PageKind::NotFound => (
+                "404.html",
+                self.page_context(spec, "404", "none", word("not_found_heading")),
+            ),
+        };
+        ctx.insert("page", &page);
+        self.render_template(spec, template, &ctx)
+    }
+
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "one call per listing kind; a struct would only rename the arguments"
+    )]
+    fn listing(
+        &self,
+        spec: &PageSpec,
+        ctx: &mut Context,
+        base: &str,
+        kind: &'static str,
+        section: &'static str,
+        kind_label: String,
+        name: String,
+        description: Option<&str>,
+        facts: Vec<Fact>,
+        positions: &[usize],
+    ) -> (&'static str, PageContext) {
+        let mut page = self.page_context(spec, kind, section, name.clone());
+        if spec.number > 1 {
+            let word = |key: &str| {
+                self.site
+                    .skin
+                    .strings_for(self.site.config.site.language)
+                    .get(key)
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            page.title = format!("{name} – {} {}", word("page_word"), spec.number);
+        }
+        page.description = description.and_then(context::first_paragraph);
+        let description = description.map(|d| {
+            let mut ids = Ids::reserved(CASE_IDS);
+            markdown::render(
+                d,
+                Fragment {
+                    prefix: "omtale",
+                    min_heading: 2,
+                    root: &self.site.root,
+                },
+                &mut ids,
+            )
+        });
+        ctx.insert(
+            "list",
+            &ListContext {
+                kind_label,
+                name,
+                description,
+                facts,
+            },
+        );
+        ctx.insert_value("cards", self.cards_of(positions, spec.number));
+        ctx.insert(
+            "pagination",
+            &self.pagination(base, spec.number, positions.len()),
+        );
+        ("list.html", page)
+    }
+
+    /// The Atom feed: the newest cases with a date, newest first.
+    pub fn feed(&self) -> Result<String, RenderError> {
+        const ENTRIES: usize = 50;
+        let cat = self.catalogue;
+        let mut dated: Vec<(jiff::civil::Date, usize)> = cat
+            .cases
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.updated.or(c.published).map(|d| (d, i)))
+            .collect();
+        dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        dated.truncate(ENTRIES);
+        let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
+        let updated = dated
+            .first()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |(d, _)| stamp(*d));
+        let entries: Vec<FeedEntry> = dated
+            .iter()
+            .map(|&(d, i)| {
+                let case = cat.cases[i];
+                let tc = self.site.skin.strings_for(case.language);
+                let html = self.case_html(case);
+                let mut content = String::new();
+                let mut section = |key: &str, body: &str| {
+                    content.push_str(&format!(
+                        "<h2>{}</h2>\n",
+                        tc.get(key).map_or("", String::as_str)
+                    ));
+                    content.push_str(body);
+                };
+                section("need", &html.need);
+                section("goal", &html.goal);
+                let items: String = html
+                    .measures
+                    .iter()
+                    .map(|m| format!("<li>{m}</li>"))
+                    .collect();
+                section("measures", &format!("<ul>{items}</ul>\n"));
+                if let Some(r) = &html.result {
+                    section("result", r);
+                }
+                if let Some(a) = &html.anchoring {
+                    section("anchoring", a);
+                }
+                if let Some(b) = &html.body {
+                    section("narrative", b);
+                }
+                FeedEntry {
+                    title: case.title.clone(),
+                    url: self.site.absolute(&format!("cases/{}/", case.slug)),
+                    lang: case.language.code(),
+                    published: stamp(case.published.unwrap_or(d)),
+                    updated: stamp(d),
+                    municipality: case.municipality.clone(),
+                    themes: theme_links(&case.themes, self.site.config, case.language, &self.site),
+                    summary: case.summary.clone(),
+                    content,
+                }
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Feed {
+            self_url: String,
+            updated: String,
+            entries: Vec<FeedEntry>,
+        }
+        let mut ctx = Context::new();
+        ctx.insert(
+            "feed",
+            &Feed {
+                self_url: self.site.absolute("feed.xml"),
+                updated,
+                entries,
+            },
+        );
+        let spec = PageSpec {
+            path: "feed.xml".into(),
+            kind: PageKind::NotFound,
+            number: 1,
+        };
+        self.render_template(&spec, "feed.xml", &ctx)
+    }
+
+    /// The language of the site's UI.
+    pub fn language(&self) -> Language {
+        language_of(self.site.config.site.language.code())
+    }
+
+    /// County link of a case (for the open data).
+    pub fn county_link(&self, case: &Case) -> Option<NamedLink> {
+        case.county.map(|c| NamedLink {
+            name: c.name.to_owned(),
+            url: self.site.absolute(&format!("counties/{}/", c.slug())),
+        })
+    }
+}
