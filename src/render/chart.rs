@@ -40,11 +40,8 @@ pub struct ChartWords {
     pub lang: String,
 }
 
-const W: f64 = 640.0;
-const H: f64 = 300.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 56.0;
-const RIGHT: f64 = 20.0;
+const BOTTOM: f64 = 54.0;
 /// Measured line: #1f4e8c, 8.3:1 on white.
 const SERIES_COLOUR: &str = "#1f4e8c";
 /// Target line: #9c4a00, 6.1:1 on white.
@@ -125,60 +122,97 @@ fn fmt(v: f64) -> String {
     s
 }
 
-/// The chart (`<figure>` with the SVG) and its table, as HTML. `id` must be
-/// unique on the page (`indikator-1`).
-pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
-    let points: Vec<(f64, f64)> = indicator
+/// Sizes of one drawing of the chart. The wide one is shown on screens
+/// from 36rem, the narrow one below, so the axis labels stay readable on a
+/// phone instead of shrinking to 6 px; CSS hides the other (and with it,
+/// from assistive technology).
+struct Layout {
+    class: &'static str,
+    suffix: &'static str,
+    w: f64,
+    h: f64,
+    font: f64,
+    legend_font: f64,
+    max_year_labels: i64,
+}
+
+const WIDE: Layout = Layout {
+    class: "chart chart-wide",
+    suffix: "",
+    w: 640.0,
+    h: 300.0,
+    font: 12.0,
+    legend_font: 13.0,
+    max_year_labels: 12,
+};
+const NARROW: Layout = Layout {
+    class: "chart chart-narrow",
+    suffix: "-smal",
+    w: 340.0,
+    h: 250.0,
+    font: 12.0,
+    legend_font: 12.5,
+    max_year_labels: 5,
+};
+
+/// The ids a chart uses besides `id` itself (to reserve them on the page).
+pub fn chart_ids(id: &str) -> Vec<String> {
+    let mut ids = vec![id.to_owned()];
+    for layout in [&WIDE, &NARROW] {
+        ids.push(format!("{id}{}-tittel", layout.suffix));
+        ids.push(format!("{id}{}-beskrivelse", layout.suffix));
+    }
+    ids
+}
+
+/// Decimals used by the indicator's figures (at most 2 for per cent, 3 for
+/// ratios), so a table writes `9,0 %` next to `8,7 %`.
+fn decimals(indicator: &Indicator) -> usize {
+    let max = match indicator.unit {
+        Unit::Ratio => 3,
+        _ => 2,
+    };
+    indicator
         .series
         .iter()
-        .map(|p| (p.period.midpoint(), p.value))
-        .collect();
-    let targets: Vec<(f64, f64)> = indicator
-        .targets
-        .iter()
-        .map(|p| (p.period.midpoint(), p.value))
-        .collect();
-    let all = points.iter().chain(targets.iter());
-    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
-    for &(x, y) in all {
-        x0 = x0.min(x.floor());
-        x1 = x1.max(x.floor() + 1.0);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
+        .chain(&indicator.targets)
+        .map(|p| {
+            (0..=max)
+                .find(|&d| {
+                    let f = 10f64.powi(d as i32);
+                    ((p.value * f).round() - p.value * f).abs() < 1e-6
+                })
+                .unwrap_or(max)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// A value with exactly `decimals` decimals (`9,0 %`).
+fn format_fixed(unit: Unit, value: f64, decimals: usize) -> String {
+    let mut n = format_number(value, decimals);
+    if decimals > 0 {
+        let have = n.split_once(',').map_or(0, |(_, f)| f.len());
+        if have == 0 {
+            n.push(',');
+        }
+        for _ in have..decimals {
+            n.push('0');
+        }
     }
-    if x0 > x1 {
+    match unit {
+        Unit::Percent => format!("{n}\u{a0}%"),
+        Unit::Nok => format!("{n}\u{a0}kr"),
+        Unit::Count | Unit::Ratio => n,
+    }
+}
+
+/// The chart (`<figure>` with the SVG) and its table, as HTML. `id` must be
+/// unique on the page (`indikator-1`); [`chart_ids`] lists the ids it uses.
+pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
+    if indicator.series.is_empty() && indicator.targets.is_empty() {
         return String::new();
     }
-    if (y1 - y0).abs() < f64::EPSILON {
-        y0 -= 1.0;
-        y1 += 1.0;
-    }
-    let step = nice_step(y1 - y0, 5.0);
-    // Start at zero when the data are close to it, otherwise just below the
-    // lowest value so the change is readable.
-    let mut lo = (y0 / step).floor() * step;
-    if y0 >= 0.0 && lo - step * 2.0 <= 0.0 {
-        lo = 0.0;
-    }
-    let hi = (y1 / step).ceil() * step;
-    let hi = if hi <= lo { lo + step } else { hi };
-    let ticks: Vec<f64> = {
-        let n = ((hi - lo) / step).round() as i64;
-        (0..=n).map(|i| lo + step * i as f64).collect()
-    };
-    let labels: Vec<String> = ticks
-        .iter()
-        .map(|&t| format_value(indicator.unit, t))
-        .collect();
-    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
-    let left = (widest * 7.2 + 16.0).max(44.0);
-    let plot_w = W - left - RIGHT;
-    let plot_h = H - TOP - BOTTOM;
-    let sx = |x: f64| left + (x - x0) / (x1 - x0) * plot_w;
-    let sy = |y: f64| TOP + (hi - y) / (hi - lo) * plot_h;
-
-    let title_id = format!("{id}-tittel");
-    let desc_id = format!("{id}-beskrivelse");
     let mut desc = String::new();
     if let (Some(first), Some(last)) = (indicator.series.first(), indicator.series.last()) {
         let min = indicator
@@ -226,34 +260,112 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
         desc.push_str(&parts.join(", "));
         desc.push('.');
     }
+    let target_label = target_label(indicator, words);
+    let mut html = String::with_capacity(8192);
+    let _ = write!(
+        html,
+        "<figure class=\"indicator\" id=\"{id}\"><figcaption>{}</figcaption>",
+        esc(&indicator.name)
+    );
+    for layout in [&WIDE, &NARROW] {
+        html.push_str(&draw(indicator, id, words, &desc, &target_label, layout));
+    }
+    html.push_str("</figure>");
+    html.push_str(&table(indicator, &target_label, words));
+    html
+}
+
+fn draw(
+    indicator: &Indicator,
+    id: &str,
+    words: &ChartWords,
+    desc: &str,
+    target_label: &str,
+    layout: &Layout,
+) -> String {
+    let (w, h) = (layout.w, layout.h);
+    let points: Vec<(f64, f64)> = indicator
+        .series
+        .iter()
+        .map(|p| (p.period.midpoint(), p.value))
+        .collect();
+    let targets: Vec<(f64, f64)> = indicator
+        .targets
+        .iter()
+        .map(|p| (p.period.midpoint(), p.value))
+        .collect();
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &(x, y) in points.iter().chain(targets.iter()) {
+        x0 = x0.min(x.floor());
+        x1 = x1.max(x.floor() + 1.0);
+        y0 = y0.min(y);
+        y1 = y1.max(y);
+    }
+    if (y1 - y0).abs() < f64::EPSILON {
+        y0 -= 1.0;
+        y1 += 1.0;
+    }
+    let step = nice_step(y1 - y0, 5.0);
+    // Start at zero when the data are close to it, otherwise a step below
+    // the lowest value, so the change is readable and no marker sits on the
+    // axis line.
+    let mut lo = (y0 / step).floor() * step;
+    if (lo - y0).abs() < step * 1e-9 {
+        lo -= step;
+    }
+    if y0 >= 0.0 && lo - step * 2.0 <= 0.0 {
+        lo = 0.0;
+    }
+    let hi = (y1 / step).ceil() * step;
+    let hi = if hi <= lo { lo + step } else { hi };
+    let ticks: Vec<f64> = {
+        let n = ((hi - lo) / step).round() as i64;
+        (0..=n).map(|i| lo + step * i as f64).collect()
+    };
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|&t| format_value(indicator.unit, t))
+        .collect();
+    let widest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(1) as f64;
+    let char_w = layout.font * 0.6;
+    let left = (widest * char_w + 14.0).max(40.0);
+    let right = 16.0;
+    let plot_w = w - left - right;
+    let plot_h = h - TOP - BOTTOM;
+    let sx = |x: f64| left + (x - x0) / (x1 - x0) * plot_w;
+    let sy = |y: f64| TOP + (hi - y) / (hi - lo) * plot_h;
+    let font = fmt(layout.font);
+    let title_id = format!("{id}{}-tittel", layout.suffix);
+    let desc_id = format!("{id}{}-beskrivelse", layout.suffix);
 
     let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"{}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}</desc>",
+        layout.class,
         esc(&indicator.name),
-        esc(&desc)
+        esc(desc)
     );
-    // Horizontal grid and value labels.
     for (t, label) in ticks.iter().zip(&labels) {
         let y = sy(*t);
         let _ = write!(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
-<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\" fill=\"{TEXT_COLOUR}\">{}</text>",
+<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
             fmt(left),
             fmt(y),
-            fmt(W - RIGHT),
+            fmt(w - right),
             fmt(y),
             fmt(left - 6.0),
-            fmt(y + 4.0),
+            fmt(y + layout.font / 3.0),
             esc(label)
         );
     }
-    // Year ticks: every year, labelled at its middle (fewer labels when long).
+    // Year ticks at year boundaries, labels at the middle of the year.
     let years = (x1 - x0).round() as i64;
-    let every = (years / 8 + 1).max(1);
+    let every = (years + layout.max_year_labels - 1) / layout.max_year_labels;
+    let every = every.max(1);
     for i in 0..=years {
         let x = sx(x0 + i as f64);
         let _ = write!(
@@ -267,9 +379,9 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
         if i < years && i % every == 0 {
             let _ = write!(
                 svg,
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{TEXT_COLOUR}\">{}</text>",
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
                 fmt(sx(x0 + i as f64 + 0.5)),
-                fmt(TOP + plot_h + 19.0),
+                fmt(TOP + plot_h + 8.0 + layout.font),
                 x0 as i64 + i
             );
         }
@@ -279,7 +391,7 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
         fmt(left),
         fmt(TOP + plot_h),
-        fmt(W - RIGHT),
+        fmt(w - right),
         fmt(TOP + plot_h)
     );
     let polyline = |pts: &[(f64, f64)], colour: &str, dashed: bool| {
@@ -319,55 +431,47 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
             fmt(sy(y))
         );
     }
-    // Legend under the axis: shape, line style and word.
-    let ly = H - 12.0;
+    // Legend under the axis: line style, marker shape and word.
+    let ly = h - 12.0;
     let mut lx = left;
+    let legend_font = fmt(layout.legend_font);
     if !points.is_empty() {
         let _ = write!(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"3\"/>\
 <circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>\
-<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{TEXT_COLOUR}\">{}</text>",
+<text x=\"{}\" y=\"{}\" font-size=\"{legend_font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
             fmt(lx),
             fmt(ly - 4.0),
             fmt(lx + 28.0),
             fmt(ly - 4.0),
             fmt(lx + 14.0),
             fmt(ly - 4.0),
-            fmt(lx + 36.0),
+            fmt(lx + 34.0),
             fmt(ly),
             esc(&words.measured)
         );
-        lx += 36.0 + words.measured.chars().count() as f64 * 7.5 + 24.0;
+        lx += 34.0 + words.measured.chars().count() as f64 * layout.legend_font * 0.6 + 20.0;
     }
-    let target_label = target_label(indicator, words);
     if !targets.is_empty() {
         let _ = write!(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2.5\" stroke-dasharray=\"8 5\"/>\
 <rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>\
-<text x=\"{}\" y=\"{}\" font-size=\"13\" fill=\"{TEXT_COLOUR}\">{}</text>",
+<text x=\"{}\" y=\"{}\" font-size=\"{legend_font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
             fmt(lx),
             fmt(ly - 4.0),
             fmt(lx + 28.0),
             fmt(ly - 4.0),
             fmt(lx + 9.5),
             fmt(ly - 8.5),
-            fmt(lx + 36.0),
+            fmt(lx + 34.0),
             fmt(ly),
-            esc(&target_label)
+            esc(target_label)
         );
     }
     svg.push_str("</svg>");
-
-    let mut html = String::with_capacity(svg.len() + 2048);
-    let _ = write!(
-        html,
-        "<figure class=\"indicator\" id=\"{id}\"><figcaption>{}</figcaption>{svg}</figure>",
-        esc(&indicator.name)
-    );
-    html.push_str(&table(indicator, &target_label, words));
-    html
+    svg
 }
 
 fn target_label(indicator: &Indicator, words: &ChartWords) -> String {
@@ -392,9 +496,15 @@ fn table(indicator: &Indicator, target_label: &str, words: &ChartWords) -> Strin
         .chain(&indicator.targets)
         .map(|p| p.period)
         .collect();
-    periods.sort_by(|a, b| a.midpoint().total_cmp(&b.midpoint()).then(a.cmp(b)));
+    // A year's target comes after that year's quarters and months.
+    periods.sort_by(|a, b| {
+        (a.year(), matches!(a, PeriodKey::Year(_)))
+            .cmp(&(b.year(), matches!(b, PeriodKey::Year(_))))
+            .then(a.midpoint().total_cmp(&b.midpoint()))
+    });
     periods.dedup();
     let has_targets = !indicator.targets.is_empty();
+    let d = decimals(indicator);
     let mut html = String::with_capacity(256 + periods.len() * 96);
     let _ = write!(
         html,
@@ -419,13 +529,13 @@ fn table(indicator: &Indicator, target_label: &str, words: &ChartWords) -> Strin
             esc(&format_period(period, words)),
             measured.map_or_else(
                 || "–".to_owned(),
-                |p| esc(&format_value(indicator.unit, p.value))
+                |p| esc(&format_fixed(indicator.unit, p.value, d))
             )
         );
         if has_targets {
             let cell = match target {
                 Some(t) => {
-                    let v = esc(&format_value(indicator.unit, t.value));
+                    let v = esc(&format_fixed(indicator.unit, t.value, d));
                     match &t.label {
                         Some(l) if l != target_label => format!("{v} ({})", esc(l)),
                         _ => v,

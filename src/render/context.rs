@@ -292,6 +292,9 @@ pub struct SiteContext {
     pub root: String,
     /// Accessibility statement URL.
     pub accessibility_statement: Option<String>,
+    /// The host of that link (`uustatus.no`), so its text differs from a
+    /// free page of the same name.
+    pub accessibility_host: Option<String>,
     /// Licence of the open data.
     pub licence: Option<String>,
 }

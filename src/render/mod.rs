@@ -370,6 +370,14 @@ impl<'a> Renderer<'a> {
                 base_url: site.base_url.clone(),
                 root: site.root.clone(),
                 accessibility_statement: cfg.accessibility_statement.clone(),
+                accessibility_host: cfg
+                    .accessibility_statement
+                    .as_deref()
+                    .and_then(|u| url::Url::parse(u).ok())
+                    .and_then(|u| {
+                        u.host_str()
+                            .map(|h| h.trim_start_matches("www.").to_owned())
+                    }),
                 licence: cfg.licence.clone(),
             },
         );
@@ -589,8 +597,8 @@ impl<'a> Renderer<'a> {
     pub fn case_html(&self, case: &Case) -> CaseHtml {
         let mut ids = Ids::reserved(CASE_IDS);
         for i in 1..=case.indicators.len() {
-            for suffix in ["", "-tittel", "-beskrivelse"] {
-                ids.unique(&format!("indikator-{i}{suffix}"));
+            for id in chart::chart_ids(&format!("indikator-{i}")) {
+                ids.unique(&id);
             }
         }
         let root = self.site.root.as_str();
