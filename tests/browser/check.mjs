@@ -308,26 +308,27 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
             const doc = document.documentElement;
             const vw = doc.clientWidth;
             if (doc.scrollWidth <= vw + 1) return null;
-            const culprits = [];
+            const over = [];
             for (const el of document.body.querySelectorAll('*')) {
               const r = el.getBoundingClientRect();
-              if (r.width === 0 || r.height === 0) continue;
-              if (r.right > vw + 1) {
-                // Only report the innermost offenders' outermost ancestor chain once.
-                const st = getComputedStyle(el);
-                if (st.position === 'fixed' || st.visibility === 'hidden') continue;
-                let sel = el.tagName.toLowerCase();
-                if (el.id) sel += '#' + el.id;
-                else if (el.classList.length) sel += '.' + [...el.classList].join('.');
-                culprits.push(`${sel} (right edge ${Math.round(r.right)}px)`);
-              }
-              if (culprits.length >= 40) break;
+              if (r.width === 0 || r.height === 0 || r.right <= vw + 1) continue;
+              const st = getComputedStyle(el);
+              if (st.position === 'fixed' || st.visibility === 'hidden') continue;
+              over.push(el);
             }
-            // Keep the deepest ones: those without a listed child are most telling.
-            return { scrollWidth: doc.scrollWidth, vw, culprits: culprits.slice(-5) };
+            // The innermost offenders tell most: those with no offending descendant.
+            const leaves = over.filter((el) => !over.some((o) => o !== el && el.contains(o)));
+            const describe = (el) => {
+              const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : e.classList.length ? '.' + [...e.classList].join('.') : '');
+              const chain = [];
+              for (let e = el; e && e !== document.body && chain.length < 4; e = e.parentElement) chain.unshift(name(e));
+              const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+              return `${chain.join(' > ')} "${text}" (right edge ${Math.round(el.getBoundingClientRect().right)}px)`;
+            };
+            return { scrollWidth: doc.scrollWidth, vw, n: leaves.length, culprits: leaves.slice(0, 3).map(describe) };
           });
           if (overflow) {
-            finding('axe', short(url), width, 'reflow-320', `page scrolls sideways: scrollWidth ${overflow.scrollWidth}px > ${overflow.vw}px; e.g. ${overflow.culprits.join(', ')}`);
+            finding('axe', short(url), width, 'reflow-320', `page scrolls sideways: scrollWidth ${overflow.scrollWidth}px > ${overflow.vw}px; ${overflow.n} element(s) stick out, e.g.${overflow.culprits.map((c) => `\n           ${c}`).join('')}`);
           }
         }
 
@@ -500,6 +501,7 @@ async function checkKeyboard(context, url, short) {
       return;
     }
     const desc = `<${f.tag}${f.href ? ` href="${f.href}"` : ''}> "${f.text.slice(0, 60)}"`;
+    note(`keyboard: ${short(url)} first Tab → ${desc}; outline ${f.outlineStyle} ${f.outlineWidth}px, box-shadow ${f.boxShadow}`);
     if (f.tag !== 'a' || !f.href || !f.href.startsWith('#') || !SKIP_TEXT.test(f.text)) {
       finding('axe', short(url), 1280, 'keyboard-skip-link', `the first Tab focuses ${desc}, not a skip link "Hopp til hovedinnhold" to #main`);
     } else if (!f.targetExists) {
@@ -538,6 +540,7 @@ async function checkNoJs(browser, origin, short, casePaths) {
       const themes = [...new Set(links.filter((l) => l.vis && l.href.origin === location.origin && /^\/themes\/[^/]+\/$/.test(l.href.pathname)).map((l) => l.href.pathname))];
       return { cases: [...cases], themes };
     });
+    note(`no JavaScript: ${short(url)} shows ${info.cases.length} case links and ${info.themes.length} theme links`);
     const missing = casePaths.filter((p) => !info.cases.includes(p));
     if (casePaths.length && missing.length) {
       finding('axe', short(url), 1280, 'nojs-catalogue', `without JavaScript ${missing.length} of ${casePaths.length} cases have no visible card link on /, e.g. ${missing.slice(0, 3).join(', ')}`);
