@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
+use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -137,18 +137,20 @@ fn is_editor_temp(name: &str) -> bool {
 }
 
 /// Walks `dir` for files, following symlinks that stay inside `root` and
-/// reporting those that leave it and loops, never hanging.
+/// reporting those that leave it, dangle or loop, never hanging. Pipes,
+/// sockets and devices are skipped with a warning: opening a pipe blocks.
 fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !dir.is_dir() {
         return files;
     }
     let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let walker = walkdir::WalkDir::new(dir)
+    let mut walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .max_depth(16)
-        .sort_by_file_name();
-    for entry in walker {
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(entry) => {
                 let name = entry.file_name().to_string_lossy();
@@ -167,25 +169,57 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
                             )
                             .with_help("copy the file into the site instead of linking to it"),
                         );
+                        // A linked folder must not be walked either: its
+                        // files would be read and published.
+                        if entry.file_type().is_dir() {
+                            walker.skip_current_dir();
+                        }
                         continue;
                     }
                 }
-                if entry.file_type().is_file() {
+                let kind = entry.file_type();
+                if kind.is_file() {
                     files.push(entry.into_path());
+                } else if !kind.is_dir() {
+                    diagnostics.push(
+                        Diagnostic::file(
+                            Severity::Warning,
+                            "not-a-file",
+                            &rel_path(root, entry.path()),
+                            "this is not a regular file (a pipe, socket or device); it is skipped".into(),
+                        )
+                        .with_help("remove it from the site folder"),
+                    );
                 }
             }
-            Err(err) => {
-                let path = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
-                let (code, message) = if err.loop_ancestor().is_some() {
-                    ("symlink-loop", "this symbolic link makes a loop".to_owned())
-                } else {
-                    ("unreadable", format!("cannot read this folder: {}", io_reason(err.io_error())))
-                };
-                diagnostics.push(Diagnostic::file(Severity::Error, code, &path, message));
-            }
+            Err(err) => diagnostics.push(walk_error(root, &err)),
         }
     }
     files
+}
+
+/// `ELOOP`: std has no stable `io::ErrorKind` for it yet.
+const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
+    let link = err.path().and_then(|p| fs::read_link(p).ok());
+    let io = err.io_error();
+    if err.loop_ancestor().is_some() || (link.is_some() && io.and_then(io::Error::raw_os_error) == Some(ELOOP)) {
+        return Diagnostic::file(Severity::Error, "symlink-loop", &path, "this symbolic link makes a loop".into())
+            .with_help("remove the link, or point it at a file or folder that does not contain it");
+    }
+    if let Some(target) = link.filter(|_| io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound)) {
+        return Diagnostic::file(
+            Severity::Error,
+            "broken-symlink",
+            &path,
+            format!("this symbolic link points to `{}`, which does not exist", target.display()),
+        )
+        .with_help("remove the link, or copy the file into the site instead of linking to it");
+    }
+    let what = if err.path().is_some_and(Path::is_dir) { "folder" } else { "file" };
+    Diagnostic::file(Severity::Error, "unreadable", &path, format!("cannot read this {what}: {}", io_reason(io)))
 }
 
 fn io_reason(err: Option<&io::Error>) -> String {
@@ -212,21 +246,34 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             &rel,
             format!(
                 "the file is {} MB; casebook reads case files of at most {} MB",
-                size / (1024 * 1024),
+                // Rounded up, so a file just over the limit is not "4 MB".
+                size.div_ceil(1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         )
         .with_help("a case report is text; put large attachments in `content/media/` and link to them")
     };
-    let meta = fs::metadata(path).map_err(|e| {
-        Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))))
-    })?;
+    let unreadable =
+        |e: io::Error| Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))));
+    // Looked at before opening: opening a pipe blocks until someone writes
+    // to it, and a device such as /dev/zero never ends.
+    let meta = fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(Diagnostic::file(
+            Severity::Error,
+            "not-a-file",
+            &rel,
+            "this is not a regular file (a folder, pipe, socket or device)".into(),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(meta.len()));
     }
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))))
-    })?;
+    // Bounded even if the file grows between the look and the read.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
@@ -269,7 +316,9 @@ pub fn load(root: &Path) -> Sources {
         .into_iter()
         .filter(|p| is_markdown(p))
         .collect();
-    sources.case_files = case_paths.len();
+    // Entries refused while walking (links out, loops) count as case files,
+    // so the summary never says "777 problems in 777 of 3 case files".
+    sources.case_files = case_paths.len() + sources.diagnostics.iter().filter(|d| d.is_error()).count();
     let page_paths: Vec<PathBuf> = walk(root, &content.join("pages"), &mut sources.diagnostics)
         .into_iter()
         .filter(|p| is_markdown(p))
@@ -295,6 +344,37 @@ pub fn load(root: &Path) -> Sources {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file removed between discovery and reading (hard to time in a
+    /// real run) is a diagnostic naming it, not an I/O error that ends the run.
+    #[test]
+    fn file_removed_before_reading_is_named() {
+        let dir = tempfile::TempDir::new().expect("temp");
+        let path = dir.path().join("content/cases/borte.md");
+        let d = read_source(dir.path(), &path).expect_err("missing file");
+        assert_eq!((d.code, d.file.as_str()), ("unreadable", "content/cases/borte.md"));
+        assert!(d.message.contains("no longer exists"), "{}", d.message);
+    }
+
+    /// A pipe blocked the reader until someone wrote to it (forever), and a
+    /// device like /dev/zero was read until memory ran out; both are refused
+    /// without being opened.
+    #[test]
+    fn special_files_are_refused_without_being_opened() {
+        let dir = tempfile::TempDir::new().expect("temp");
+        let fifo = dir.path().join("ror.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+        assert!(made.success());
+        let root = dir.path().to_path_buf();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let codes = [fifo.as_path(), Path::new("/dev/zero"), root.as_path()]
+                .map(|p| read_source(&root, p).map(|_| ()).map_err(|d| d.code));
+            let _ = tx.send(codes);
+        });
+        let codes = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("read_source blocked");
+        assert_eq!(codes, [Err("not-a-file"); 3]);
+    }
 
     #[test]
     fn splits_and_keeps_offsets() {

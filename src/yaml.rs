@@ -14,7 +14,12 @@ use serde_saphyr::Spanned;
 
 /// Limits that keep hostile YAML (alias bombs, absurd nesting, huge documents)
 /// from costing more than a few milliseconds and megabytes.
-pub const MAX_DEPTH: usize = 64;
+///
+/// Nesting: a case needs 5 levels (fields → `indicators` → an indicator →
+/// `series` → a point). Each level costs the deserialiser about 33 KB of
+/// stack in a debug build, so 64 levels overflowed the 2 MiB stack of a
+/// worker thread and aborted the process; 16 keeps a wide margin.
+pub const MAX_DEPTH: usize = 16;
 /// Largest number of YAML nodes accepted in one document.
 pub const MAX_NODES: usize = 250_000;
 /// Largest number of alias references accepted in one document.
@@ -121,6 +126,9 @@ fn options() -> serde_saphyr::Options {
 fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     let inner = err.without_snippet();
     let pos = inner.location().and_then(|loc| location_pos(text, loc));
+    if let Some(message) = budget_message(inner) {
+        return YamlError { message, pos };
+    }
     let mut message = inner.to_string();
     // The backend appends its own "at line X column Y"; we report positions
     // ourselves (shifted into the case file), so cut it off.
@@ -130,6 +138,31 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     YamlError {
         message: tidy(&message),
         pos,
+    }
+}
+
+/// The backend words a budget breach as its debug output
+/// (`budget breached: Nodes { nodes: 250001 }`); say which limit, in words.
+fn budget_message(mut err: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach;
+    loop {
+        match err {
+            serde_saphyr::Error::WithSnippet { error, .. } | serde_saphyr::Error::AliasError { error, .. } => {
+                err = error;
+            }
+            serde_saphyr::Error::Budget { breach, .. } => {
+                return Some(match breach {
+                    BudgetBreach::Nodes { .. } => {
+                        format!("too much YAML: more than {MAX_NODES} values (fields, list items and texts)")
+                    }
+                    BudgetBreach::Depth { .. } => format!("too much YAML: nested more than {MAX_DEPTH} levels deep"),
+                    BudgetBreach::Aliases { .. } => format!("too much YAML: more than {MAX_ALIASES} aliases (`*name`)"),
+                    BudgetBreach::Anchors { .. } => format!("too much YAML: more than {MAX_ALIASES} anchors (`&name`)"),
+                    _ => "too much YAML: the text is too large or too repetitive to read".to_owned(),
+                });
+            }
+            _ => return None,
+        }
     }
 }
 
@@ -420,5 +453,46 @@ mod tests {
     fn deep_nesting_is_refused() {
         let text = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&text).is_err());
+    }
+
+    /// Worker threads (rayon, tokio) have 2 MiB stacks; nesting up to the
+    /// limit and just past it must fit in one, in a debug build too.
+    #[test]
+    fn nesting_at_and_past_the_limit_fits_a_worker_stack() {
+        let texts = [
+            format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1)),
+            format!("a: {}1{}\n", "{a: ".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1)),
+            format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
+            format!("a: {}1{}\n", "{a: ".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1)),
+        ];
+        let outcomes = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || texts.iter().map(|t| parse(t).is_ok()).collect::<Vec<_>>())
+            .expect("spawn")
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(outcomes, [true, true, false, false]);
+    }
+
+    #[test]
+    fn budget_breaches_are_worded_not_debug_printed() {
+        let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        let mut wide = String::new();
+        for i in 0..=MAX_NODES / 2 {
+            wide.push_str(&format!("k{i}: 1\n"));
+        }
+        let mut aliases = String::from("a: &a x\nb: [");
+        aliases.push_str(&"*a, ".repeat(MAX_ALIASES + 1));
+        aliases.push_str("]\n");
+        for (text, words) in [
+            (deep, "nested more than 16 levels deep"),
+            (wide, "more than 250000 values"),
+            (aliases, "more than 1000 aliases"),
+        ] {
+            let err = parse(&text).expect_err("over budget");
+            assert!(err.message.contains(words), "{err:?}");
+            assert!(!err.message.contains('{'), "{err:?}");
+            assert!(err.pos.is_some(), "{err:?}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! Small typed readers over the spanned YAML tree that turn every wrong type
 //! into a located diagnostic instead of stopping at the first one.
 
+use super::MAX_DIAGNOSTICS_PER_FILE;
 use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::yaml::{Key, Node, Pos, Value};
 
@@ -14,6 +15,10 @@ pub(crate) struct Checker<'a> {
     /// Field names suggested for unknown keys (so a misspelt required field
     /// is not also reported as missing).
     pub suggested: Vec<&'static str>,
+    /// Errors and warnings past [`MAX_DIAGNOSTICS_PER_FILE`]: counted, not located.
+    suppressed: (usize, usize),
+    /// Where a suppressed problem is written (its help is set and dropped).
+    overflow: Diagnostic,
 }
 
 impl<'a> Checker<'a> {
@@ -24,7 +29,36 @@ impl<'a> Checker<'a> {
             yaml_offset,
             diagnostics: Vec::new(),
             suggested: Vec::new(),
+            suppressed: (0, 0),
+            overflow: Diagnostic::file(Severity::Error, "too-many-problems", file, String::new()),
         }
+    }
+
+    /// Whether the per-file limit is reached: further problems are only counted.
+    pub fn is_full(&self) -> bool {
+        self.diagnostics.len() >= MAX_DIAGNOSTICS_PER_FILE
+    }
+
+    /// The diagnostics, plus one saying how many were left out.
+    pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
+        let (errors, warnings) = self.suppressed;
+        if errors + warnings > 0 {
+            let severity = if errors > 0 { Severity::Error } else { Severity::Warning };
+            let mut d = Diagnostic::file(
+                severity,
+                "too-many-problems",
+                self.file,
+                format!(
+                    "{} more problems in this file are not shown (at most {MAX_DIAGNOSTICS_PER_FILE} are reported per file)",
+                    errors + warnings
+                ),
+            )
+            .with_help("fix the problems above and run `casebook check` again");
+            // After the file's other problems when sorted.
+            d.line = self.text.lines().count().max(1);
+            self.diagnostics.push(d);
+        }
+        self.diagnostics
     }
 
     /// Records a problem at a YAML position; returns it so help can be added.
@@ -49,6 +83,17 @@ impl<'a> Checker<'a> {
         code: &'static str,
         message: String,
     ) -> &mut Diagnostic {
+        // Locating a problem scans the file up to it; a hostile file with a
+        // hundred thousand problems made that quadratic (minutes) and flooded
+        // the terminal. Past the limit, problems are only counted.
+        if self.is_full() {
+            match severity {
+                Severity::Error => self.suppressed.0 += 1,
+                Severity::Warning => self.suppressed.1 += 1,
+            }
+            self.overflow.message = message;
+            return &mut self.overflow;
+        }
         let d = Diagnostic::at(severity, code, self.file, self.text, offset, len, message);
         self.diagnostics.push(d);
         let last = self.diagnostics.len() - 1;
@@ -60,7 +105,7 @@ impl<'a> Checker<'a> {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.suppressed.0 > 0 || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
     fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, example: &str) {

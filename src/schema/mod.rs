@@ -14,6 +14,11 @@ use crate::norwegian::County;
 
 pub use validate::{FIELDS, Vocabulary, validate_case};
 
+/// The most problems reported for one file; the rest are counted in one
+/// `too-many-problems` diagnostic. A real case has a handful; only a broken
+/// or hostile file reaches this.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
+
 /// Where a case stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -91,6 +91,6 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
     }
     match page {
         Some(page) if !c.has_errors() => Ok(page),
-        _ => Err(c.diagnostics),
+        _ => Err(c.into_diagnostics()),
     }
 }
