@@ -165,7 +165,8 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
                                 Severity::Error,
                                 "symlink-outside",
                                 &rel_path(root, entry.path()),
-                                "this symbolic link points outside the site folder (or nowhere)".into(),
+                                "this symbolic link points outside the site folder (or nowhere)"
+                                    .into(),
                             )
                             .with_help("copy the file into the site instead of linking to it"),
                         );
@@ -186,7 +187,8 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
                             Severity::Warning,
                             "not-a-file",
                             &rel_path(root, entry.path()),
-                            "this is not a regular file (a pipe, socket or device); it is skipped".into(),
+                            "this is not a regular file (a pipe, socket or device); it is skipped"
+                                .into(),
                         )
                         .with_help("remove it from the site folder"),
                     );
@@ -205,21 +207,40 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
     let path = err.path().map(|p| rel_path(root, p)).unwrap_or_default();
     let link = err.path().and_then(|p| fs::read_link(p).ok());
     let io = err.io_error();
-    if err.loop_ancestor().is_some() || (link.is_some() && io.and_then(io::Error::raw_os_error) == Some(ELOOP)) {
-        return Diagnostic::file(Severity::Error, "symlink-loop", &path, "this symbolic link makes a loop".into())
-            .with_help("remove the link, or point it at a file or folder that does not contain it");
+    if err.loop_ancestor().is_some()
+        || (link.is_some() && io.and_then(io::Error::raw_os_error) == Some(ELOOP))
+    {
+        return Diagnostic::file(
+            Severity::Error,
+            "symlink-loop",
+            &path,
+            "this symbolic link makes a loop".into(),
+        )
+        .with_help("remove the link, or point it at a file or folder that does not contain it");
     }
     if let Some(target) = link.filter(|_| io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound)) {
         return Diagnostic::file(
             Severity::Error,
             "broken-symlink",
             &path,
-            format!("this symbolic link points to `{}`, which does not exist", target.display()),
+            format!(
+                "this symbolic link points to `{}`, which does not exist",
+                target.display()
+            ),
         )
         .with_help("remove the link, or copy the file into the site instead of linking to it");
     }
-    let what = if err.path().is_some_and(Path::is_dir) { "folder" } else { "file" };
-    Diagnostic::file(Severity::Error, "unreadable", &path, format!("cannot read this {what}: {}", io_reason(io)))
+    let what = if err.path().is_some_and(Path::is_dir) {
+        "folder"
+    } else {
+        "file"
+    };
+    Diagnostic::file(
+        Severity::Error,
+        "unreadable",
+        &path,
+        format!("cannot read this {what}: {}", io_reason(io)),
+    )
 }
 
 fn io_reason(err: Option<&io::Error>) -> String {
@@ -251,10 +272,18 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         )
-        .with_help("a case report is text; put large attachments in `content/media/` and link to them")
+        .with_help(
+            "a case report is text; put large attachments in `content/media/` and link to them",
+        )
     };
-    let unreadable =
-        |e: io::Error| Diagnostic::file(Severity::Error, "unreadable", &rel, format!("cannot read the file: {}", io_reason(Some(&e))));
+    let unreadable = |e: io::Error| {
+        Diagnostic::file(
+            Severity::Error,
+            "unreadable",
+            &rel,
+            format!("cannot read the file: {}", io_reason(Some(&e))),
+        )
+    };
     // Looked at before opening: opening a pipe blocks until someone writes
     // to it, and a device such as /dev/zero never ends.
     let meta = fs::metadata(path).map_err(unreadable)?;
@@ -305,7 +334,8 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 fn is_markdown(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 /// Finds and reads every case, page and media file of the site at `root`.
@@ -318,15 +348,21 @@ pub fn load(root: &Path) -> Sources {
         .collect();
     // Entries refused while walking (links out, loops) count as case files,
     // so the summary never says "777 problems in 777 of 3 case files".
-    sources.case_files = case_paths.len() + sources.diagnostics.iter().filter(|d| d.is_error()).count();
+    sources.case_files =
+        case_paths.len() + sources.diagnostics.iter().filter(|d| d.is_error()).count();
     let page_paths: Vec<PathBuf> = walk(root, &content.join("pages"), &mut sources.diagnostics)
         .into_iter()
         .filter(|p| is_markdown(p))
         .collect();
-    for (paths, out) in [(case_paths, &mut sources.cases), (page_paths, &mut sources.pages)] {
+    for (paths, out) in [
+        (case_paths, &mut sources.cases),
+        (page_paths, &mut sources.pages),
+    ] {
         use rayon::prelude::*;
-        let read: Vec<Result<SourceFile, Diagnostic>> =
-            paths.par_iter().map(|path| read_source(root, path)).collect();
+        let read: Vec<Result<SourceFile, Diagnostic>> = paths
+            .par_iter()
+            .map(|path| read_source(root, path))
+            .collect();
         for result in read {
             match result {
                 Ok(file) => out.push(file),
@@ -352,7 +388,10 @@ mod tests {
         let dir = tempfile::TempDir::new().expect("temp");
         let path = dir.path().join("content/cases/borte.md");
         let d = read_source(dir.path(), &path).expect_err("missing file");
-        assert_eq!((d.code, d.file.as_str()), ("unreadable", "content/cases/borte.md"));
+        assert_eq!(
+            (d.code, d.file.as_str()),
+            ("unreadable", "content/cases/borte.md")
+        );
         assert!(d.message.contains("no longer exists"), "{}", d.message);
     }
 
@@ -363,7 +402,10 @@ mod tests {
     fn special_files_are_refused_without_being_opened() {
         let dir = tempfile::TempDir::new().expect("temp");
         let fifo = dir.path().join("ror.md");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("run mkfifo");
         assert!(made.success());
         let root = dir.path().to_path_buf();
         let (tx, rx) = std::sync::mpsc::channel();
@@ -372,7 +414,9 @@ mod tests {
                 .map(|p| read_source(&root, p).map(|_| ()).map_err(|d| d.code));
             let _ = tx.send(codes);
         });
-        let codes = rx.recv_timeout(std::time::Duration::from_secs(20)).expect("read_source blocked");
+        let codes = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("read_source blocked");
         assert_eq!(codes, [Err("not-a-file"); 3]);
     }
 
@@ -396,8 +440,14 @@ mod tests {
 
     #[test]
     fn reports_missing_and_unclosed_front_matter() {
-        assert_eq!(split_front_matter("").map_err(|e| e.code), Err("empty-file"));
-        assert_eq!(split_front_matter("title: A\n").map_err(|e| e.code), Err("no-front-matter"));
+        assert_eq!(
+            split_front_matter("").map_err(|e| e.code),
+            Err("empty-file")
+        );
+        assert_eq!(
+            split_front_matter("title: A\n").map_err(|e| e.code),
+            Err("no-front-matter")
+        );
         assert_eq!(
             split_front_matter("---\ntitle: A\n").map_err(|e| e.code),
             Err("unclosed-front-matter")

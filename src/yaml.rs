@@ -8,8 +8,8 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 /// Limits that keep hostile YAML (alias bombs, absurd nesting, huge documents)
@@ -102,7 +102,11 @@ pub struct YamlError {
 impl fmt::Display for YamlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.pos {
-            Some(pos) => write!(f, "{} at line {}, column {}", self.message, pos.line, pos.column),
+            Some(pos) => write!(
+                f,
+                "{} at line {}, column {}",
+                self.message, pos.line, pos.column
+            ),
             None => f.write_str(&self.message),
         }
     }
@@ -147,18 +151,29 @@ fn budget_message(mut err: &serde_saphyr::Error) -> Option<String> {
     use serde_saphyr::budget::BudgetBreach;
     loop {
         match err {
-            serde_saphyr::Error::WithSnippet { error, .. } | serde_saphyr::Error::AliasError { error, .. } => {
+            serde_saphyr::Error::WithSnippet { error, .. }
+            | serde_saphyr::Error::AliasError { error, .. } => {
                 err = error;
             }
             serde_saphyr::Error::Budget { breach, .. } => {
                 return Some(match breach {
                     BudgetBreach::Nodes { .. } => {
-                        format!("too much YAML: more than {MAX_NODES} values (fields, list items and texts)")
+                        format!(
+                            "too much YAML: more than {MAX_NODES} values (fields, list items and texts)"
+                        )
                     }
-                    BudgetBreach::Depth { .. } => format!("too much YAML: nested more than {MAX_DEPTH} levels deep"),
-                    BudgetBreach::Aliases { .. } => format!("too much YAML: more than {MAX_ALIASES} aliases (`*name`)"),
-                    BudgetBreach::Anchors { .. } => format!("too much YAML: more than {MAX_ALIASES} anchors (`&name`)"),
-                    _ => "too much YAML: the text is too large or too repetitive to read".to_owned(),
+                    BudgetBreach::Depth { .. } => {
+                        format!("too much YAML: nested more than {MAX_DEPTH} levels deep")
+                    }
+                    BudgetBreach::Aliases { .. } => {
+                        format!("too much YAML: more than {MAX_ALIASES} aliases (`*name`)")
+                    }
+                    BudgetBreach::Anchors { .. } => {
+                        format!("too much YAML: more than {MAX_ALIASES} anchors (`&name`)")
+                    }
+                    _ => {
+                        "too much YAML: the text is too large or too repetitive to read".to_owned()
+                    }
                 });
             }
             _ => return None,
@@ -219,8 +234,8 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
 
 /// Parses YAML into a spanned tree. An empty document is [`Value::Null`].
 pub fn parse(text: &str) -> Result<Node, YamlError> {
-    let spanned: Option<Spanned<Value>> =
-        serde_saphyr::from_str_with_options(text, options()).map_err(|e| convert_error(text, &e))?;
+    let spanned: Option<Spanned<Value>> = serde_saphyr::from_str_with_options(text, options())
+        .map_err(|e| convert_error(text, &e))?;
     Ok(match spanned {
         Some(s) => to_node(text, s),
         None => Node {
@@ -374,7 +389,9 @@ impl<'de> Visitor<'de> for ValueVisitor {
                 Value::Bool(b) => b.to_string(),
                 Value::Null => String::new(),
                 Value::Seq(_) | Value::Map(_) => {
-                    return Err(de::Error::custom("a key must be a plain word, not a list or a mapping"));
+                    return Err(de::Error::custom(
+                        "a key must be a plain word, not a list or a mapping",
+                    ));
                 }
             };
             entries.push((
@@ -460,10 +477,26 @@ mod tests {
     #[test]
     fn nesting_at_and_past_the_limit_fits_a_worker_stack() {
         let texts = [
-            format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1)),
-            format!("a: {}1{}\n", "{a: ".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1)),
-            format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1)),
-            format!("a: {}1{}\n", "{a: ".repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1)),
+            format!(
+                "a: {}{}\n",
+                "[".repeat(MAX_DEPTH - 1),
+                "]".repeat(MAX_DEPTH - 1)
+            ),
+            format!(
+                "a: {}1{}\n",
+                "{a: ".repeat(MAX_DEPTH - 1),
+                "}".repeat(MAX_DEPTH - 1)
+            ),
+            format!(
+                "a: {}{}\n",
+                "[".repeat(MAX_DEPTH + 1),
+                "]".repeat(MAX_DEPTH + 1)
+            ),
+            format!(
+                "a: {}1{}\n",
+                "{a: ".repeat(MAX_DEPTH + 1),
+                "}".repeat(MAX_DEPTH + 1)
+            ),
         ];
         let outcomes = std::thread::Builder::new()
             .stack_size(2 * 1024 * 1024)

@@ -43,7 +43,11 @@ impl<'a> Checker<'a> {
     pub fn into_diagnostics(mut self) -> Vec<Diagnostic> {
         let (errors, warnings) = self.suppressed;
         if errors + warnings > 0 {
-            let severity = if errors > 0 { Severity::Error } else { Severity::Warning };
+            let severity = if errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
             let mut d = Diagnostic::file(
                 severity,
                 "too-many-problems",
@@ -71,7 +75,13 @@ impl<'a> Checker<'a> {
     ) -> &mut Diagnostic {
         // Positions before the YAML block (the opening `---`) are stored as a
         // wrapped negative offset; wrapping addition brings them back.
-        self.report_at(severity, self.yaml_offset.wrapping_add(pos.offset), pos.len, code, message)
+        self.report_at(
+            severity,
+            self.yaml_offset.wrapping_add(pos.offset),
+            pos.len,
+            code,
+            message,
+        )
     }
 
     /// Records a problem at a byte offset of the file.
@@ -175,7 +185,12 @@ impl<'a> Checker<'a> {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.wrong_type(node, field, "a number (with a decimal point, `9.3`)", example);
+                self.wrong_type(
+                    node,
+                    field,
+                    "a number (with a decimal point, `9.3`)",
+                    example,
+                );
                 None
             }
         }
@@ -204,7 +219,9 @@ impl<'a> Checker<'a> {
             self.wrong_type(node, field, "a set of `key: value` fields", example);
             return None;
         };
-        let mut fields = Fields { entries: Vec::new() };
+        let mut fields = Fields {
+            entries: Vec::new(),
+        };
         for (key, value) in entries {
             if known.contains(&key.name.as_str()) {
                 fields.entries.push((key, value));
@@ -229,7 +246,11 @@ impl<'a> Checker<'a> {
         } else {
             format!(" in `{field}`")
         };
-        let d = self.error(pos, "unknown-field", format!("unknown field `{}`{place}", key.name));
+        let d = self.error(
+            pos,
+            "unknown-field",
+            format!("unknown field `{}`{place}", key.name),
+        );
         d.help = Some(match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the fields here are: {}", known.join(", ")),
@@ -252,7 +273,10 @@ impl<'n> Fields<'n> {
     }
 
     pub fn key(&self, name: &str) -> Option<&'n Key> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| *k)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(k, _)| *k)
     }
 }
 

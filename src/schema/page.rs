@@ -35,11 +35,32 @@ const PAGE_FIELDS: [&str; 4] = ["title", "summary", "language", "draft"];
 /// Validates one page file.
 pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
     let split = split_front_matter(&file.text).map_err(|e| {
-        vec![Diagnostic::at(Severity::Error, e.code, &file.rel, &file.text, e.offset, 3, e.message).with_help(e.help)]
+        vec![
+            Diagnostic::at(
+                Severity::Error,
+                e.code,
+                &file.rel,
+                &file.text,
+                e.offset,
+                3,
+                e.message,
+            )
+            .with_help(e.help),
+        ]
     })?;
     let root = yaml::parse(split.yaml).map_err(|e| {
-        let (offset, len) = e.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
-        vec![Diagnostic::at(Severity::Error, "yaml-syntax", &file.rel, &file.text, offset, len, e.message)]
+        let (offset, len) = e.pos.map_or((split.open_offset, 3), |p| {
+            (split.yaml_offset + p.offset, p.len)
+        });
+        vec![Diagnostic::at(
+            Severity::Error,
+            "yaml-syntax",
+            &file.rel,
+            &file.text,
+            offset,
+            len,
+            e.message,
+        )]
     })?;
     let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
     let mut page = None;
@@ -47,12 +68,20 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
         let title = match f.get("title") {
             Some(n) => c.text(n, "title", "title: Om eksempelsamlinga"),
             None => {
-                c.report_at(Severity::Error, split.open_offset, 3, "missing-field", "missing required field `title`".into())
-                    .help = Some("add `title: …` to the front matter".into());
+                c.report_at(
+                    Severity::Error,
+                    split.open_offset,
+                    3,
+                    "missing-field",
+                    "missing required field `title`".into(),
+                )
+                .help = Some("add `title: …` to the front matter".into());
                 None
             }
         };
-        let summary = f.get("summary").and_then(|n| c.text(n, "summary", "summary: …"));
+        let summary = f
+            .get("summary")
+            .and_then(|n| c.text(n, "summary", "summary: …"));
         let language = match f.get("language") {
             None => Some(None),
             Some(n) => match &n.value {
@@ -60,7 +89,11 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
                 Value::Str(s) if s == "nn" => Some(Some(Language::Nn)),
                 Value::Str(s) if s == "en" => Some(Some(Language::En)),
                 _ => {
-                    c.error(n.pos, "invalid-value", "`language` must be `nb`, `nn` or `en`".into());
+                    c.error(
+                        n.pos,
+                        "invalid-value",
+                        "`language` must be `nb`, `nn` or `en`".into(),
+                    );
                     None
                 }
             },
