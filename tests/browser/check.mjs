@@ -263,7 +263,9 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
           continue;
         }
         // Let scripts that run after load (search, filters) settle a moment.
-        await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+        if (await page.evaluate(() => document.scripts.length > 0)) {
+          await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+        }
 
         // Requests to another host.
         for (const req of requests) {
