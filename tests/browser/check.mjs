@@ -316,7 +316,17 @@ async function checkSite({ dir, label, kinds: expectKinds }, browser) {
               if (r.width === 0 || r.height === 0 || r.right <= vw + 1) continue;
               const st = getComputedStyle(el);
               if (st.position === 'fixed' || st.visibility === 'hidden') continue;
-              over.push(el);
+              // Content that scrolls inside its own box (a wide table in a
+              // scroll container) does not make the page scroll.
+              let clipped = false;
+              for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                const ox = getComputedStyle(a).overflowX;
+                if (ox !== 'visible' && a.getBoundingClientRect().right <= vw + 1) {
+                  clipped = true;
+                  break;
+                }
+              }
+              if (!clipped) over.push(el);
             }
             // The innermost offenders tell most: those with no offending descendant.
             const leaves = over.filter((el) => !over.some((o) => o !== el && el.contains(o)));
