@@ -69,6 +69,21 @@ pub fn case_years(case: &Case) -> Vec<i32> {
     }
 }
 
+/// Whether two versions of a case sit in the same place in every index —
+/// same order keys, themes, programme, county and years — so a catalogue
+/// built with one holds the other at the same positions with the same
+/// related cases. `serve` re-indexes only when this is false; keep it in
+/// step with what [`Catalogue::new`] and [`related_cases`] read.
+pub fn same_place(a: &Case, b: &Case) -> bool {
+    a.slug == b.slug
+        && a.municipality == b.municipality
+        && a.title == b.title
+        && a.themes == b.themes
+        && a.programme == b.programme
+        && a.county.map(|c| c.number) == b.county.map(|c| c.number)
+        && case_years(a) == case_years(b)
+}
+
 impl<'a> Catalogue<'a> {
     /// Indexes `cases` for the site described by `config`.
     pub fn new(config: &Config, cases: &'a [Case]) -> Catalogue<'a> {

@@ -132,7 +132,10 @@ fn rel_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-fn is_editor_temp(name: &str) -> bool {
+/// Whether a file or folder name is an editor's temporary or backup file
+/// (`.molde.md.swp`, `molde.md~`, vim's `4913`, Emacs' `.#molde.md` and
+/// `#molde.md#`), which the site ignores and `serve` does not rebuild for.
+pub fn is_editor_temp(name: &str) -> bool {
     name.starts_with('.') || name.starts_with('#') || name.ends_with('~') || name == "4913"
 }
 

@@ -16,3 +16,4 @@ pub mod catalogue;
 pub mod render;
 pub mod output;
 pub mod skin;
+pub mod serve;

@@ -275,28 +275,30 @@ fn swap(
     Ok(())
 }
 
-fn write_site(
+/// Writes the skin's static files (fingerprinted) and copies
+/// `content/media/` into `dir`; returns each asset's root-relative URL by
+/// its name under `static/`, for [`render::Site::assets`]. `build` and
+/// `serve` both start a site with it.
+pub fn write_assets(
     content: Content<'_>,
-    options: &BuildOptions<'_>,
+    root: &Path,
     base_url: &str,
-    staging: &Path,
-) -> Result<Summary, OutputError> {
-    write_file(staging, MARKER, MARKER_TEXT.as_bytes())?;
-    // Static assets, fingerprinted.
+    dir: &Path,
+) -> Result<BTreeMap<String, String>, OutputError> {
     let mut assets = BTreeMap::new();
     for (name, bytes) in &content.skin.statics {
         let file = fingerprinted_name(name, bytes);
-        write_file(staging, &format!("static/{file}"), bytes)?;
+        write_file(dir, &format!("static/{file}"), bytes)?;
         assets.insert(
             name.clone(),
             format!("{}static/{file}", render::root_path(base_url)),
         );
     }
     // Media, copied as they are.
-    let media_dir = options.root.join("content/media");
+    let media_dir = root.join("content/media");
     content.media.par_iter().try_for_each(|rel| {
         let from = media_dir.join(rel);
-        let to = staging.join("media").join(rel);
+        let to = dir.join("media").join(rel);
         if let Some(p) = to.parent() {
             fs::create_dir_all(p).map_err(io_err("cannot create", p))?;
         }
@@ -304,6 +306,42 @@ fn write_site(
             .map(|_| ())
             .map_err(io_err("cannot copy", &from))
     })?;
+    Ok(assets)
+}
+
+/// Writes the files made from the whole catalogue at once — the feed, the
+/// sitemaps, `robots.txt` and the open data — into `dir`.
+/// `build` calls it after the pages; `serve` calls it again after a
+/// rebuild, so a new whole-site file belongs here.
+pub fn write_site_files(
+    renderer: &Renderer<'_>,
+    pages: &[render::PageSpec],
+    base_url: &str,
+    dir: &Path,
+) -> Result<(), OutputError> {
+    write_file(dir, "feed.xml", renderer.feed()?.as_bytes())?;
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| p.in_sitemap())
+        .map(|p| renderer.site.absolute(&p.path))
+        .collect();
+    for (file, text) in feeds::sitemaps(&urls, base_url) {
+        write_file(dir, &file, text.as_bytes())?;
+    }
+    write_file(dir, "robots.txt", feeds::robots(base_url).as_bytes())?;
+    write_file(dir, "cases.json", &data::cases_json(renderer))?;
+    write_file(dir, "cases.csv", &data::cases_csv(renderer)?)?;
+    Ok(())
+}
+
+fn write_site(
+    content: Content<'_>,
+    options: &BuildOptions<'_>,
+    base_url: &str,
+    staging: &Path,
+) -> Result<Summary, OutputError> {
+    write_file(staging, MARKER, MARKER_TEXT.as_bytes())?;
+    let assets = write_assets(content, options.root, base_url, staging)?;
 
     let catalogue = Catalogue::new(content.config, content.cases);
     let site = Site {
@@ -339,18 +377,7 @@ fn write_site(
     })?;
     bar.finish_and_clear();
 
-    write_file(staging, "feed.xml", renderer.feed()?.as_bytes())?;
-    let urls: Vec<String> = pages
-        .iter()
-        .filter(|p| p.in_sitemap())
-        .map(|p| renderer.site.absolute(&p.path))
-        .collect();
-    for (file, text) in feeds::sitemaps(&urls, base_url) {
-        write_file(staging, &file, text.as_bytes())?;
-    }
-    write_file(staging, "robots.txt", feeds::robots(base_url).as_bytes())?;
-    write_file(staging, "cases.json", &data::cases_json(&renderer))?;
-    write_file(staging, "cases.csv", &data::cases_csv(&renderer)?)?;
+    write_site_files(&renderer, &pages, base_url, staging)?;
     Ok(Summary {
         cases: content.cases.len(),
         themes: content.config.themes.len(),

@@ -99,6 +99,10 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b.add_tag_attributes("div", ["tabindex", "role", "aria-label"]);
     b.url_schemes(["http", "https", "mailto"].into_iter().collect());
     b.url_relative(ammonia::UrlRelative::PassThrough);
+    // ammonia adds rel="noopener noreferrer" to every <a>, also to one whose
+    // `javascript:` href it just dropped, and `rel` without `href` is invalid
+    // HTML. `target` is never allowed, so `noopener` protects nothing here.
+    b.link_rel(None);
     b.attribute_filter(|element, attribute, value| match (element, attribute) {
         (_, "id") => ALLOWED_IDS.with(|ids| {
             let mut ids = ids.borrow_mut();

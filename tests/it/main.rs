@@ -5,4 +5,5 @@ mod build;
 mod check;
 mod commands;
 mod hostile;
+mod serve;
 mod support;

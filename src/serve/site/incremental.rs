@@ -1,0 +1,340 @@
+//! Rebuilding after case edits without rebuilding the site: which pages a
+//! changed case touches, and writing just those over the served ones.
+//!
+//! A case edited in place (it keeps its place in every index, see
+//! [`catalogue::same_place`]) reuses the catalogue and every other card, and
+//! renders the pages that show it: its own page, the listing pages with its
+//! card, the case pages that list it as related. Otherwise the catalogue is
+//! indexed again and each page's signature — which cases it shows, its
+//! listing's length, its group's name — is compared with the one written;
+//! pages showing counts are rendered when the counts changed, and pages that
+//! no longer exist are deleted.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{Model, WriteError, broken, io};
+use crate::catalogue::{self, Catalogue, Group};
+use crate::render::{self, PageKind, PageSpec, Renderer, Site};
+use crate::schema::Case;
+use crate::serve::Shared;
+
+/// The catalogue's indices without the borrow: positions map to indexes
+/// into [`Model::cases`], so the same catalogue can be put back together
+/// over the cases after one of them was replaced in place.
+pub(super) struct Shape {
+    order: Vec<usize>,
+    by_theme: BTreeMap<String, Vec<usize>>,
+    by_programme: BTreeMap<String, Vec<usize>>,
+    by_county: Vec<Group>,
+    by_municipality: Vec<Group>,
+    by_year: BTreeMap<i32, Vec<usize>>,
+    related: Vec<Vec<usize>>,
+}
+
+impl Shape {
+    pub(super) fn of(catalogue: &Catalogue<'_>, cases: &[Case]) -> Shape {
+        let index: HashMap<&str, usize> = cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.slug.as_str(), i))
+            .collect();
+        Shape {
+            order: catalogue
+                .cases
+                .iter()
+                .map(|c| index.get(c.slug.as_str()).copied().unwrap_or(0))
+                .collect(),
+            by_theme: catalogue.by_theme.clone(),
+            by_programme: catalogue.by_programme.clone(),
+            by_county: catalogue.by_county.clone(),
+            by_municipality: catalogue.by_municipality.clone(),
+            by_year: catalogue.by_year.clone(),
+            related: catalogue.related.clone(),
+        }
+    }
+
+    /// The catalogue over `cases` (the same cases, in place, as when the
+    /// shape was taken; their contents may have changed).
+    pub(super) fn catalogue<'a>(&self, cases: &'a [Case]) -> Catalogue<'a> {
+        let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
+        let position = sorted
+            .iter()
+            .enumerate()
+            .map(|(p, c)| (c.slug.as_str(), p))
+            .collect();
+        Catalogue {
+            cases: sorted,
+            by_theme: self.by_theme.clone(),
+            by_programme: self.by_programme.clone(),
+            by_county: self.by_county.clone(),
+            by_municipality: self.by_municipality.clone(),
+            by_year: self.by_year.clone(),
+            related: self.related.clone(),
+            position,
+        }
+    }
+}
+
+/// What a page shows, as one number: its kind, number, the cases on it,
+/// the length of its listing and its group's name.
+pub(super) fn signature(cat: &Catalogue<'_>, spec: &PageSpec, shown: &[usize]) -> u64 {
+    let mut h = DefaultHasher::new();
+    std::mem::discriminant(&spec.kind).hash(&mut h);
+    spec.number.hash(&mut h);
+    let group = |g: Option<&Group>, h: &mut DefaultHasher| {
+        if let Some(g) = g {
+            (&g.slug, &g.name, g.cases.len()).hash(h);
+        }
+    };
+    match &spec.kind {
+        PageKind::Home => cat.cases.len().hash(&mut h),
+        PageKind::Theme(id) => (id, cat.by_theme.get(id).map_or(0, Vec::len)).hash(&mut h),
+        PageKind::Programme(id) => (id, cat.by_programme.get(id).map_or(0, Vec::len)).hash(&mut h),
+        PageKind::County(i) => group(cat.by_county.get(*i), &mut h),
+        PageKind::Municipality(i) => group(cat.by_municipality.get(*i), &mut h),
+        _ => {}
+    }
+    for &p in shown {
+        cat.cases[p].slug.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The counts pages show (themes, programmes, counties, municipalities,
+/// years), as one number.
+pub(super) fn aggregates(cat: &Catalogue<'_>) -> u64 {
+    let mut h = DefaultHasher::new();
+    for (k, v) in &cat.by_theme {
+        (k, v.len()).hash(&mut h);
+    }
+    for (k, v) in &cat.by_programme {
+        (k, v.len()).hash(&mut h);
+    }
+    for g in cat.by_county.iter().chain(&cat.by_municipality) {
+        (&g.slug, &g.name, g.cases.len()).hash(&mut h);
+    }
+    for (k, v) in &cat.by_year {
+        (k, v.len()).hash(&mut h);
+    }
+    cat.cases.len().hash(&mut h);
+    h.finish()
+}
+
+/// Pages that show counts rather than (only) cards.
+fn shows_counts(kind: &PageKind) -> bool {
+    matches!(
+        kind,
+        PageKind::Home
+            | PageKind::Themes
+            | PageKind::Programmes
+            | PageKind::Counties
+            | PageKind::Municipalities
+            | PageKind::Search
+    )
+}
+
+/// Writes `bytes` to `dir/rel` by renaming a new file over it, so a reader
+/// sees the old file or the new one, never a part.
+fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io("create", parent))?;
+    }
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let tmp = path.with_file_name(format!(".{name}.casebook-new"));
+    fs::write(&tmp, bytes).map_err(io("write", &tmp))?;
+    fs::rename(&tmp, &path).map_err(io("write", &path))
+}
+
+impl Model {
+    /// Puts the pending changes into the site; returns the pages written
+    /// or deleted.
+    pub(super) fn apply(&mut self, shared: &Shared) -> Result<usize, WriteError> {
+        let pending = std::mem::take(&mut self.pending);
+        let in_place = pending
+            .iter()
+            .all(|(file, new)| match (self.by_file.get(file), new) {
+                (Some(&i), Some(case)) => catalogue::same_place(&self.cases[i], case),
+                _ => false,
+            });
+        let mut changed: Vec<String> = Vec::new();
+        for (file, new) in pending {
+            match (self.by_file.get(&file).copied(), new) {
+                (Some(i), Some(case)) => {
+                    changed.push(case.slug.clone());
+                    self.cases[i] = case;
+                }
+                (Some(i), None) => {
+                    self.cases.swap_remove(i);
+                    self.by_file.remove(&file);
+                    if let Some(moved) = self.cases.get(i) {
+                        self.by_file.insert(moved.file.clone(), i);
+                    }
+                }
+                (None, Some(case)) => {
+                    changed.push(case.slug.clone());
+                    self.by_file.insert(file, self.cases.len());
+                    self.cases.push(case);
+                }
+                (None, None) => {}
+            }
+        }
+        if in_place {
+            self.render_in_place(&changed, shared)
+        } else {
+            self.render_reindexed(&changed, shared)
+        }
+    }
+
+    /// Cases edited in place: same catalogue, same pages; render those that
+    /// show a changed case.
+    fn render_in_place(
+        &mut self,
+        changed: &[String],
+        shared: &Shared,
+    ) -> Result<usize, WriteError> {
+        let reusable = self.reusable.take();
+        let catalogue = self.shape.catalogue(&self.cases);
+        let positions: Vec<usize> = changed
+            .iter()
+            .filter_map(|slug| catalogue.position.get(slug.as_str()).copied())
+            .collect();
+        let site = Site {
+            config: &self.config,
+            skin: &self.skin,
+            pages: &self.pages,
+            base_url: self.base_url.clone(),
+            root: render::root_path(&self.base_url),
+            assets: self.assets.clone(),
+        };
+        let renderer = match reusable {
+            Some(r) => Renderer::renew(site, &catalogue, r, &positions),
+            None => Renderer::new(site, &catalogue)
+                .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?,
+        };
+        let specs = renderer.pages();
+        let targets: Vec<&PageSpec> = specs
+            .par_iter()
+            .filter(|spec| {
+                renderer
+                    .cases_shown(spec)
+                    .iter()
+                    .any(|p| positions.contains(p))
+            })
+            .collect();
+        let rendered = render_all(&renderer, &targets)?;
+        let count = rendered.len();
+        write_in_place(&self.dir, &rendered, &[], shared)?;
+        self.reusable = Some(renderer.into_reusable());
+        Ok(count)
+    }
+
+    /// Cases added, removed or moved in the indices: index again, render
+    /// the pages whose signature changed or that show a changed case,
+    /// delete the pages that are gone.
+    fn render_reindexed(
+        &mut self,
+        changed: &[String],
+        shared: &Shared,
+    ) -> Result<usize, WriteError> {
+        self.reusable = None;
+        let catalogue = Catalogue::new(&self.config, &self.cases);
+        let positions: HashSet<usize> = changed
+            .iter()
+            .filter_map(|slug| catalogue.position.get(slug.as_str()).copied())
+            .collect();
+        let renderer = Renderer::new(self.site(), &catalogue)
+            .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?;
+        let specs = renderer.pages();
+        let counts = aggregates(&catalogue);
+        let counts_changed = counts != self.aggregates;
+        let old = &self.sigs;
+        let judged: Vec<(String, u64, bool)> = specs
+            .par_iter()
+            .map(|spec| {
+                let shown = renderer.cases_shown(spec);
+                let sig = signature(&catalogue, spec, &shown);
+                let file = spec.file();
+                let render = old.get(&file) != Some(&sig)
+                    || shown.iter().any(|p| positions.contains(p))
+                    || (counts_changed && shows_counts(&spec.kind));
+                (file, sig, render)
+            })
+            .collect();
+        let targets: Vec<&PageSpec> = specs
+            .iter()
+            .zip(&judged)
+            .filter(|(_, (_, _, render))| *render)
+            .map(|(spec, _)| spec)
+            .collect();
+        let sigs: HashMap<String, u64> = judged.into_iter().map(|(f, s, _)| (f, s)).collect();
+        let gone: Vec<String> = old
+            .keys()
+            .filter(|f| !sigs.contains_key(*f))
+            .cloned()
+            .collect();
+        let rendered = render_all(&renderer, &targets)?;
+        write_in_place(&self.dir, &rendered, &gone, shared)?;
+        let count = rendered.len() + gone.len();
+        let shape = Shape::of(&catalogue, &self.cases);
+        let reusable = renderer.into_reusable();
+        self.shape = shape;
+        self.reusable = Some(reusable);
+        self.sigs = sigs;
+        self.aggregates = counts;
+        Ok(count)
+    }
+}
+
+/// Renders pages in parallel, all or nothing.
+fn render_all(
+    renderer: &Renderer<'_>,
+    specs: &[&PageSpec],
+) -> Result<Vec<(String, String)>, WriteError> {
+    specs
+        .par_iter()
+        .map(|spec| {
+            let html = renderer
+                .render(spec)
+                .map_err(|e| broken(renderer.site.config.site.skin.as_deref(), &e))?;
+            Ok((spec.file(), html))
+        })
+        .collect()
+}
+
+/// Writes rendered pages over the served ones and deletes pages that are
+/// gone (and the folders they leave empty).
+fn write_in_place(
+    dir: &Path,
+    rendered: &[(String, String)],
+    gone: &[String],
+    shared: &Shared,
+) -> Result<(), WriteError> {
+    let _guard = shared.write_guard();
+    if shared.stopping() {
+        return Err(WriteError::Stopped);
+    }
+    rendered
+        .par_iter()
+        .try_for_each(|(file, html)| write_atomic(dir, file, html.as_bytes()))?;
+    for file in gone {
+        let path = dir.join(file);
+        let _ = fs::remove_file(&path);
+        let mut parent = path.parent();
+        while let Some(p) = parent {
+            if p == dir || fs::remove_dir(p).is_err() {
+                break;
+            }
+            parent = p.parent();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,230 @@
+//! Whole builds: loading the site from disk and writing all of it into a
+//! new folder, at start and whenever the configuration, the skin, a free
+//! page or a media file changes. The new folder replaces the served one
+//! only once it is complete.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::incremental::{Shape, aggregates, signature};
+use super::{Model, WriteError, broken, files_failed, io};
+use crate::catalogue::Catalogue;
+use crate::config::{self, Config};
+use crate::content;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::output::{self, Content};
+use crate::render::{self, Renderer, Reusable, Site};
+use crate::schema::page::Page;
+use crate::schema::{Case, Checked, validate_site};
+use crate::serve::Shared;
+use crate::skin::Skin;
+
+/// Writes a file into a folder nobody reads yet.
+fn write_new(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(io("create", parent))?;
+    }
+    fs::write(&path, bytes).map_err(io("write", &path))
+}
+
+/// Everything loaded from disk for a whole build.
+pub(super) struct Loaded {
+    pub(super) config: Config,
+    pub(super) skin: Skin,
+    pub(super) checked: Checked,
+    pub(super) media: BTreeSet<String>,
+}
+
+/// Why a whole load failed.
+pub(super) enum LoadError {
+    Config(Vec<Diagnostic>),
+    Invalid(Checked),
+    Skin(Diagnostic),
+}
+
+pub(super) fn load(
+    root: &Path,
+    config: Option<Config>,
+    drafts: bool,
+    today: jiff::civil::Date,
+) -> Result<Loaded, LoadError> {
+    let config = match config {
+        Some(c) => c,
+        None => config::load(root).map_err(LoadError::Config)?,
+    };
+    let sources = content::load(root);
+    let checked = validate_site(&config, &sources, drafts, today);
+    if checked.errors() > 0 {
+        return Err(LoadError::Invalid(checked));
+    }
+    let skin = Skin::load(root, config.site.skin.as_deref()).map_err(|e| {
+        let file = config
+            .site
+            .skin
+            .as_deref()
+            .map_or_else(|| "themes".to_owned(), |s| format!("themes/{s}"));
+        LoadError::Skin(Diagnostic::file(
+            Severity::Error,
+            "skin",
+            &file,
+            e.to_string(),
+        ))
+    })?;
+    Ok(Loaded {
+        config,
+        skin,
+        checked,
+        media: sources.media,
+    })
+}
+
+/// What writing a whole site produced.
+pub(super) struct Written {
+    pub(super) assets: BTreeMap<String, String>,
+    pub(super) shape: Shape,
+    pub(super) reusable: Reusable,
+    pub(super) sigs: HashMap<String, u64>,
+    pub(super) aggregates: u64,
+    pub(super) pages: usize,
+}
+
+/// The parts of a site that a whole build reads.
+pub(super) struct Parts<'a> {
+    pub(super) root: &'a Path,
+    pub(super) base_url: &'a str,
+    pub(super) config: &'a Config,
+    pub(super) skin: &'a Skin,
+    pub(super) cases: &'a [Case],
+    pub(super) pages: &'a [Page],
+    pub(super) media: &'a BTreeSet<String>,
+}
+
+/// Writes a whole site into the new folder `dir`.
+pub(super) fn write_whole(
+    parts: &Parts<'_>,
+    dir: &Path,
+    shared: &Shared,
+) -> Result<Written, WriteError> {
+    let catalogue = Catalogue::new(parts.config, parts.cases);
+    let _guard = shared.write_guard();
+    if shared.stopping() {
+        return Err(WriteError::Stopped);
+    }
+    fs::create_dir_all(dir).map_err(io("create", dir))?;
+    let content = Content {
+        config: parts.config,
+        cases: parts.cases,
+        pages: parts.pages,
+        media: parts.media,
+        skin: parts.skin,
+    };
+    let assets = output::write_assets(content, parts.root, parts.base_url, dir)
+        .map_err(|e| WriteError::Io(e.to_string()))?;
+    let site = Site {
+        config: parts.config,
+        skin: parts.skin,
+        pages: parts.pages,
+        base_url: parts.base_url.to_owned(),
+        root: render::root_path(parts.base_url),
+        assets: assets.clone(),
+    };
+    let skin = parts.config.site.skin.as_deref();
+    let renderer = Renderer::new(site, &catalogue).map_err(|e| broken(skin, &e))?;
+    let specs = renderer.pages();
+    let sigs = specs
+        .par_iter()
+        .map(|spec| {
+            if shared.stopping() {
+                return Err(WriteError::Stopped);
+            }
+            let html = renderer.render(spec).map_err(|e| broken(skin, &e))?;
+            let file = spec.file();
+            write_new(dir, &file, html.as_bytes())?;
+            let sig = signature(&catalogue, spec, &renderer.cases_shown(spec));
+            Ok((file, sig))
+        })
+        .collect::<Result<HashMap<String, u64>, WriteError>>()?;
+    output::write_site_files(&renderer, &specs, parts.base_url, dir)
+        .map_err(|e| files_failed(skin, e))?;
+    Ok(Written {
+        assets,
+        shape: Shape::of(&catalogue, parts.cases),
+        aggregates: aggregates(&catalogue),
+        pages: specs.len(),
+        reusable: renderer.into_reusable(),
+        sigs,
+    })
+}
+
+impl Model {
+    /// Reloads everything and writes it to a new folder, which then
+    /// replaces the served one. Returns the pages written and the warnings.
+    pub(super) fn rebuild_whole(
+        &mut self,
+        shared: &Shared,
+    ) -> Result<(usize, Vec<Diagnostic>), WriteError> {
+        let loaded = match load(&self.root, None, self.drafts, self.today) {
+            Ok(l) => l,
+            Err(LoadError::Config(d)) => return Err(WriteError::Broken(d)),
+            Err(LoadError::Invalid(checked)) => {
+                return Err(WriteError::Broken(checked.diagnostics));
+            }
+            Err(LoadError::Skin(d)) => return Err(WriteError::Broken(vec![d])),
+        };
+        let generation = self.generation + 1;
+        let dir = self.temp.join(format!("site-{generation}"));
+        let parts = Parts {
+            root: &self.root,
+            base_url: &self.base_url,
+            config: &loaded.config,
+            skin: &loaded.skin,
+            cases: &loaded.checked.cases,
+            pages: &loaded.checked.pages,
+            media: &loaded.media,
+        };
+        let written = match write_whole(&parts, &dir, shared) {
+            Ok(w) => w,
+            Err(e) => {
+                let _guard = shared.write_guard();
+                let _ = fs::remove_dir_all(&dir);
+                return Err(e);
+            }
+        };
+        shared.set_current(dir.clone());
+        self.retired
+            .push((std::mem::replace(&mut self.dir, dir), Instant::now()));
+        self.generation = generation;
+        let Loaded {
+            config,
+            skin,
+            checked,
+            media,
+        } = loaded;
+        self.by_file = checked
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.file.clone(), i))
+            .collect();
+        self.config = config;
+        self.skin = skin;
+        self.pages = checked.pages;
+        self.media = media;
+        self.cases = checked.cases;
+        self.shape = written.shape;
+        self.reusable = Some(written.reusable);
+        self.assets = written.assets;
+        self.sigs = written.sigs;
+        self.aggregates = written.aggregates;
+        self.pending.clear();
+        self.errors.clear();
+        self.whole_pending = false;
+        self.files_stale = false;
+        Ok((written.pages, checked.diagnostics))
+    }
+}
