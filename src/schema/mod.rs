@@ -351,15 +351,57 @@ mod tests {
         "title", "themes", "need", "measures", "period", "indicators", "links", "status", "behov", "municipality_number", "funding", "county",
     ];
 
+    /// What the `validate_case` fuzz target checks: every diagnostic names
+    /// the file and a position inside it, and the report is capped.
+    fn assert_located(text: &str, diagnostics: &[crate::diagnostics::Diagnostic]) -> Result<(), TestCaseError> {
+        let lines = text.split('\n').count();
+        prop_assert!(diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE + 2, "{} diagnostics", diagnostics.len());
+        for d in diagnostics {
+            prop_assert_eq!(d.file.as_str(), "content/cases/x.md");
+            prop_assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "{:?} in {} lines", d, lines);
+        }
+        Ok(())
+    }
+
     proptest! {
+        /// What the `split_front_matter` fuzz target checks, on any text
+        /// (control characters, NUL, BOM and CR included).
         #[test]
-        fn splitter_never_panics(text in "\\PC*") {
-            let _ = split_front_matter(&text);
+        fn splitter_never_panics_and_points_into_the_text(
+            text in "(\u{feff})?(---\r?\n)?(\\PC|[\0\r\t\u{1}\u{7f}])*(\r?\n---\r?\n)?\\PC{0,20}"
+        ) {
+            match split_front_matter(&text) {
+                Ok(split) => {
+                    prop_assert_eq!(&text[split.yaml_offset..split.yaml_offset + split.yaml.len()], split.yaml);
+                    prop_assert_eq!(&text[split.body_offset..], split.body);
+                    prop_assert_eq!(split.yaml_line, text[..split.yaml_offset].matches('\n').count() + 1);
+                }
+                Err(err) => prop_assert!(text.is_char_boundary(err.offset)),
+            }
+        }
+
+        /// YAML without a fence line and any body come back exactly.
+        #[test]
+        fn splitter_round_trips_front_matter_and_body(
+            yaml in proptest::collection::vec("[^\n]{0,20}", 0..6)
+                .prop_filter("no fence line", |lines| !lines.iter().any(|l| l.trim_end() == "---")),
+            crlf in any::<bool>(),
+            body in "\\PC{0,40}",
+        ) {
+            let nl = if crlf { "\r\n" } else { "\n" };
+            let yaml: String = yaml.iter().map(|l| format!("{l}{nl}")).collect();
+            let text = format!("---{nl}{yaml}---{nl}{body}");
+            let split = split_front_matter(&text).expect("well-formed");
+            prop_assert_eq!(split.yaml, yaml.as_str());
+            prop_assert_eq!(split.body, body.as_str());
         }
 
         #[test]
-        fn validator_never_panics_on_any_text(text in "(---\\r?\\n)?\\PC{0,200}(\\n---\\n)?\\PC{0,50}") {
-            let _ = validate(&text);
+        fn validator_never_panics_on_any_text(
+            text in "(---\\r?\\n)?(\\PC|[\0\r\t\u{1}\u{feff}]){0,200}(\\n---\\n)?\\PC{0,50}"
+        ) {
+            let diagnostics = validate(&text);
+            assert_located(&text, &diagnostics)?;
         }
 
         #[test]
@@ -378,9 +420,7 @@ mod tests {
             }
             text.push_str("---\nbody\n");
             let diagnostics = validate(&text);
-            for d in diagnostics {
-                prop_assert!(d.line >= 1 && d.column >= 1);
-            }
+            assert_located(&text, &diagnostics)?;
         }
     }
 }
