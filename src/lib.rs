@@ -16,4 +16,5 @@ pub mod catalogue;
 pub mod render;
 pub mod output;
 pub mod skin;
+pub mod search;
 pub mod serve;

@@ -331,6 +331,12 @@ pub fn write_site_files(
     write_file(dir, "robots.txt", feeds::robots(base_url).as_bytes())?;
     write_file(dir, "cases.json", &data::cases_json(renderer))?;
     write_file(dir, "cases.csv", &data::cases_csv(renderer)?)?;
+    // Search index, facet data and snippet texts (src/search).
+    let search = crate::search::build(renderer.catalogue, renderer.site.config);
+    search
+        .files
+        .par_iter()
+        .try_for_each(|f| write_file(dir, &f.path, &f.bytes))?;
     Ok(())
 }
 

@@ -1,0 +1,421 @@
+//! Full-text search and facet data, built at build time from the validated
+//! cases and written under `search/` for the browser (`search.js`,
+//! `facets.js`) to use offline, with no request to another host.
+//!
+//! # Design, and why
+//!
+//! Issue 5 sets three budgets at 1 000 cases: the catalogue page's first
+//! load (HTML + CSS + JS + initial index) under 150 KB compressed, results
+//! under 50 ms after the first keystroke, and the search step under 20 % of
+//! the build. They decide the design:
+//!
+//! - **Built from our structured cases, not from the HTML.** A post-processor
+//!   over the output (pagefind) re-parses every page after the build and is
+//!   a separate binary; with builds of about 1 s for 10 000 cases it alone
+//!   would take more than the whole 20 %. We already hold every field as
+//!   data, so the index is made from the fields, weighted by field (title
+//!   above summary above narrative), in the same process, in parallel.
+//! - **Sharded.** `search/index.json` (stable name, small) holds what the
+//!   catalogue needs at once: for each case its slug, title, municipality,
+//!   county, programme, themes, status, years and summary, so facets filter
+//!   and count in the browser and cards can be drawn; plus the shard table,
+//!   the stop words and the spelling table. The terms and their postings are
+//!   split by term range into `search/t/<hash>.json` files of about
+//!   [`SHARD_BYTES`]; a query fetches only the shards its words fall in, and
+//!   keeps them. Each case's plain text for snippets is
+//!   `search/x/<slug>.txt`, fetched only for the results shown. A single
+//!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
+//!   and text on every first load: megabytes at 1 000 cases.
+//! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
+//!   æ/ø/å and accents (`barum` finds Bærum), a small nynorsk → bokmål
+//!   spelling table (`sjukefråvær` finds `sykefravær`), and every query word
+//!   matched as a prefix of index terms (`heltid` finds `heltidskultur`;
+//!   the first keystroke already finds something).
+//! - **Ranked** by [`index::Index::query`], mirrored in `search.js`: a case
+//!   must match every word; field weights × idf; exact-term matches above
+//!   prefix matches; a case whose title is the query comes first.
+//!
+//! The figures measured for the budgets are in the closing note of issue 5
+//! and in `bench/` (`bench/search.sh`).
+
+pub mod index;
+pub mod normalise;
+pub mod text;
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, case_years};
+use crate::config::Config;
+use crate::schema::Case;
+use index::{DocBuilder, DocTerms, Index, Memo, weight};
+use normalise::{Normaliser, STOP_WORDS, VARIANTS, loose};
+
+/// Aim for shards of about this many bytes of JSON (before compression,
+/// which roughly quarters it): small enough that a query's first keystroke
+/// loads little, large enough that a site of 1 000 cases has a few dozen
+/// files, not thousands.
+pub const SHARD_BYTES: usize = 48 * 1024;
+
+/// The folder, under the output, that search files go to.
+pub const DIR: &str = "search";
+
+/// One file to write, relative to the output folder.
+#[derive(Clone, Debug)]
+pub struct SearchFile {
+    /// `search/index.json`, `search/t/<hash>.json`, `search/x/<slug>.txt`.
+    pub path: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// What a build of the search data gives.
+#[derive(Debug)]
+pub struct Built {
+    /// The index (for tests and measurements).
+    pub index: Index,
+    /// The files to write.
+    pub files: Vec<SearchFile>,
+}
+
+/// The facet and card data of one case, as `index.json` stores it: a
+/// positional array keeps 1 000 cases small.
+#[derive(Serialize)]
+struct DocRow<'a>(
+    /// slug
+    &'a str,
+    /// title
+    &'a str,
+    /// municipality (position in `municipalities`)
+    usize,
+    /// county (position in `counties`), or -1
+    i64,
+    /// programme (position in `programmes`), or -1
+    i64,
+    /// themes (positions in `themes`)
+    Vec<usize>,
+    /// status: 0 planned, 1 ongoing, 2 completed
+    u8,
+    /// first and last year the case counts for, or 0 and 0
+    i32,
+    i32,
+    /// period as written: the end year, or null while open
+    Option<i32>,
+    /// language
+    &'static str,
+    /// summary
+    Option<&'a str>,
+);
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    docs: Vec<DocRow<'a>>,
+    themes: Vec<(String, String)>,
+    programmes: Vec<(String, String)>,
+    counties: Vec<(String, String)>,
+    municipalities: Vec<(String, String)>,
+    shards: Vec<(String, String)>,
+    stop: &'static [&'static str],
+    variants: Vec<(&'static str, &'static str, u8)>,
+    prefix_factor: f64,
+}
+
+/// Terms of one case: every field with its weight.
+fn case_terms(
+    case: &Case,
+    config: &Config,
+    normaliser: &Normaliser,
+    memo: &mut Memo,
+) -> (DocTerms, String) {
+    let mut b = DocBuilder::new(normaliser, memo);
+    b.field(&case.title, weight::TITLE);
+    b.field(&case.municipality, weight::MUNICIPALITY);
+    let mut themes = String::new();
+    for id in &case.themes {
+        if let Some(t) = config.theme(id) {
+            themes.push_str(&t.name);
+            themes.push(' ');
+            if let Some(nn) = &t.name_nn {
+                themes.push_str(nn);
+                themes.push(' ');
+            }
+        }
+    }
+    b.field(&themes, weight::THEMES);
+    if let Some(county) = case.county {
+        b.field(county.name, weight::COUNTY);
+    }
+    if let Some(p) = config.programme(&case.programme) {
+        b.field(&p.name, weight::SECTION);
+    }
+    for ind in &case.indicators {
+        b.field(&ind.name, weight::SECTION);
+    }
+    if let Some(s) = &case.summary {
+        b.field(s, weight::SUMMARY);
+    }
+    // The sections and the narrative are indexed as plain text, the same
+    // text the snippets are cut from.
+    let mut sections = Vec::new();
+    text::paragraphs(&case.need, &mut sections);
+    text::paragraphs(&case.goal, &mut sections);
+    for m in &case.measures {
+        text::paragraphs(m, &mut sections);
+    }
+    if let Some(r) = &case.result {
+        text::paragraphs(r, &mut sections);
+    }
+    if let Some(a) = &case.anchoring {
+        text::paragraphs(a, &mut sections);
+    }
+    b.field(&sections.join("\n"), weight::SECTION);
+    let mut body = Vec::new();
+    text::paragraphs(&case.body, &mut body);
+    b.field(&body.join("\n"), weight::BODY);
+    let mut all = Vec::with_capacity(sections.len() + body.len() + 1);
+    if let Some(s) = &case.summary {
+        all.push(s.clone());
+    }
+    all.extend(sections);
+    all.extend(body);
+    (b.finish(), all.join("\n"))
+}
+
+/// Splits the index into shards of about [`SHARD_BYTES`] and serialises
+/// each: `[["term",[case,weight,Δcase,weight,…]],…]` with case positions
+/// delta-coded.
+fn shards(index: &Index, target: usize) -> Vec<(String, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut current = String::from("[");
+    let mut first: Option<&str> = None;
+    for (t, term) in index.terms.iter().enumerate() {
+        if current.len() > 1 {
+            current.push(',');
+        }
+        if first.is_none() {
+            first = Some(term);
+        }
+        current.push_str("[\"");
+        // Terms are letters and digits only (see `normalise::words`), so
+        // they need no JSON escaping.
+        current.push_str(term);
+        current.push_str("\",[");
+        let mut prev = 0u32;
+        for (k, &(doc, w)) in index.postings[t].iter().enumerate() {
+            if k > 0 {
+                current.push(',');
+            }
+            let _ = write!(current, "{},{w}", doc - prev);
+            prev = doc;
+        }
+        current.push_str("]]");
+        if current.len() >= target {
+            current.push(']');
+            out.push((first.unwrap_or("").to_owned(), std::mem::take(&mut current)));
+            current.push('[');
+            first = None;
+        }
+    }
+    if current.len() > 1 || out.is_empty() {
+        current.push(']');
+        out.push((first.unwrap_or("").to_owned(), current));
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (first, json))| {
+            // The first shard starts at the beginning of the alphabet, so a
+            // query before the first term still finds its shard.
+            let first = if i == 0 { String::new() } else { first };
+            let name = format!(
+                "{DIR}/t/{}.json",
+                crate::output::fingerprint(json.as_bytes())
+            );
+            (first, name, json.into_bytes())
+        })
+        .collect()
+}
+
+/// Builds the search index and its files for the catalogue.
+pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
+    let lang = config.site.language;
+    let per_case: Vec<(DocTerms, String)> = catalogue
+        .cases
+        .par_iter()
+        // Fewer, longer jobs: each starts with a cold word memo.
+        .with_min_len(64)
+        .map_init(
+            || (Normaliser::new(), Memo::default()),
+            |(normaliser, memo), case| case_terms(case, config, normaliser, memo),
+        )
+        .collect();
+    let titles: Vec<String> = catalogue.cases.iter().map(|c| loose(&c.title)).collect();
+    let mut docs = Vec::with_capacity(per_case.len());
+    let mut files = Vec::with_capacity(per_case.len() + 64);
+    for (case, (terms, text)) in catalogue.cases.iter().zip(per_case) {
+        docs.push(terms);
+        files.push(SearchFile {
+            path: format!("{DIR}/x/{}.txt", case.slug),
+            bytes: text.into_bytes(),
+        });
+    }
+    let index = Index::from_docs(docs, titles);
+    let shard_files = shards(&index, SHARD_BYTES);
+
+    let municipality_of: HashMap<&str, usize> = catalogue
+        .by_municipality
+        .iter()
+        .enumerate()
+        .flat_map(|(m, g)| g.cases.iter().map(move |&i| (i, m)))
+        .map(|(i, m)| (catalogue.cases[i].slug.as_str(), m))
+        .collect();
+    let county_pos: HashMap<&str, usize> = catalogue
+        .by_county
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.name.as_str(), i))
+        .collect();
+    let theme_pos: HashMap<&str, usize> = config
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let doc_rows: Vec<DocRow<'_>> = catalogue
+        .cases
+        .iter()
+        .map(|case| {
+            let years = case_years(case);
+            DocRow(
+                &case.slug,
+                &case.title,
+                municipality_of
+                    .get(case.slug.as_str())
+                    .copied()
+                    .unwrap_or(0),
+                case.county
+                    .and_then(|c| county_pos.get(c.name))
+                    .map_or(-1, |&i| i as i64),
+                config
+                    .programmes
+                    .iter()
+                    .position(|p| p.id == case.programme)
+                    .map_or(-1, |i| i as i64),
+                case.themes
+                    .iter()
+                    .filter_map(|t| theme_pos.get(t.as_str()).copied())
+                    .collect(),
+                match case.status {
+                    crate::schema::Status::Planned => 0,
+                    crate::schema::Status::Ongoing => 1,
+                    crate::schema::Status::Completed => 2,
+                },
+                years.first().copied().unwrap_or(0),
+                years.last().copied().unwrap_or(0),
+                case.period.and_then(|p| p.end),
+                case.language.code(),
+                case.summary.as_deref(),
+            )
+        })
+        .collect();
+    let manifest = Manifest {
+        version: 1,
+        docs: doc_rows,
+        themes: config
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), t.name_in(lang).to_owned()))
+            .collect(),
+        programmes: config
+            .programmes
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+        counties: catalogue
+            .by_county
+            .iter()
+            .map(|g| (g.slug.clone(), g.name.clone()))
+            .collect(),
+        municipalities: catalogue
+            .by_municipality
+            .iter()
+            .map(|g| (g.slug.clone(), g.name.clone()))
+            .collect(),
+        shards: shard_files
+            .iter()
+            .map(|(first, name, _)| {
+                (
+                    first.clone(),
+                    name.strip_prefix(&format!("{DIR}/"))
+                        .unwrap_or(name)
+                        .to_owned(),
+                )
+            })
+            .collect(),
+        stop: STOP_WORDS,
+        variants: VARIANTS
+            .iter()
+            .map(|&(from, to, anywhere)| (from, to, u8::from(anywhere)))
+            .collect(),
+        prefix_factor: index::PREFIX_FACTOR,
+    };
+    // Our own types serialise without error.
+    let json = serde_json::to_vec(&manifest).unwrap_or_default();
+    files.push(SearchFile {
+        path: format!("{DIR}/index.json"),
+        bytes: json,
+    });
+    for (_, name, bytes) in shard_files {
+        files.push(SearchFile { path: name, bytes });
+    }
+    Built { index, files }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_cover_the_alphabet_in_order() {
+        let normaliser = Normaliser::new();
+        let mut memo = Memo::default();
+        let mut docs = Vec::new();
+        let mut titles = Vec::new();
+        for i in 0..400 {
+            let mut b = DocBuilder::new(&normaliser, &mut memo);
+            b.field(
+                &format!("ord{i} tekst{} turnus alfa{} beta", i % 7, i % 13),
+                weight::BODY,
+            );
+            docs.push(b.finish());
+            titles.push(format!("t{i}"));
+        }
+        let index = Index::from_docs(docs, titles);
+        let shards = shards(&index, 2048);
+        assert!(shards.len() > 1, "{} shards", shards.len());
+        assert_eq!(shards[0].0, "", "the first shard starts at the start");
+        for pair in shards.windows(2) {
+            assert!(pair[0].0 < pair[1].0);
+        }
+        let all: Vec<serde_json::Value> = shards
+            .iter()
+            .flat_map(|(_, _, bytes)| {
+                serde_json::from_slice::<Vec<serde_json::Value>>(bytes).expect("shard is JSON")
+            })
+            .collect();
+        assert_eq!(all.len(), index.terms.len());
+        let turnus = all
+            .iter()
+            .find(|e| e[0] == "turnus")
+            .expect("turnus is a term");
+        let postings = turnus[1].as_array().expect("postings");
+        assert_eq!(postings.len(), 800, "400 cases, delta and weight each");
+        assert!(
+            postings.iter().step_by(2).skip(1).all(|d| d == 1),
+            "delta-coded"
+        );
+    }
+}
