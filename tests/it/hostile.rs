@@ -473,3 +473,183 @@ fn an_error_on_a_four_megabyte_line_prints_a_short_snippet() {
         out.stderr.len()
     );
 }
+
+/// Pieces of hostile Markdown and HTML that the renderer proptest strings
+/// together (with random text between), so that each run tries a new mix.
+const PIECES: [&str; 40] = [
+    "<script>alert(1)</script>",
+    "<ScRiPt src=//evil.example/x.js></ScRiPt>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=\"/media/a.png\" onload=\"alert(1)\" alt=a>",
+    "<IMG SRC=\"jav&#x09;ascript:alert(1);\">",
+    "<a href=\"JaVaScRiPt:alert(1)\">a</a>",
+    "<a href=\" &#106;avascript:alert(1)\">b</a>",
+    "<a href=\"java\u{0}script:alert(1)\">c</a>",
+    "<a href=\"vbscript:msgbox(1)\">d</a>",
+    "<a href=\"data:text/html;base64,PHNjcmlwdD4=\">e</a>",
+    "[x](javascript:alert(1))",
+    "[x](  JAVASCRIPT:alert(1) \"t\")",
+    "[x](<javascript:alert(1)>)",
+    "<javascript:alert(1)>",
+    "![x](data:image/svg+xml,<svg/onload=alert(1)>)",
+    "![x](https://evil.example/a.png)",
+    "![x](/media/../../etc/passwd)",
+    "<svg><script>alert(1)</script></svg>",
+    "<svg onload=alert(1)>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+    "<base href=\"https://evil.example/\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+    "<form action=\"https://evil.example/\"><button formaction=javascript:alert(1)>x</button></form>",
+    "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+    "<style>*{display:none}</style>",
+    "<p style=\"position:fixed\">s</p>",
+    "<div onmouseover=\"alert(1)\">d</div>",
+    "<a href=\"https://ks.no/\" onclick=\"alert(1)\">ok</a>",
+    "<object data=x></object><embed src=x>",
+    "<!-- <script>alert(1)</script> -->",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<img src=\"x\"\nonerror=\"alert(1)\">",
+    "# Tittel {#main onclick=alert(1)}",
+    "Tekst[^1]\n\n[^1]: <script>alert(1)</script>",
+    "| a | <img src=x onerror=alert(1)> |\n|---|---|\n| 1 | 2 |",
+    "```html\n<script>alert(1)</script>\n```",
+    "<ſcript>alert(1)</ſcript> <ｓcript>alert(1)</ｓcript>",
+    "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)\">f</a>",
+    "<details open ontoggle=alert(1)>",
+];
+
+/// Every way sanitised HTML (as ammonia writes it: values in double quotes,
+/// `&` and `"` escaped) could run script or load from elsewhere: elements
+/// that can, `on*`/`style`/`srcdoc` attributes, `javascript:`/`vbscript:`/
+/// `data:` URLs, images outside `{root}media/`, a `<` that opens no tag.
+/// The fuzz target `markdown` holds the same oracle (it cannot import tests).
+fn active_html(html: &str, root: &str) -> Vec<String> {
+    const ELEMENTS: [&str; 22] = [
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "svg",
+        "math", "form", "input", "button", "textarea", "select", "base", "meta", "link",
+        "noscript", "template", "portal", "xmp",
+    ];
+    const URL_ATTRIBUTES: [&str; 9] = [
+        "href",
+        "src",
+        "srcset",
+        "cite",
+        "action",
+        "formaction",
+        "poster",
+        "background",
+        "longdesc",
+    ];
+    let mut problems = Vec::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        rest = &rest[lt + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let tag = rest.strip_prefix('/').unwrap_or(rest);
+        let name_len = tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len());
+        let name = tag[..name_len].to_ascii_lowercase();
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            problems.push(format!(
+                "a bare `<` before {:?}",
+                rest.chars().take(20).collect::<String>()
+            ));
+            continue;
+        }
+        if ELEMENTS.contains(&name.as_str()) {
+            problems.push(format!("element <{name}>"));
+        }
+        let mut attrs = &tag[name_len..];
+        loop {
+            attrs = attrs.trim_start();
+            if attrs.is_empty() || attrs.starts_with('>') || attrs.starts_with("/>") {
+                break;
+            }
+            let attr_len = attrs
+                .find(|c: char| c.is_whitespace() || "=>/".contains(c))
+                .unwrap_or(attrs.len())
+                .max(1);
+            let attr = attrs[..attr_len].to_ascii_lowercase();
+            attrs = &attrs[attr_len..];
+            let mut value = String::new();
+            if let Some(v) = attrs.strip_prefix("=\"") {
+                let end = v.find('"').unwrap_or(v.len());
+                value = v[..end]
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&nbsp;", "\u{a0}")
+                    .replace("&amp;", "&");
+                attrs = v.get(end + 1..).unwrap_or("");
+            } else if let Some(v) = attrs.strip_prefix('=') {
+                problems.push(format!("unquoted value of `{attr}` on <{name}>"));
+                attrs = v;
+            }
+            if attr.starts_with("on")
+                || ["style", "srcdoc", "http-equiv", "xmlns", "xlink:href"].contains(&attr.as_str())
+            {
+                problems.push(format!("attribute `{attr}` on <{name}>"));
+            }
+            if URL_ATTRIBUTES.contains(&attr.as_str()) {
+                let url: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if ["javascript:", "vbscript:", "data:", "file:"]
+                    .iter()
+                    .any(|s| url.starts_with(s))
+                {
+                    problems.push(format!("`{attr}=\"{value}\"` on <{name}>"));
+                }
+                if (attr == "src" || attr == "srcset")
+                    && !value.starts_with(&format!("{root}media/"))
+                {
+                    problems.push(format!(
+                        "`{attr}=\"{value}\"` outside {root}media/ on <{name}>"
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_oracle_sees_active_html() {
+    let bad = "<p>a</p><script>x</script><a href=\" JavaScript:x\" onclick=\"y\">b</a><img src=\"https://e/x.png\"> 1 < 2";
+    let found = active_html(bad, "/");
+    assert_eq!(found.len(), 6, "{found:?}");
+    let good = "<p>a &lt; b</p><a href=\"https://ks.no/?a=1&amp;b=2\">k</a><img src=\"/media/a.png\" alt=\"&quot;x&quot;\"><!-- <script> -->";
+    assert_eq!(active_html(good, "/"), Vec::<String>::new());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+    /// What the `markdown` fuzz target checks: any mix of hostile pieces and
+    /// text renders to HTML with nothing active in it.
+    #[test]
+    fn rendered_markdown_is_never_active(
+        parts in proptest::collection::vec(
+            (0..PIECES.len(), "\\PC{0,12}", proptest::sample::select(vec!["", " ", "\n", "\n\n", "\n> ", "\n- ", "\n    "])),
+            1..8,
+        ),
+        root in proptest::sample::select(vec!["/", "/samling/"]),
+    ) {
+        use casebook::render::markdown::{Fragment, Ids, render};
+        let mut text = String::new();
+        for (piece, filler, sep) in parts {
+            text.push_str(PIECES[piece]);
+            text.push_str(&filler);
+            text.push_str(sep);
+        }
+        let html = render(&text, Fragment { prefix: "behov", min_heading: 2, root }, &mut Ids::reserved(&["main"]));
+        let problems = active_html(&html, root);
+        proptest::prop_assert!(problems.is_empty(), "{:?}\nfrom {:?}\nto {}", problems, text, html);
+    }
+}
