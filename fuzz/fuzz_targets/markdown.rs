@@ -95,11 +95,7 @@ fn active_html(html: &str) -> Vec<String> {
                 problems.push(format!("attribute `{attr}` on <{name}>"));
             }
             if URL_ATTRIBUTES.contains(&attr.as_str()) {
-                let url: String = value
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let url = browser_url(&value);
                 if ["javascript:", "vbscript:", "data:", "file:"]
                     .iter()
                     .any(|s| url.starts_with(s))
@@ -126,4 +122,17 @@ fn unescape(value: &str) -> String {
         .replace("&gt;", ">")
         .replace("&nbsp;", "\u{a0}")
         .replace("&amp;", "&")
+}
+
+/// A URL as a browser's URL parser reads its scheme (WHATWG URL): C0
+/// controls and spaces trimmed from both ends, tabs and newlines removed
+/// everywhere, ASCII lower-cased. Other characters (U+2028, NBSP) stay and
+/// make the scheme invalid, so the URL is relative and harmless.
+fn browser_url(value: &str) -> String {
+    value
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
