@@ -1130,3 +1130,128 @@ fn browser_url(value: &str) -> String {
         .collect::<String>()
         .to_ascii_lowercase()
 }
+
+/// Every file of a built site by path, with a hash of its bytes.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    files_under(dir)
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let mut h = DefaultHasher::new();
+            bytes.hash(&mut h);
+            (rel, h.finish())
+        })
+        .collect()
+}
+
+/// Leftover staging and backup folders of killed builds beside `public`.
+fn leftovers(root: &Path) -> Vec<String> {
+    fs::read_dir(root)
+        .expect("read root")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public.casebook-"))
+        .collect()
+}
+
+/// Issue 8, item 4: `build` killed with SIGKILL at many points leaves the
+/// output folder as the old site or the new one, whole; the next build
+/// removes the staging folders the killed ones left.
+#[test]
+fn build_killed_at_any_point_leaves_the_old_site_or_the_new_one() {
+    const KILLS: u32 = 30;
+    let site = Site::fixture("full");
+    // Enough cases that a build takes a while, so kills land in every stage.
+    let text = site.read("content/cases/bodo-alle-felt.md");
+    for i in 0..60 {
+        site.write(&format!("content/cases/kopi-{i:03}.md"), &text);
+    }
+    let site_yaml = site.read("content/site.yaml");
+    let variant = |n: usize| {
+        // Both variants change every page (the title is in each header).
+        site.write(
+            "content/site.yaml",
+            &site_yaml.replacen("title: ", &format!("title: Variant {n} – "), 1),
+        );
+    };
+    let bin = assert_cmd::cargo::cargo_bin("casebook");
+    let build = || {
+        let status = std::process::Command::new(&bin)
+            .arg("--root")
+            .arg(site.root())
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .status()
+            .expect("run build");
+        assert!(status.success(), "uninterrupted build failed");
+    };
+    let public = site.path("public");
+    let mut sites = Vec::new();
+    let started = std::time::Instant::now();
+    for n in 0..2 {
+        variant(n);
+        build();
+        sites.push(snapshot(&public));
+    }
+    let full = started.elapsed() / 2;
+    assert_ne!(sites[0], sites[1]);
+    let mut current = 1; // the site now in `public`
+    let mut outcomes = [0u32; 2]; // killed with the old site kept, the new one in place
+    let mut left_behind = 0; // staging folders seen right after a kill
+    for k in 0..KILLS {
+        let target = 1 - current;
+        variant(target);
+        // Kill points spread over the whole run, from the first instant
+        // to well past an uninterrupted build.
+        let delay = full.mul_f64(1.6 * f64::from(k) / f64::from(KILLS));
+        let mut child = std::process::Command::new(&bin)
+            .arg("--root")
+            .arg(site.root())
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn build");
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL; an error means it had already exited
+        child.wait().expect("reap build");
+        assert!(
+            public.is_dir(),
+            "kill {k} after {delay:?}: no output folder at all"
+        );
+        left_behind += leftovers(site.root()).len();
+        let now = snapshot(&public);
+        if now == sites[current] {
+            outcomes[0] += 1;
+        } else if now == sites[target] {
+            outcomes[1] += 1;
+            current = target;
+        } else {
+            let old: std::collections::BTreeSet<_> = sites[current].keys().collect();
+            let new: std::collections::BTreeSet<_> = sites[target].keys().collect();
+            let got: std::collections::BTreeSet<_> = now.keys().collect();
+            panic!(
+                "kill {k} after {delay:?}: the output is neither site ({} files; {} not in the old, {} not in the new)",
+                now.len(),
+                got.difference(&old).count(),
+                got.difference(&new).count()
+            );
+        }
+    }
+    let left = leftovers(site.root());
+    variant(1 - current);
+    build();
+    assert_eq!(snapshot(&public), sites[1 - current]);
+    assert_eq!(
+        leftovers(site.root()),
+        Vec::<String>::new(),
+        "left by killed builds: {left:?}"
+    );
+    assert!(
+        left_behind > 0,
+        "no kill left a staging folder: the kills missed the build"
+    );
+    eprintln!(
+        "kill: {KILLS} builds killed (a full build takes {full:?}): {} kept the old site, {} had swapped in the new one; \
+         {left_behind} staging folders seen after kills, all removed by later builds",
+        outcomes[0], outcomes[1]
+    );
+}
