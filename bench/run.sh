@@ -93,6 +93,7 @@ if awk -v l="${LOAD_START%% *}" 'BEGIN { exit !(l > 0.5) }'; then
 fi
 
 ROWS=()
+CPU_NOTES=()
 for n in "${SIZES[@]}"; do
     dir=$ROOT/target/bench/$n
     runs=${RUNS:-$([ "$n" -ge 100000 ] && echo 3 || echo 5)}
@@ -114,6 +115,8 @@ for n in "${SIZES[@]}"; do
     # Alternating rounds: round 0 is the warm-up and is not counted.
     : > "$dir/times-casebook"
     : > "$dir/times-hugo"
+    : > "$dir/cpu-casebook"
+    : > "$dir/cpu-hugo"
     for round in $(seq 0 "$runs"); do
         args=(--runs 1 --style none --export-json "$dir/round.json")
         if [ "$have_casebook" = 1 ]; then
@@ -124,15 +127,19 @@ for n in "${SIZES[@]}"; do
         [ "$round" -eq 0 ] && continue
         jq -r '.results[] | select(.command == "casebook") | .times[]' "$dir/round.json" >> "$dir/times-casebook"
         jq -r '.results[] | select(.command == "hugo") | .times[]' "$dir/round.json" >> "$dir/times-hugo"
+        jq -r '.results[] | select(.command == "casebook") | .user + .system' "$dir/round.json" >> "$dir/cpu-casebook"
+        jq -r '.results[] | select(.command == "hugo") | .user + .system' "$dir/round.json" >> "$dir/cpu-hugo"
         echo "bench: N=$n round $round/$runs:" \
             "casebook $(tail -1 "$dir/times-casebook" 2> /dev/null || echo -)" \
             "hugo $(tail -1 "$dir/times-hugo")" >&2
     done
     hugo_med=$(median < "$dir/times-hugo")
+    cpu_note="N = $n: hugo $(secs "$(median < "$dir/cpu-hugo")")"
     hugo_rss=$(peak_mb hugo --source "$dir/hugo" --destination "$dir/out-hugo" --quiet)
 
     if [ "$have_casebook" = 1 ]; then
         cb_med=$(median < "$dir/times-casebook")
+        cpu_note="N = $n: casebook $(secs "$(median < "$dir/cpu-casebook")"), ${cpu_note#*: }"
         ratio=$(awk -v h="$hugo_med" -v c="$cb_med" 'BEGIN { printf "%.1f×", h / c }')
         hyperfine --warmup 1 --runs "$runs" --style none --export-json "$dir/check.json" "$check_cmd"
         check_med=$(jq -r '.results[0].median' "$dir/check.json")
@@ -150,6 +157,7 @@ for n in "${SIZES[@]}"; do
     else
         ROWS+=("| $n | n/a | $(secs "$hugo_med") | n/a | n/a | n/a | $hugo_rss | n/a |")
     fi
+    CPU_NOTES+=("$cpu_note")
 done
 
 # ---- report ----------------------------------------------------------------
@@ -168,6 +176,9 @@ report=$(
     echo "| N | casebook build median | hugo median | ratio | casebook check median | peak RSS casebook | peak RSS hugo | floor (cp) |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "CPU time (user + system, median of the same runs), which other load on the machine disturbs less than wall time:"
+    printf -- '- %s\n' "${CPU_NOTES[@]}"
 )
 mkdir -p "$ROOT/target/bench"
 echo "$report" > "$ROOT/target/bench/results.md"
