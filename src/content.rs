@@ -375,9 +375,162 @@ pub fn load(root: &Path) -> Sources {
     }
     let media = content.join("media");
     for path in walk(root, &media, &mut sources.diagnostics) {
+        if let Some(d) = active_media(root, &path) {
+            sources.diagnostics.push(d);
+        }
         sources.media.insert(rel_path(&media, &path));
     }
     sources
+}
+
+/// Media are published as they are, under the site's own origin. An image
+/// in an `<img>` runs nothing, but a reader sent to `/media/x.svg` itself
+/// gets a document whose scripts run as the site. So HTML attachments are
+/// refused, and SVG and XML files must hold no script, event handler,
+/// `javascript:` URL or embedded HTML.
+fn active_media(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    let rel = rel_path(root, path);
+    let refuse = |message: String, help: &str| {
+        Some(Diagnostic::file(Severity::Error, "active-media", &rel, message).with_help(help))
+    };
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "xht" | "shtml" | "mht" | "mhtml" => refuse(
+            "an HTML file in `content/media/` would be published as a page of the site that runs its own scripts".into(),
+            "put the text in a page under `content/pages/`, or attach it as a PDF",
+        ),
+        "svgz" => refuse(
+            "a compressed SVG cannot be checked for scripts".into(),
+            "save it as a plain `.svg`",
+        ),
+        "svg" | "xml" | "xsl" | "xslt" => {
+            let text = match fs::File::open(path).and_then(|f| {
+                let mut bytes = Vec::new();
+                f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map(|_| bytes)
+            }) {
+                Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+                    return refuse(
+                        format!("the file is over {} MB, too large to check for scripts", MAX_FILE_BYTES / (1024 * 1024)),
+                        "simplify the drawing, or export it as PNG",
+                    );
+                }
+                Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+                Err(e) => return refuse(format!("cannot read the file: {}", io_reason(Some(&e))), "check the file's permissions"),
+            };
+            let found = active_markup(&text)?;
+            refuse(
+                format!("this {} file contains {found}, which would run as the site when the file is opened", ext.to_uppercase()),
+                "export the drawing again without scripts or interactivity (in Inkscape: «Optimized SVG»), or as PNG",
+            )
+        }
+        _ => None,
+    }
+}
+
+/// What in an SVG or XML document could run script, after decoding
+/// character references (`&#106;avascript:`) and dropping the tabs and
+/// newlines a URL parser ignores (`java&#9;script:`).
+fn active_markup(text: &str) -> Option<String> {
+    let decoded = decode_references(text).to_ascii_lowercase();
+    let squeezed: String = decoded
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    for (needle, what) in [
+        ("<script", "a `<script>` element"),
+        (":script", "a `<script>` element"),
+        ("<foreignobject", "embedded HTML (`<foreignObject>`)"),
+        ("<iframe", "an `<iframe>`"),
+        ("<embed", "an `<embed>`"),
+        ("<object", "an `<object>`"),
+        ("<handler", "a `<handler>` element"),
+        (
+            "<?xml-stylesheet",
+            "a style sheet instruction (XSLT can run script)",
+        ),
+        ("<xsl:", "an XSLT transformation"),
+        (
+            "<!entity",
+            "an entity declaration (entities can put markup together that no scan sees)",
+        ),
+    ] {
+        if decoded.contains(needle) {
+            return Some(what.to_owned());
+        }
+    }
+    for scheme in [
+        "javascript:",
+        "vbscript:",
+        "data:text/html",
+        "data:application/xhtml",
+    ] {
+        if squeezed.contains(scheme) {
+            return Some(format!("a `{scheme}` URL"));
+        }
+    }
+    // An attribute whose name starts with `on` (`onload=`, ` onclick =`).
+    let bytes = decoded.as_bytes();
+    let mut from = 0;
+    while let Some(i) = decoded[from..].find("on") {
+        let at = from + i;
+        from = at + 2;
+        if at == 0
+            || !(bytes[at - 1].is_ascii_whitespace()
+                || bytes[at - 1] == b'/'
+                || bytes[at - 1] == b'"'
+                || bytes[at - 1] == b'\'')
+        {
+            continue;
+        }
+        let name_end = decoded[at..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(decoded.len(), |n| at + n);
+        if name_end > at + 2 && decoded[name_end..].trim_start().starts_with('=') {
+            return Some(format!("an event handler (`{}`)", &decoded[at..name_end]));
+        }
+    }
+    None
+}
+
+/// Decodes numeric character references and the five XML entities.
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map_or(rest.len(), |n| n + 1);
+        let name = &rest[1..end];
+        let decoded = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+        {
+            u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+        } else if let Some(dec) = name.strip_prefix('#') {
+            dec.parse::<u32>().ok().and_then(char::from_u32)
+        } else {
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ => None,
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = rest[end..].strip_prefix(';').unwrap_or(&rest[end..]);
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

@@ -1255,3 +1255,158 @@ fn build_killed_at_any_point_leaves_the_old_site_or_the_new_one() {
         outcomes[0], outcomes[1]
     );
 }
+
+/// Media are published under the site's own origin: a reader sent to an
+/// SVG or HTML file itself would run its scripts as the site. `check`
+/// refuses them, naming the file and what was found; plain SVG passes.
+#[test]
+fn active_svg_and_html_in_media_are_refused() {
+    let site = Site::fixture("full");
+    let svg = |inner: &str| {
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\">{inner}</svg>")
+    };
+    let files = [
+        ("skript.svg", svg("<script>alert(1)</script>"), "`<script>`"),
+        (
+            "stor-skript.svg",
+            svg("<SCRIPT>alert(1)</SCRIPT>"),
+            "`<script>`",
+        ),
+        (
+            "navnerom.svg",
+            svg("<svg:script xmlns:svg=\"http://www.w3.org/2000/svg\">alert(1)</svg:script>"),
+            "`<script>`",
+        ),
+        (
+            "onload.svg",
+            svg("<rect width=\"4\" height=\"4\" onload=\"alert(1)\"/>"),
+            "event handler (`onload`)",
+        ),
+        (
+            "onclick.svg",
+            svg("<rect width=\"4\"\n  ONCLICK = \"alert(1)\"/>"),
+            "event handler (`onclick`)",
+        ),
+        (
+            "lenke.svg",
+            svg("<a href=\"javascript:alert(1)\"><rect width=\"4\"/></a>"),
+            "`javascript:`",
+        ),
+        (
+            "kodet.svg",
+            svg("<a href=\"&#106;ava&#x09;script&#58;alert(1)\"><rect width=\"4\"/></a>"),
+            "`javascript:`",
+        ),
+        (
+            "xlink.svg",
+            svg("<a xlink:href=\"  JavaScript:alert(1)\"><rect width=\"4\"/></a>"),
+            "`javascript:`",
+        ),
+        (
+            "html-i-svg.svg",
+            svg(
+                "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
+            ),
+            "foreignObject",
+        ),
+        (
+            "animert.svg",
+            svg(
+                "<a><set attributeName=\"href\" to=\"javascript:alert(1)\"/><rect width=\"4\"/></a>",
+            ),
+            "`javascript:`",
+        ),
+        (
+            "entitet.svg",
+            format!(
+                "<!DOCTYPE svg [<!ENTITY a \"&#60;scr\"><!ENTITY b \"ipt>alert(1)&#60;/script>\">]>{}",
+                svg("&a;&b;")
+            ),
+            "entity declaration",
+        ),
+        ("side.html", "<script>alert(1)</script>".into(), "HTML file"),
+        (
+            "side.XHTML",
+            "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>".into(),
+            "HTML file",
+        ),
+        (
+            "data.xml",
+            "<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>".into(),
+            "`<script>`",
+        ),
+    ];
+    for (name, text, _) in &files {
+        site.write(&format!("content/media/{name}"), text);
+    }
+    site.write("content/media/ren.svg", &svg("<title>Helt vanlig tegning on top</title><rect width=\"4\" height=\"4\" fill=\"#1a5c8a\"/>"));
+    let (code, diags, _) = check_json(&site);
+    assert_eq!(code, 1);
+    for (name, _, what) in &files {
+        assert_diag(
+            find(&diags, &format!("content/media/{name}")),
+            "error",
+            "active-media",
+            what,
+        );
+    }
+    let clean: Vec<&Value> = diags
+        .iter()
+        .filter(|d| d["file"] == "content/media/ren.svg" || d["file"] == "content/media/pixel.svg")
+        .collect();
+    assert!(clean.is_empty(), "a plain SVG was refused: {clean:?}");
+    assert_build_refuses(&site);
+}
+
+/// Link URLs that could run script or leave http(s) are refused by `check`
+/// at their line, so they never reach the build.
+#[test]
+fn hostile_link_urls_are_refused_at_their_line() {
+    let site = Site::fixture("minimal");
+    let urls = [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "//evil.example/x",
+        "https:javascript:alert(1)",
+        "https://x.example/\"><script>alert(1)</script>",
+        "https://x.example/ onmouseover=alert(1)",
+        "https://x.example/\u{2028}x",
+    ];
+    let links: String = urls
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            format!(
+                "  - {{ title: L{i}, url: {} }}\n",
+                serde_json::to_string(u).expect("json")
+            )
+        })
+        .collect();
+    let text = site.read(CASE).replace(
+        "links:\n  - { title: Reportasje, url: https://www.ks.no/molde }\n",
+        &format!("links:\n{links}"),
+    );
+    site.write(CASE, &text);
+    let first = text
+        .lines()
+        .position(|l| l.contains("title: L0"))
+        .expect("links")
+        + 1;
+    let (code, diags, _) = check_json(&site);
+    assert_eq!(code, 1);
+    for (i, url) in urls.iter().enumerate() {
+        let line = (first + i) as u64;
+        let d = diags
+            .iter()
+            .find(|d| d["line"].as_u64() == Some(line))
+            .unwrap_or_else(|| {
+                panic!("`{url}` (line {line}) was accepted; got {}", pretty(&diags))
+            });
+        assert_eq!(d["code"], "invalid-link", "{d}");
+    }
+}
