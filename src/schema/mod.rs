@@ -4,6 +4,7 @@
 
 mod checker;
 pub mod json_schema;
+pub mod nesting;
 pub mod page;
 mod validate;
 

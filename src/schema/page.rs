@@ -122,6 +122,7 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
             });
         }
     }
+    super::nesting::check_depth(&mut c, split.body, split.body_offset, true);
     match page {
         Some(page) if !c.has_errors() => Ok(page),
         _ => Err(c.into_diagnostics()),

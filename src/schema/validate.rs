@@ -303,6 +303,7 @@ fn read_case(
         Some(n) => c.boolean(n, "draft"),
     };
     check_images(c, body, body_offset, vocab);
+    super::nesting::check_depth(c, body, body_offset, true);
     if c.has_errors() {
         return None;
     }
@@ -489,6 +490,7 @@ fn markdown_field(c: &mut Checker<'_>, f: &Fields<'_>, field: &str, vocab: &Voca
     let n = f.get(field)?;
     let text = c.text(n, field, &format!("{field}: |"))?;
     check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab);
+    super::nesting::check_depth(c, &text, c.yaml_offset + n.pos.offset, false);
     Some(text)
 }
 
@@ -503,6 +505,7 @@ fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec
     for item in items {
         let text = c.text(item, "measures", "- Opplæring av Lean-navigatører")?;
         check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab);
+        super::nesting::check_depth(c, &text, c.yaml_offset + item.pos.offset, false);
         out.push(text);
     }
     Some(out)

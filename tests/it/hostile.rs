@@ -1410,3 +1410,89 @@ fn hostile_link_urls_are_refused_at_their_line() {
         assert_eq!(d["code"], "invalid-link", "{d}");
     }
 }
+
+/// The HTML sanitiser takes time quadratic in how deeply elements nest: a
+/// 64 KB body of `>` took two minutes to build. `check` (and so `build`)
+/// refuses text nested deeper than 32 levels, at the line where it passes
+/// the limit, in the body, a Markdown field, a measure and a page.
+#[test]
+fn deeply_nested_markdown_is_refused_before_it_can_stall_the_build() {
+    let site = Site::fixture("full");
+    let front = site.read("content/cases/aevre-minimal.md");
+    let close = front.rfind("---\n").expect("closing fence");
+    site.write(
+        "content/cases/sitat.md",
+        &format!(
+            "{}Innledning.\n\n{}\n",
+            &front[..close + 4],
+            ">".repeat(64_000)
+        ),
+    );
+    let divs = serde_json::to_string(&"<div>".repeat(5_000)).expect("json");
+    let deep_fields = front
+        .replacen(
+            "  Kommunen manglet fagarbeidere.\n",
+            "  Kommunen manglet fagarbeidere.\nanchoring: DIVS\n",
+            1,
+        )
+        .replacen(
+            "  - Lærlingplasser i alle enheter.\n",
+            "  - Lærlingplasser i alle enheter.\n  - DIVS\n",
+            1,
+        )
+        .replace("DIVS", &divs);
+    site.write("content/cases/div.md", &deep_fields);
+    site.write(
+        "content/pages/liste.md",
+        &format!("---\ntitle: Liste\n---\n{}x\n", "> - ".repeat(2_000)),
+    );
+    // At the limit is fine.
+    site.write(
+        "content/pages/grense.md",
+        &format!("---\ntitle: Grense\n---\n{}x\n", "> ".repeat(16)),
+    );
+    let (code, diags, _) = check_json(&site);
+    assert_eq!(code, 1);
+    let too_deep = |file: &str| {
+        diags
+            .iter()
+            .find(|d| d["file"] == file && d["code"] == "markdown-too-deep")
+            .unwrap_or_else(|| panic!("no markdown-too-deep for {file}: {}", pretty(&diags)))
+    };
+    let quote = too_deep("content/cases/sitat.md");
+    assert_diag(
+        quote,
+        "error",
+        "markdown-too-deep",
+        "more than 32 levels deep",
+    );
+    let line = front[..close + 4].lines().count() as u64 + 3;
+    assert_eq!(quote["line"].as_u64(), Some(line), "{quote}");
+    let div: Vec<(u64, &str)> = diags
+        .iter()
+        .filter(|d| d["file"] == "content/cases/div.md" && d["severity"] == "error")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        div,
+        [(10, "markdown-too-deep"), (15, "markdown-too-deep")],
+        "anchoring on line 10, the measure on 15"
+    );
+    assert_diag(
+        too_deep("content/pages/liste.md"),
+        "error",
+        "markdown-too-deep",
+        "32 levels",
+    );
+    assert!(
+        !diags.iter().any(|d| d["file"] == "content/pages/grense.md"),
+        "{}",
+        pretty(&diags)
+    );
+    assert_build_refuses(&site);
+}
