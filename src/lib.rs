@@ -16,5 +16,6 @@ pub mod catalogue;
 pub mod render;
 pub mod output;
 pub mod skin;
+pub mod timings;
 pub mod search;
 pub mod serve;

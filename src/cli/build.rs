@@ -3,12 +3,14 @@
 
 use std::io::IsTerminal;
 use std::path::Path;
+use std::time::Instant;
 
 use anyhow::Context;
 use casebook::content;
 use casebook::output::{self, BuildOptions, Content};
 use casebook::schema::validate_site;
 use casebook::skin::Skin;
+use casebook::timings;
 
 use super::{Outcome, load_config, plural, print_human, today};
 
@@ -18,10 +20,18 @@ pub fn run(
     base_url: Option<&str>,
     drafts: bool,
 ) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
     let config = load_config(root)?;
+    timings::stage("config", started);
+    let t = Instant::now();
     let sources = content::load(root);
+    timings::stage("read", t);
+    let t = Instant::now();
     let checked = validate_site(&config, &sources, drafts, today());
+    timings::stage("parse + validate", t);
+    let t = Instant::now();
     print_human(&checked.diagnostics);
+    timings::stage("print diagnostics", t);
     let errors = checked.errors();
     if errors > 0 {
         eprintln!(
@@ -32,7 +42,9 @@ pub fn run(
         );
         return Ok(Outcome::InvalidContent);
     }
+    let t = Instant::now();
     let skin = Skin::load(root, config.site.skin.as_deref()).context("cannot load the skin")?;
+    timings::stage("skin", t);
     let out = if out.is_absolute() {
         out.to_path_buf()
     } else {
@@ -60,5 +72,8 @@ pub fn run(
         summary.seconds,
         out.display()
     );
+    if timings::enabled() {
+        eprint!("{}", timings::report(started.elapsed()));
+    }
     Ok(Outcome::Success)
 }

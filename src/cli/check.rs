@@ -1,18 +1,27 @@
 //! `casebook check`: validate everything, print every problem.
 
 use std::path::Path;
+use std::time::Instant;
 
 use casebook::content;
 use casebook::diagnostics::render_json;
 use casebook::schema::validate_site;
+use casebook::timings;
 
 use super::{Outcome, load_config, plural, print_human, today};
 use crate::Format;
 
 pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
     let config = load_config(root)?;
+    timings::stage("config", started);
+    let t = Instant::now();
     let sources = content::load(root);
+    timings::stage("read", t);
+    let t = Instant::now();
     let checked = validate_site(&config, &sources, drafts, today());
+    timings::stage("parse + validate", t);
+    let t = Instant::now();
     match format {
         Format::Json => println!("{}", render_json(&checked.diagnostics)),
         Format::Human => print_human(&checked.diagnostics),
@@ -32,9 +41,21 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
                 "checked {} and {}: no errors{}",
                 plural(checked.case_files, "case", "cases"),
                 plural(checked.pages.len(), "page", "pages"),
-                if warnings > 0 { format!(", {}", plural(warnings, "warning", "warnings")) } else { String::new() }
+                if warnings > 0 {
+                    format!(", {}", plural(warnings, "warning", "warnings"))
+                } else {
+                    String::new()
+                }
             );
         }
     }
-    Ok(if errors > 0 { Outcome::InvalidContent } else { Outcome::Success })
+    timings::stage("print diagnostics", t);
+    if timings::enabled() {
+        eprint!("{}", timings::report(started.elapsed()));
+    }
+    Ok(if errors > 0 {
+        Outcome::InvalidContent
+    } else {
+        Outcome::Success
+    })
 }

@@ -9,10 +9,11 @@
 
 pub mod data;
 pub mod feeds;
+pub mod files;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -24,6 +25,8 @@ use crate::render::{self, RenderError, Renderer, Site};
 use crate::schema::Case;
 use crate::schema::page::Page;
 use crate::skin::Skin;
+use crate::timings::{self, Cpu};
+use files::Writer;
 
 /// The marker file `build` leaves in every folder it writes.
 pub const MARKER: &str = ".casebook";
@@ -179,22 +182,14 @@ fn clean_leftovers(parent: &Path, name: &str) {
             && pid != ours
             && !process_alive(pid)
         {
-            let _ = fs::remove_dir_all(entry.path());
+            let _ = files::remove_tree(&entry.path());
         }
     }
 }
 
 /// Writes a file inside the staging folder, creating its folder.
 fn write_file(staging: &Path, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
-    let path = staging.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-    }
-    let file = fs::File::create(&path).map_err(io_err("cannot write", &path))?;
-    let mut w = io::BufWriter::with_capacity(64 * 1024, file);
-    w.write_all(bytes).map_err(io_err("cannot write", &path))?;
-    w.flush().map_err(io_err("cannot write", &path))?;
-    Ok(())
+    Writer::new(staging).write(rel, bytes)
 }
 
 /// The validated content a build publishes.
@@ -230,18 +225,28 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.casebook-staging-{pid}"));
     if staging.exists() {
-        fs::remove_dir_all(&staging).map_err(io_err("cannot remove", &staging))?;
+        files::remove_tree(&staging)?;
     }
     fs::create_dir_all(&staging).map_err(io_err("cannot create", &staging))?;
-    let result = write_site(content, options, &base_url, &staging);
+    // Files that did not change are linked from the site being replaced
+    // (only one that `build` wrote: it has the marker).
+    let previous = out.join(MARKER).is_file().then_some(out);
+    let writer = Writer {
+        dir: &staging,
+        previous,
+    };
+    timings::stage("prepare output", started);
+    let result = write_site(content, options, &base_url, &writer);
     let summary = match result {
         Ok(s) => s,
         Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
+            let _ = files::remove_tree(&staging);
             return Err(e);
         }
     };
+    let t = Instant::now();
     swap(&staging, out, &parent, &name, pid)?;
+    timings::stage("swap", t);
     Ok(Summary {
         seconds: started.elapsed().as_secs_f64(),
         ..summary
@@ -263,15 +268,15 @@ fn swap(
     }
     let backup = parent.join(format!(".{name}.casebook-old-{pid}"));
     if backup.exists() {
-        fs::remove_dir_all(&backup).map_err(io_err("cannot remove", &backup))?;
+        files::remove_tree(&backup)?;
     }
     fs::rename(out, &backup).map_err(io_err("cannot move the old site away from", out))?;
     if let Err(e) = fs::rename(staging, out) {
         let _ = fs::rename(&backup, out);
-        let _ = fs::remove_dir_all(staging);
+        let _ = files::remove_tree(staging);
         return Err(io_err("cannot move the new site to", out)(e));
     }
-    fs::remove_dir_all(&backup).map_err(io_err("cannot remove", &backup))?;
+    files::remove_tree(&backup)?;
     Ok(())
 }
 
@@ -310,7 +315,7 @@ pub fn write_assets(
 }
 
 /// Writes the files made from the whole catalogue at once — the feed, the
-/// sitemaps, `robots.txt` and the open data — into `dir`.
+/// sitemaps, `robots.txt`, the open data and the search index — into `dir`.
 /// `build` calls it after the pages; `serve` calls it again after a
 /// rebuild, so a new whole-site file belongs here.
 pub fn write_site_files(
@@ -319,24 +324,69 @@ pub fn write_site_files(
     base_url: &str,
     dir: &Path,
 ) -> Result<(), OutputError> {
-    write_file(dir, "feed.xml", renderer.feed()?.as_bytes())?;
+    let writer = Writer::new(dir);
+    write_site_files_with(renderer, pages, base_url, &|rel, bytes| {
+        writer.write(rel, bytes)
+    })
+}
+
+/// The same files in memory, as (path, bytes): `serve` makes them on a
+/// thread of its own and writes only those that changed.
+pub fn site_files(
+    renderer: &Renderer<'_>,
+    pages: &[render::PageSpec],
+    base_url: &str,
+) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    write_site_files_with(renderer, pages, base_url, &|rel, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((rel.to_owned(), bytes.to_vec()));
+        Ok(())
+    })?;
+    Ok(files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner))
+}
+
+/// Where [`write_site_files_with`] puts a file: (path, bytes).
+type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), OutputError> + Sync + 's;
+
+fn write_site_files_with(
+    renderer: &Renderer<'_>,
+    pages: &[render::PageSpec],
+    base_url: &str,
+    writer: &Sink<'_>,
+) -> Result<(), OutputError> {
+    let t = Instant::now();
+    writer("feed.xml", renderer.feed()?.as_bytes())?;
+    timings::stage("feed", t);
+    let t = Instant::now();
     let urls: Vec<String> = pages
         .iter()
         .filter(|p| p.in_sitemap())
         .map(|p| renderer.site.absolute(&p.path))
         .collect();
     for (file, text) in feeds::sitemaps(&urls, base_url) {
-        write_file(dir, &file, text.as_bytes())?;
+        writer(&file, text.as_bytes())?;
     }
-    write_file(dir, "robots.txt", feeds::robots(base_url).as_bytes())?;
-    write_file(dir, "cases.json", &data::cases_json(renderer))?;
-    write_file(dir, "cases.csv", &data::cases_csv(renderer)?)?;
+    writer("robots.txt", feeds::robots(base_url).as_bytes())?;
+    timings::stage("sitemaps", t);
+    let t = Instant::now();
+    writer("cases.json", &data::cases_json(renderer))?;
+    writer("cases.csv", &data::cases_csv(renderer)?)?;
+    timings::stage("open data", t);
+    let t = Instant::now();
     // Search index, facet data and snippet texts (src/search).
     let search = crate::search::build(renderer.catalogue, renderer.site.config);
-    search
-        .files
-        .par_iter()
-        .try_for_each(|f| write_file(dir, &f.path, &f.bytes))?;
+    files::on_io_threads(|| {
+        search
+            .files
+            .par_iter()
+            .try_for_each(|f| writer(&f.path, &f.bytes))
+    })?;
+    timings::stage("search index", t);
     Ok(())
 }
 
@@ -344,12 +394,18 @@ fn write_site(
     content: Content<'_>,
     options: &BuildOptions<'_>,
     base_url: &str,
-    staging: &Path,
+    writer: &Writer<'_>,
 ) -> Result<Summary, OutputError> {
-    write_file(staging, MARKER, MARKER_TEXT.as_bytes())?;
+    let staging = writer.dir;
+    let t = Instant::now();
+    writer.write(MARKER, MARKER_TEXT.as_bytes())?;
     let assets = write_assets(content, options.root, base_url, staging)?;
+    timings::stage("assets", t);
 
+    let t = Instant::now();
     let catalogue = Catalogue::new(content.config, content.cases);
+    timings::stage("catalogue", t);
+    let t = Instant::now();
     let site = Site {
         config: content.config,
         skin: content.skin,
@@ -360,6 +416,7 @@ fn write_site(
     };
     let renderer = Renderer::new(site, &catalogue)?;
     let pages = renderer.pages();
+    timings::stage("templates + cards", t);
     let bar = if options.progress {
         let bar = indicatif::ProgressBar::with_draw_target(
             Some(pages.len() as u64),
@@ -375,15 +432,27 @@ fn write_site(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    pages.par_iter().try_for_each(|spec| {
-        let html = renderer.render(spec)?;
-        write_file(staging, &spec.file(), html.as_bytes())?;
-        bar.inc(1);
-        Ok::<(), OutputError>(())
+    let t = Instant::now();
+    // Rendering is computing and writing is mostly waiting for the disk;
+    // on more threads than cores, one page's wait overlaps another's work.
+    files::on_io_threads(|| {
+        pages.par_iter().try_for_each(|spec| {
+            let r = Instant::now();
+            let html = renderer.render(spec)?;
+            timings::add(Cpu::Render, r);
+            let w = Instant::now();
+            writer.write(&spec.file(), html.as_bytes())?;
+            timings::add(Cpu::Write, w);
+            bar.inc(1);
+            Ok::<(), OutputError>(())
+        })
     })?;
     bar.finish_and_clear();
+    timings::stage("pages (render + write)", t);
 
-    write_site_files(&renderer, &pages, base_url, staging)?;
+    write_site_files_with(&renderer, &pages, base_url, &|rel, bytes| {
+        writer.write(rel, bytes)
+    })?;
     Ok(Summary {
         cases: content.cases.len(),
         themes: content.config.themes.len(),

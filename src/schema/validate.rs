@@ -100,7 +100,10 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
             return Validated { case: None, diagnostics, draft: false };
         }
     };
-    let root = match yaml::parse(split.yaml) {
+    let parse_started = std::time::Instant::now();
+    let parsed = yaml::parse(split.yaml);
+    crate::timings::add(crate::timings::Cpu::Yaml, parse_started);
+    let root = match parsed {
         Ok(root) => root,
         Err(err) => {
             let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
