@@ -325,35 +325,18 @@ pub fn write_site_files(
     dir: &Path,
 ) -> Result<(), OutputError> {
     let writer = Writer::new(dir);
-    write_site_files_with(renderer, pages, base_url, &|rel, bytes| {
+    each_site_file(renderer, pages, base_url, &|rel, bytes| {
         writer.write(rel, bytes)
     })
 }
 
-/// The same files in memory, as (path, bytes): `serve` makes them on a
-/// thread of its own and writes only those that changed.
-pub fn site_files(
-    renderer: &Renderer<'_>,
-    pages: &[render::PageSpec],
-    base_url: &str,
-) -> Result<Vec<(String, Vec<u8>)>, OutputError> {
-    let files = std::sync::Mutex::new(Vec::new());
-    write_site_files_with(renderer, pages, base_url, &|rel, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((rel.to_owned(), bytes.to_vec()));
-        Ok(())
-    })?;
-    Ok(files
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner))
-}
+/// Where [`each_site_file`] puts a file: (path, bytes). It may be called
+/// from several threads at once.
+pub type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), OutputError> + Sync + 's;
 
-/// Where [`write_site_files_with`] puts a file: (path, bytes).
-type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), OutputError> + Sync + 's;
-
-fn write_site_files_with(
+/// Makes the files of [`write_site_files`] and hands each to `writer`
+/// instead of writing it: `serve` writes only those that changed.
+pub fn each_site_file(
     renderer: &Renderer<'_>,
     pages: &[render::PageSpec],
     base_url: &str,
@@ -450,7 +433,7 @@ fn write_site(
     bar.finish_and_clear();
     timings::stage("pages (render + write)", t);
 
-    write_site_files_with(&renderer, &pages, base_url, &|rel, bytes| {
+    each_site_file(&renderer, &pages, base_url, &|rel, bytes| {
         writer.write(rel, bytes)
     })?;
     Ok(Summary {

@@ -8,8 +8,9 @@
 //! which would make the server's memory grow with the catalogue, while files
 //! let `tower-http`'s `ServeDir` do MIME types, ranges and path checks and
 //! let an edit replace one page by renaming a file over it. The folder is
-//! removed when the server stops (Ctrl-C or SIGTERM), and `public/` — the
-//! output of `casebook build` — is never touched.
+//! in memory-backed storage where the system has it (see `temp_folder`),
+//! is removed when the server stops (Ctrl-C or SIGTERM), and `public/` —
+//! the output of `casebook build` — is never touched.
 //!
 //! The work is split in four: [`watch`] turns file-system events into
 //! changes, [`site`] owns the last good site and rebuilds it, [`http`]
@@ -308,10 +309,7 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
         .enable_all()
         .build()
         .map_err(io_error("cannot start the HTTP server"))?;
-    let temp = tempfile::Builder::new()
-        .prefix("casebook-serve-")
-        .tempdir()
-        .map_err(io_error("cannot create a temporary folder"))?;
+    let temp = temp_folder().map_err(io_error("cannot create a temporary folder"))?;
     let shared = Arc::new(Shared::new(temp.path().join("site-0")));
     // Installed before the first build, so that Ctrl-C during a long first
     // build still ends here and removes the temporary folder.
@@ -353,11 +351,14 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
 
     let (router, reloader) = http::router(shared.clone());
     let rebuilder = {
+        let loop_tx = tx.clone();
         let shared = shared.clone();
         let report = report.clone();
         std::thread::Builder::new()
             .name("casebook-rebuild".into())
-            .spawn(move || site::run_loop(model, rx, watcher, &shared, &reloader, &report))
+            .spawn(move || {
+                site::run_loop(model, (loop_tx, rx), watcher, &shared, &reloader, &report)
+            })
             .map_err(io_error("cannot start the rebuilding thread"))?
     };
     let served = runtime.block_on(http::serve(listener, router, stop_rx));
@@ -372,6 +373,35 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
     drop(rebuilder);
     close(temp, &shared)?;
     served.map_err(io_error("the HTTP server failed"))
+}
+
+/// Creates the folder the site is written to. An explicit `TMPDIR` is
+/// obeyed; otherwise a memory-backed folder is preferred — the user's
+/// runtime folder (`XDG_RUNTIME_DIR`), then `/dev/shm` — because removing
+/// a site of 10 000 cases (some 20 000 files) from a disk mounted with
+/// `discard` took 20 s here and 0.25 s from tmpfs, and Ctrl-C must not
+/// wait for that. The folder is private to the user (mode 0700).
+fn temp_folder() -> io::Result<tempfile::TempDir> {
+    let builder = || {
+        let mut b = tempfile::Builder::new();
+        b.prefix("casebook-serve-");
+        b
+    };
+    if std::env::var_os("TMPDIR").is_some_and(|d| !d.is_empty()) {
+        return builder().tempdir();
+    }
+    let memory = [
+        std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from),
+        Some(PathBuf::from("/dev/shm")),
+    ];
+    for dir in memory.into_iter().flatten() {
+        if dir.is_dir()
+            && let Ok(temp) = builder().tempdir_in(&dir)
+        {
+            return Ok(temp);
+        }
+    }
+    builder().tempdir()
 }
 
 /// Removes the temporary folder once no write is in progress.

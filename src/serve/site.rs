@@ -29,17 +29,19 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
 use notify_debouncer_full::DebounceEventResult;
 use tower_livereload::Reloader;
 
+mod files;
 mod incremental;
 mod whole;
 
-use incremental::Shape;
+use incremental::{PageIndex, Shape};
 use whole::{LoadError, Loaded, Parts, load, write_whole};
 
 use super::overlay::Overlay;
@@ -49,7 +51,7 @@ use crate::config::Config;
 use crate::content::{self, Sources};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::output;
-use crate::render::{self, RenderError, Renderer, Reusable, Site};
+use crate::render::{self, RenderError, Reusable, Site};
 use crate::schema::page::Page;
 use crate::schema::{Case, validate_site};
 use crate::skin::Skin;
@@ -65,6 +67,8 @@ const RETIRE_AFTER: Duration = Duration::from_secs(2);
 pub enum Message {
     /// A batch of debounced file-system events.
     Fs(DebounceEventResult),
+    /// The whole-catalogue files were rewritten.
+    Files(files::Done),
     /// The server is stopping.
     Stop,
 }
@@ -179,8 +183,8 @@ pub struct Model {
     shape: Shape,
     reusable: Option<Reusable>,
     assets: BTreeMap<String, String>,
-    /// Output file → signature of the page written there.
-    sigs: HashMap<String, u64>,
+    /// Every page and what it shows.
+    index: PageIndex,
     aggregates: u64,
     /// The folder being served.
     dir: PathBuf,
@@ -193,6 +197,10 @@ pub struct Model {
     errors: BTreeMap<String, Vec<Diagnostic>>,
     /// The whole-catalogue files are older than the pages.
     files_stale: bool,
+    /// A job rewriting them is running.
+    files_job: bool,
+    /// Hash of each whole-catalogue file as last written by a job.
+    file_hashes: HashMap<String, u64>,
     /// Replaced site folders, removed a little later.
     retired: Vec<(PathBuf, Instant)>,
 }
@@ -251,7 +259,7 @@ impl Model {
         };
         let summary = StartSummary {
             cases: checked.cases.len(),
-            pages: written.pages,
+            pages: written.index.specs.len(),
             warnings: checked.diagnostics,
         };
         let by_file = checked
@@ -275,14 +283,16 @@ impl Model {
             shape: written.shape,
             reusable: Some(written.reusable),
             assets: written.assets,
-            sigs: written.sigs,
             aggregates: written.aggregates,
+            index: written.index,
             dir,
             generation: 0,
             pending: BTreeMap::new(),
             whole_pending: false,
             errors: BTreeMap::new(),
             files_stale: false,
+            files_job: false,
+            file_hashes: written.file_hashes,
             retired: Vec::new(),
         };
         Ok((model, summary))
@@ -487,12 +497,12 @@ impl Model {
     }
 
     fn has_idle_work(&self) -> bool {
-        self.files_stale || !self.retired.is_empty()
+        (self.files_stale && !self.files_job) || !self.retired.is_empty()
     }
 
-    /// Work done when no change has arrived for a moment: rewrite the
-    /// whole-catalogue files, remove replaced folders.
-    fn idle(&mut self, shared: &Shared, report: &Reporter) {
+    /// Work done when no change has arrived for a moment: start rewriting
+    /// the whole-catalogue files, remove replaced folders.
+    fn idle(&mut self, shared: &Arc<Shared>, tx: &Sender<Message>) {
         let now = Instant::now();
         let (old, young): (Vec<_>, Vec<_>) = std::mem::take(&mut self.retired)
             .into_iter()
@@ -504,80 +514,33 @@ impl Model {
                 let _ = fs::remove_dir_all(dir);
             }
         }
-        if self.files_stale && self.errors.is_empty() && !self.whole_pending {
+        if self.files_stale && !self.files_job && self.errors.is_empty() && !self.whole_pending {
             self.files_stale = false;
-            let message = match self.write_site_files(shared) {
-                Ok(()) | Err(WriteError::Stopped) => return,
-                Err(WriteError::Io(message)) => message,
-                Err(WriteError::Broken(d)) => {
-                    d.first().map_or_else(String::new, |d| d.message.clone())
-                }
-            };
-            report(Event::Trouble { message });
+            self.start_files_job(shared, tx);
         }
     }
 
-    /// Rewrites the open data, feed, sitemaps and search index: into a
-    /// scratch folder, then each file renamed over the served one.
-    fn write_site_files(&mut self, shared: &Shared) -> Result<(), WriteError> {
-        let reusable = self.reusable.take();
-        let catalogue = self.shape.catalogue(&self.cases);
-        let site = Site {
-            config: &self.config,
-            skin: &self.skin,
-            pages: &self.pages,
-            base_url: self.base_url.clone(),
-            root: render::root_path(&self.base_url),
-            assets: self.assets.clone(),
-        };
-        let renderer = match reusable {
-            Some(r) => Renderer::renew(site, &catalogue, r, &[]),
-            None => Renderer::new(site, &catalogue)
-                .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?,
-        };
-        let specs = renderer.pages();
-        let scratch = self.temp.join("files");
-        let result = {
-            let _guard = shared.write_guard();
-            if shared.stopping() {
-                Err(WriteError::Stopped)
-            } else {
-                let _ = fs::remove_dir_all(&scratch);
-                output::write_site_files(&renderer, &specs, &self.base_url, &scratch)
-                    .map_err(|e| files_failed(self.config.site.skin.as_deref(), e))
-                    .and_then(|()| move_into(&scratch, &self.dir))
-            }
-        };
-        self.reusable = Some(renderer.into_reusable());
-        let _ = fs::remove_dir_all(&scratch);
-        result
-    }
-}
-
-/// Moves every file under `from` to the same place under `to`.
-fn move_into(from: &Path, to: &Path) -> Result<(), WriteError> {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.map_err(|e| WriteError::Io(e.to_string()))?;
-        if !entry.file_type().is_file() {
-            continue;
+    /// A files job ended.
+    fn files_done(&mut self, done: files::Done, report: &Reporter) {
+        self.files_job = false;
+        if done.dir == self.dir {
+            self.file_hashes = done.hashes;
         }
-        let rel = entry.path().strip_prefix(from).unwrap_or(entry.path());
-        let target = to.join(rel);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io("create", parent))?;
+        if let Some(message) = done.error {
+            report(Event::Trouble {
+                message: format!("cannot rewrite the open data, feed and search index: {message}"),
+            });
         }
-        fs::rename(entry.path(), &target).map_err(io("write", &target))?;
     }
-    Ok(())
 }
 
 /// The rebuilding thread: waits for changes and rebuilds, until told to
 /// stop or the server is stopping.
 pub fn run_loop(
     mut model: Model,
-    rx: Receiver<Message>,
+    (tx, rx): (Sender<Message>, Receiver<Message>),
     mut watcher: Watcher,
-    shared: &Shared,
+    shared: &Arc<Shared>,
     reloader: &Reloader,
     report: &Reporter,
 ) {
@@ -589,7 +552,7 @@ pub fn run_loop(
             match rx.recv_timeout(IDLE) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {
-                    model.idle(shared, report);
+                    model.idle(shared, &tx);
                     continue;
                 }
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -608,6 +571,7 @@ pub fn run_loop(
                 Message::Stop => stop = true,
                 Message::Fs(Ok(batch)) => events.extend(batch),
                 Message::Fs(Err(batch)) => errors.extend(batch),
+                Message::Files(done) => model.files_done(done, report),
             }
         }
         if stop || shared.stopping() {

@@ -53,7 +53,15 @@ impl Server {
     }
 
     fn start_at(root: &Path, args: &[&str]) -> Server {
-        let tmp = TempDir::new().expect("temp dir");
+        // Memory-backed where there is one, as serve itself prefers when
+        // TMPDIR is not set (removing 20 000 files from a disk is slow).
+        let shm = Path::new("/dev/shm");
+        let tmp = if shm.is_dir() {
+            TempDir::new_in(shm)
+        } else {
+            TempDir::new()
+        }
+        .expect("temp dir");
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
             .arg("--root")
             .arg(root)
@@ -373,7 +381,13 @@ fn an_edited_case_is_served_after_saving_in_place_and_by_rename() {
         server.wait_for(page, "the new summary", |r| {
             r.body.contains("Et nytt sammendrag.")
         });
+    } // The open data and the feed follow once the edits stop.
+    for file in ["/cases.json", "/cases.csv", "/feed.xml"] {
+        server.wait_for(file, "the new summary", |r| {
+            r.body.contains("Et nytt sammendrag.")
+        });
     }
+
     assert!(
         !server.stderr().contains("whole site rebuilt"),
         "a case edit rebuilds only its pages:\n{}",
@@ -560,6 +574,113 @@ fn added_and_deleted_cases_update_the_listings() {
     });
     assert_eq!(server.get("/counties/oslo/").status, 404);
     assert!(!server.get("/cases/molde/").body.contains("Nærvær i Oslo"));
+}
+
+/// Every file under `dir` except the build's marker, path → bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("under dir")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if rel != ".casebook" {
+                    out.insert(rel, fs::read(&path).expect("read"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn after_many_kinds_of_edit_the_served_site_is_what_build_makes() {
+    let site = Site::fixture("shipped");
+    let server = Server::start(&site, &[]);
+    let edit = |rel: &str, from: &str, to: &str| {
+        let text = site.read(rel);
+        assert!(text.contains(from), "{rel} has no `{from}`");
+        site.write(rel, &text.replacen(from, to, 1));
+    };
+    // In place: a summary.
+    edit("content/cases/molde.md", "summary: ", "summary: Endret. ");
+    server.wait_for("/", "the new summary", |r| r.body.contains("Endret. "));
+    // Moved in the indices: a title (the order), themes.
+    edit(
+        "content/cases/oppdal.md",
+        "title: Heltid,",
+        "title: Aller først – heltid,",
+    );
+    server.wait_for("/", "the new title", |r| {
+        r.body.contains("Aller først – heltid,")
+    });
+    edit(
+        "content/cases/sola.md",
+        "themes: [sykefravaer, heltid-deltid, omdomme, kompetanse, lean]",
+        "themes: [lean]",
+    );
+    server.wait_for("/themes/sykefravaer/", "Sola gone from the theme", |r| {
+        !r.body.contains("i Sola")
+    });
+    // Added and removed.
+    let copy = site
+        .read("content/cases/porsgrunn.md")
+        .replace("municipality: Porsgrunn", "municipality: Skien")
+        .replace(
+            "municipality_number: \"4001\"",
+            "municipality_number: \"4003\"",
+        );
+    site.write("content/cases/skien.md", &copy);
+    server.wait_for("/cases/skien/", "the added case", |r| r.status == 200);
+    fs::remove_file(site.path("content/cases/nord-aurdal.md")).expect("remove");
+    server.wait_for("/cases/nord-aurdal/", "the removed case gone", |r| {
+        r.status == 404
+    });
+    // Several at once.
+    edit("content/cases/molde.md", "summary: Endret. ", "summary: ");
+    edit(
+        "content/cases/porsgrunn.md",
+        "county: Telemark",
+        "county: Telemark\nupdated: 2014-01-01",
+    );
+    server.wait_for("/", "the summary back", |r| !r.body.contains("Endret. "));
+
+    let out = site.path("built");
+    let built = run(site.cmd(&[
+        "build",
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--base-url",
+        &server.url,
+    ]));
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let expected = tree(&out);
+    let start = Instant::now();
+    loop {
+        let served = tree(&server.served_folder());
+        if served == expected {
+            break;
+        }
+        if start.elapsed() > DEADLINE {
+            let differ: Vec<&String> = expected
+                .keys()
+                .chain(served.keys())
+                .filter(|k| expected.get(*k) != served.get(*k))
+                .collect();
+            panic!(
+                "served and built sites differ in {differ:?}\n{}",
+                server.stderr()
+            );
+        }
+        thread::sleep(Duration::from_millis(100));
+    }
 }
 
 #[test]

@@ -27,6 +27,7 @@ use crate::serve::Shared;
 /// The catalogue's indices without the borrow: positions map to indexes
 /// into [`Model::cases`], so the same catalogue can be put back together
 /// over the cases after one of them was replaced in place.
+#[derive(Clone)]
 pub(super) struct Shape {
     order: Vec<usize>,
     by_theme: BTreeMap<String, Vec<usize>>,
@@ -59,8 +60,40 @@ impl Shape {
         }
     }
 
+    /// The catalogue over `cases`, lending it the indices (no copy); give
+    /// them back with [`Shape::restore`].
+    pub(super) fn lend<'a>(&mut self, cases: &'a [Case]) -> Catalogue<'a> {
+        let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
+        let position = sorted
+            .iter()
+            .enumerate()
+            .map(|(p, c)| (c.slug.as_str(), p))
+            .collect();
+        Catalogue {
+            cases: sorted,
+            by_theme: std::mem::take(&mut self.by_theme),
+            by_programme: std::mem::take(&mut self.by_programme),
+            by_county: std::mem::take(&mut self.by_county),
+            by_municipality: std::mem::take(&mut self.by_municipality),
+            by_year: std::mem::take(&mut self.by_year),
+            related: std::mem::take(&mut self.related),
+            position,
+        }
+    }
+
+    /// Takes back what [`Shape::lend`] lent.
+    pub(super) fn restore(&mut self, catalogue: Catalogue<'_>) {
+        self.by_theme = catalogue.by_theme;
+        self.by_programme = catalogue.by_programme;
+        self.by_county = catalogue.by_county;
+        self.by_municipality = catalogue.by_municipality;
+        self.by_year = catalogue.by_year;
+        self.related = catalogue.related;
+    }
+
     /// The catalogue over `cases` (the same cases, in place, as when the
-    /// shape was taken; their contents may have changed).
+    /// shape was taken; their contents may have changed), with copies of
+    /// the indices.
     pub(super) fn catalogue<'a>(&self, cases: &'a [Case]) -> Catalogue<'a> {
         let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
         let position = sorted
@@ -139,9 +172,56 @@ fn shows_counts(kind: &PageKind) -> bool {
     )
 }
 
+/// Every page of the site and what it shows, kept between rebuilds: an
+/// edit in place needs neither the page list nor what each page shows
+/// built again.
+#[derive(Default)]
+pub(super) struct PageIndex {
+    /// Every page, as [`Renderer::pages`] lists them.
+    pub(super) specs: Vec<PageSpec>,
+    /// Output file → signature of the page written there.
+    pub(super) sigs: HashMap<String, u64>,
+    /// Catalogue position → the pages (indexes into `specs`) showing it.
+    pub(super) pages_of: Vec<Vec<u32>>,
+}
+
+impl PageIndex {
+    /// Indexes `specs`, given what each shows (`shown[i]` for `specs[i]`).
+    pub(super) fn new(
+        cat: &Catalogue<'_>,
+        specs: Vec<PageSpec>,
+        shown: &[Vec<usize>],
+    ) -> PageIndex {
+        let sigs = specs
+            .par_iter()
+            .zip(shown)
+            .map(|(spec, shown)| (spec.file(), signature(cat, spec, shown)))
+            .collect();
+        let mut pages_of = vec![Vec::new(); cat.cases.len()];
+        for (i, shown) in shown.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for &p in shown {
+                if let Some(pages) = pages_of.get_mut(p) {
+                    pages.push(i);
+                }
+            }
+        }
+        PageIndex {
+            specs,
+            sigs,
+            pages_of,
+        }
+    }
+}
+
+/// What every page shows.
+pub(super) fn shown_by_all(renderer: &Renderer<'_>, specs: &[PageSpec]) -> Vec<Vec<usize>> {
+    specs.par_iter().map(|s| renderer.cases_shown(s)).collect()
+}
+
 /// Writes `bytes` to `dir/rel` by renaming a new file over it, so a reader
 /// sees the old file or the new one, never a part.
-fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+pub(super) fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
     let path = dir.join(rel);
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent).map_err(io("create", parent))?;
@@ -202,10 +282,22 @@ impl Model {
         shared: &Shared,
     ) -> Result<usize, WriteError> {
         let reusable = self.reusable.take();
-        let catalogue = self.shape.catalogue(&self.cases);
+        let catalogue = self.shape.lend(&self.cases);
         let positions: Vec<usize> = changed
             .iter()
             .filter_map(|slug| catalogue.position.get(slug.as_str()).copied())
+            .collect();
+        let mut targets: Vec<u32> = positions
+            .iter()
+            .filter_map(|&p| self.index.pages_of.get(p))
+            .flatten()
+            .copied()
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let targets: Vec<&PageSpec> = targets
+            .iter()
+            .filter_map(|&i| self.index.specs.get(i as usize))
             .collect();
         let site = Site {
             config: &self.config,
@@ -215,26 +307,27 @@ impl Model {
             root: render::root_path(&self.base_url),
             assets: self.assets.clone(),
         };
-        let renderer = match reusable {
-            Some(r) => Renderer::renew(site, &catalogue, r, &positions),
-            None => Renderer::new(site, &catalogue)
-                .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?,
+        let (result, reusable) = match reusable {
+            Some(r) => {
+                let renderer = Renderer::renew(site, &catalogue, r, &positions);
+                let result = render_all(&renderer, &targets).and_then(|pages| {
+                    write_in_place(&self.dir, &pages, &[], shared).map(|()| pages.len())
+                });
+                (result, Some(renderer.into_reusable()))
+            }
+            None => match Renderer::new(site, &catalogue) {
+                Ok(renderer) => {
+                    let result = render_all(&renderer, &targets).and_then(|pages| {
+                        write_in_place(&self.dir, &pages, &[], shared).map(|()| pages.len())
+                    });
+                    (result, Some(renderer.into_reusable()))
+                }
+                Err(e) => (Err(broken(self.config.site.skin.as_deref(), &e)), None),
+            },
         };
-        let specs = renderer.pages();
-        let targets: Vec<&PageSpec> = specs
-            .par_iter()
-            .filter(|spec| {
-                renderer
-                    .cases_shown(spec)
-                    .iter()
-                    .any(|p| positions.contains(p))
-            })
-            .collect();
-        let rendered = render_all(&renderer, &targets)?;
-        let count = rendered.len();
-        write_in_place(&self.dir, &rendered, &[], shared)?;
-        self.reusable = Some(renderer.into_reusable());
-        Ok(count)
+        self.reusable = reusable;
+        self.shape.restore(catalogue);
+        result
     }
 
     /// Cases added, removed or moved in the indices: index again, render
@@ -256,29 +349,23 @@ impl Model {
         let specs = renderer.pages();
         let counts = aggregates(&catalogue);
         let counts_changed = counts != self.aggregates;
-        let old = &self.sigs;
-        let judged: Vec<(String, u64, bool)> = specs
+        let shown = shown_by_all(&renderer, &specs);
+        let index = PageIndex::new(&catalogue, specs, &shown);
+        let old = &self.index.sigs;
+        let targets: Vec<&PageSpec> = index
+            .specs
             .par_iter()
-            .map(|spec| {
-                let shown = renderer.cases_shown(spec);
-                let sig = signature(&catalogue, spec, &shown);
-                let file = spec.file();
-                let render = old.get(&file) != Some(&sig)
+            .zip(&shown)
+            .filter(|(spec, shown)| {
+                old.get(&spec.file()) != index.sigs.get(&spec.file())
                     || shown.iter().any(|p| positions.contains(p))
-                    || (counts_changed && shows_counts(&spec.kind));
-                (file, sig, render)
+                    || (counts_changed && shows_counts(&spec.kind))
             })
-            .collect();
-        let targets: Vec<&PageSpec> = specs
-            .iter()
-            .zip(&judged)
-            .filter(|(_, (_, _, render))| *render)
             .map(|(spec, _)| spec)
             .collect();
-        let sigs: HashMap<String, u64> = judged.into_iter().map(|(f, s, _)| (f, s)).collect();
         let gone: Vec<String> = old
             .keys()
-            .filter(|f| !sigs.contains_key(*f))
+            .filter(|f| !index.sigs.contains_key(*f))
             .cloned()
             .collect();
         let rendered = render_all(&renderer, &targets)?;
@@ -288,7 +375,7 @@ impl Model {
         let reusable = renderer.into_reusable();
         self.shape = shape;
         self.reusable = Some(reusable);
-        self.sigs = sigs;
+        self.index = index;
         self.aggregates = counts;
         Ok(count)
     }

@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::incremental::{Shape, aggregates, signature};
-use super::{Model, WriteError, broken, files_failed, io};
+use super::files::write_changed;
+use super::incremental::{PageIndex, Shape, aggregates, shown_by_all};
+use super::{Model, WriteError, broken, io};
 use crate::catalogue::Catalogue;
 use crate::config::{self, Config};
 use crate::content;
@@ -88,9 +89,10 @@ pub(super) struct Written {
     pub(super) assets: BTreeMap<String, String>,
     pub(super) shape: Shape,
     pub(super) reusable: Reusable,
-    pub(super) sigs: HashMap<String, u64>,
+    pub(super) index: PageIndex,
+    /// Hash of each whole-catalogue file written.
+    pub(super) file_hashes: HashMap<String, u64>,
     pub(super) aggregates: u64,
-    pub(super) pages: usize,
 }
 
 /// The parts of a site that a whole build reads.
@@ -136,28 +138,28 @@ pub(super) fn write_whole(
     let skin = parts.config.site.skin.as_deref();
     let renderer = Renderer::new(site, &catalogue).map_err(|e| broken(skin, &e))?;
     let specs = renderer.pages();
-    let sigs = specs
-        .par_iter()
-        .map(|spec| {
-            if shared.stopping() {
-                return Err(WriteError::Stopped);
-            }
-            let html = renderer.render(spec).map_err(|e| broken(skin, &e))?;
-            let file = spec.file();
-            write_new(dir, &file, html.as_bytes())?;
-            let sig = signature(&catalogue, spec, &renderer.cases_shown(spec));
-            Ok((file, sig))
-        })
-        .collect::<Result<HashMap<String, u64>, WriteError>>()?;
-    output::write_site_files(&renderer, &specs, parts.base_url, dir)
-        .map_err(|e| files_failed(skin, e))?;
+    specs.par_iter().try_for_each(|spec| {
+        if shared.stopping() {
+            return Err(WriteError::Stopped);
+        }
+        let html = renderer.render(spec).map_err(|e| broken(skin, &e))?;
+        write_new(dir, &spec.file(), html.as_bytes())
+    })?;
+    let file_hashes = write_changed(
+        &renderer,
+        &specs,
+        parts.base_url,
+        &HashMap::new(),
+        &|rel, bytes| write_new(dir, rel, bytes),
+    )?;
+    let shown = shown_by_all(&renderer, &specs);
     Ok(Written {
         assets,
         shape: Shape::of(&catalogue, parts.cases),
         aggregates: aggregates(&catalogue),
-        pages: specs.len(),
         reusable: renderer.into_reusable(),
-        sigs,
+        index: PageIndex::new(&catalogue, specs, &shown),
+        file_hashes,
     })
 }
 
@@ -219,12 +221,14 @@ impl Model {
         self.shape = written.shape;
         self.reusable = Some(written.reusable);
         self.assets = written.assets;
-        self.sigs = written.sigs;
         self.aggregates = written.aggregates;
+        let pages = written.index.specs.len();
+        self.index = written.index;
+        self.file_hashes = written.file_hashes;
         self.pending.clear();
         self.errors.clear();
         self.whole_pending = false;
         self.files_stale = false;
-        Ok((written.pages, checked.diagnostics))
+        Ok((pages, checked.diagnostics))
     }
 }
