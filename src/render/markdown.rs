@@ -6,13 +6,26 @@
 //! prefixed per section, and ammonia then sanitises the whole fragment: no
 //! script, style, form, frame, svg or math; only http(s), mailto and relative
 //! URLs; images only from `/media/`; and only the ids this module generated.
+//!
+//! Most fragments have no raw HTML at all, and sanitising them was a fifth
+//! of a whole build. A fragment whose Markdown has no HTML (no `Html` or
+//! `InlineHtml` event from the parser) is made safe by construction
+//! instead: pulldown-cmark escapes all text and attribute values, so the
+//! only markup left to decide is what this pass writes itself — link
+//! `href`s filtered by the same URL rule as ammonia's (http, https, mailto
+//! or relative, parsed the way browsers parse them), image sources through
+//! [`media_url`], no `style` on table cells and no `class` on code blocks
+//! (ammonia drops both) — and every id is one this module generated. A
+//! fragment with raw HTML goes through ammonia as before.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::norwegian::slugify;
 
@@ -126,6 +139,11 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// as a URL under the site root; `None` for anything else (another host, a
 /// data: URL): the site makes no request to another host.
 fn media_url(src: &str) -> Option<String> {
+    ROOT.with(|r| media_url_in(src, &r.borrow()))
+}
+
+/// [`media_url`] with the site root given.
+fn media_url_in(src: &str, root: &str) -> Option<String> {
     let src = src.trim();
     let lower = src.to_ascii_lowercase();
     if lower.contains(':') || lower.starts_with("//") || lower.contains('\\') {
@@ -139,7 +157,18 @@ fn media_url(src: &str) -> Option<String> {
     if rest.split('/').any(|seg| seg == "..") {
         return None;
     }
-    Some(ROOT.with(|r| format!("{}media/{rest}", r.borrow())))
+    Some(format!("{root}media/{rest}"))
+}
+
+/// Whether a link may keep its `href`: the rule ammonia applies (schemes
+/// http, https and mailto; relative URLs pass). The `url` crate parses as
+/// browsers do (stripping tabs, newlines and outer spaces first), so the
+/// scheme checked is the scheme a browser would follow.
+fn link_allowed(href: &str) -> bool {
+    match url::Url::parse(href) {
+        Ok(url) => matches!(url.scheme(), "http" | "https" | "mailto"),
+        Err(e) => e == url::ParseError::RelativeUrlWithoutBase,
+    }
 }
 
 fn heading_level(n: u8) -> HeadingLevel {
@@ -175,6 +204,17 @@ fn pulldown_cmark_escape_attr(out: &mut String, text: &str) {
 /// Renders one Markdown fragment to sanitised HTML, taking heading ids from
 /// (and recording them in) `ids`.
 pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
+    render_with(markdown, fragment, ids, false)
+}
+
+/// [`render`], with ammonia run on every fragment when `always_sanitise`
+/// (for tests that compare the two ways).
+fn render_with(
+    markdown: &str,
+    fragment: Fragment<'_>,
+    ids: &mut Ids,
+    always_sanitise: bool,
+) -> String {
     if markdown.trim().is_empty() {
         return String::new();
     }
@@ -183,6 +223,14 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    // No HTML from the content: nothing for ammonia to do (see the module
+    // documentation for what keeps such a fragment safe).
+    let trusted = !always_sanitise
+        && !events
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let mut image_depth = 0usize;
+    let mut heading: Option<HeadingLevel> = None;
     let top = events
         .iter()
         .filter_map(|e| match e {
@@ -222,10 +270,14 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
                     classes: Vec::new(),
                     attrs: Vec::new(),
                 }));
-                out_events.extend(events[i + 1..j].iter().cloned());
-                out_events.push(Event::End(TagEnd::Heading(new_level)));
-                i = j + 1;
-                continue;
+                // The heading's content goes through this loop like any
+                // other (its links are filtered too); only its end changes.
+                heading = Some(new_level);
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                out_events.push(Event::End(TagEnd::Heading(
+                    heading.take().unwrap_or(*level),
+                )));
             }
             Event::FootnoteReference(name) => {
                 let n = footnote_number(name, &mut footnotes);
@@ -257,7 +309,9 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
                     "<span class=\"task\">☐</span> "
                 })));
             }
-            Event::Start(Tag::Image { dest_url, .. }) if media_url(dest_url).is_none() => {
+            Event::Start(Tag::Image { dest_url, .. })
+                if media_url_in(dest_url, fragment.root).is_none() =>
+            {
                 // A remote image: drop it with its alt text.
                 let mut depth = 0usize;
                 let mut j = i + 1;
@@ -273,26 +327,81 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
                 i = j + 1;
                 continue;
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if trusted => {
+                image_depth += 1;
+                out_events.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(
+                        media_url_in(dest_url, fragment.root).unwrap_or_default(),
+                    ),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::End(TagEnd::Image) if trusted => {
+                image_depth = image_depth.saturating_sub(1);
+                out_events.push(Event::End(TagEnd::Image));
+            }
+            // Inside an image only the alt text is written; leave its links
+            // to pulldown-cmark, which writes their text alone.
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) if trusted && image_depth == 0 => {
+                let href = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                let mut a = String::from("<a");
+                if link_allowed(&href) {
+                    a.push_str(" href=\"");
+                    pulldown_cmark_escape_attr(&mut a, &href);
+                    a.push('"');
+                }
+                if !title.is_empty() {
+                    a.push_str(" title=\"");
+                    pulldown_cmark_escape_attr(&mut a, title);
+                    a.push('"');
+                }
+                a.push('>');
+                out_events.push(Event::InlineHtml(CowStr::from(a)));
+            }
+            Event::End(TagEnd::Link) if trusted && image_depth == 0 => {
+                out_events.push(Event::InlineHtml(CowStr::from("</a>")));
+            }
+            Event::Start(Tag::Table(alignments)) if trusted => {
+                out_events.push(Event::Start(Tag::Table(vec![
+                    Alignment::None;
+                    alignments.len()
+                ])));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if trusted => {
+                out_events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
+            }
             other => out_events.push(other.clone()),
         }
         i += 1;
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    ALLOWED_IDS.with(|allowed| {
-        let mut allowed = allowed.borrow_mut();
-        allowed.clear();
-        for id in generated {
-            *allowed.entry(id).or_insert(0) += 1;
+    let cleaned = if trusted {
+        // As ammonia writes void elements (`<br>`, not `<br />`). Text and
+        // attribute values have `>` escaped, so ` />` only ends a tag.
+        if html.contains(" />") {
+            html.replace(" />", ">")
+        } else {
+            html
         }
-    });
-    ROOT.with(|r| {
-        let mut r = r.borrow_mut();
-        r.clear();
-        r.push_str(fragment.root);
-    });
-    // The filter borrows both cells again, so no borrow may be held here.
-    let cleaned = SANITISER.clean(&html).to_string();
+    } else {
+        sanitise(html, generated, fragment.root)
+    };
     // Our markup, added after sanitising: header cells get a scope, and wide
     // tables scroll inside a focusable region instead of the page.
     if cleaned.contains("<table") {
@@ -303,6 +412,24 @@ pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
     } else {
         cleaned
     }
+}
+
+/// Runs ammonia over `html`, letting exactly the `generated` ids through.
+fn sanitise(html: String, generated: Vec<String>, root: &str) -> String {
+    ALLOWED_IDS.with(|allowed| {
+        let mut allowed = allowed.borrow_mut();
+        allowed.clear();
+        for id in generated {
+            *allowed.entry(id).or_insert(0) += 1;
+        }
+    });
+    ROOT.with(|r| {
+        let mut r = r.borrow_mut();
+        r.clear();
+        r.push_str(root);
+    });
+    // The filter borrows both cells again, so no borrow may be held here.
+    SANITISER.clean(&html).to_string()
 }
 
 #[cfg(test)]
@@ -371,6 +498,136 @@ mod tests {
         assert!(!html.contains("evil"), "{html}");
         assert!(!html.contains("<svg"), "{html}");
         assert!(!html.contains("<math"), "{html}");
+    }
+
+    /// Renders `text` both ways: safe by construction (no raw HTML) and
+    /// through ammonia, as every fragment was before.
+    fn both_ways(text: &str) -> (String, String) {
+        let fragment = Fragment {
+            prefix: "behov",
+            min_heading: 3,
+            root: "/samling/",
+        };
+        let fast = render_with(text, fragment, &mut Ids::reserved(&["main"]), false);
+        let slow = render_with(text, fragment, &mut Ids::reserved(&["main"]), true);
+        (fast, slow)
+    }
+
+    /// The same document once ammonia has parsed and written it again: what
+    /// a browser would build from either.
+    fn normalised(html: &str) -> String {
+        ammonia::Builder::empty()
+            .tags(
+                [
+                    "a",
+                    "p",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "em",
+                    "strong",
+                    "del",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "img",
+                    "br",
+                    "hr",
+                    "sup",
+                    "div",
+                    "span",
+                ]
+                .into_iter()
+                .collect(),
+            )
+            .generic_attributes(
+                [
+                    "href",
+                    "title",
+                    "src",
+                    "alt",
+                    "id",
+                    "class",
+                    "start",
+                    "scope",
+                    "tabindex",
+                    "role",
+                    "aria-label",
+                ]
+                .into_iter()
+                .collect(),
+            )
+            .link_rel(None)
+            .url_relative(ammonia::UrlRelative::PassThrough)
+            .url_schemes(["http", "https", "mailto"].into_iter().collect())
+            .clean(html)
+            .to_string()
+    }
+
+    #[test]
+    fn fragments_without_html_match_the_sanitised_rendering() {
+        let samples = [
+            "# Tittel\n\nTekst med *vekt*, **sterk**, ~~strek~~ og `kode`.\n\n## Under\n\n- a\n- b\n\n3. tre\n4. fire",
+            "[ks](https://ks.no/a?b=1&c=2 \"Tittel\") [rel](/themes/) [mail](mailto:a@b.no) <post@ks.no> <https://ks.no>",
+            "[js](javascript:alert(1)) [data](data:text/html,x) [vb](vbscript:x) [ent](&#106;avascript:alert(1)) [ftp](ftp://x.no/)",
+            "![bilde](/media/a.png \"t\") ![rel](media/b%20c.png) ![opp](../media/c.png) ![ute](https://evil.example/x.png) ![*alt* [lenke](https://ks.no)](/media/d.png)",
+            "| a | b | c |\n|:-|:-:|-:|\n| 1 | 2 | 3 |\n| x | *y* | [z](https://ks.no) |",
+            "```rust\nfn main() { println!(\"<b>\"); }\n```\n\n    innrykket < > &\n",
+            "Tekst[^1] og mer[^a].\n\n[^1]: Kilde *én*.\n[^a]: Kilde to.",
+            "- [ ] gjøre\n- [x] gjort\n\n> sitat\n> med linje\n\n---\n\nlinje  \nskift\\\nigjen",
+            "Æ & Ø < Å > \"sitat\" 'enkel' &amp; &lt;x&gt; &#65; \u{a0}hardt mellomrom",
+            "## Sub\n\n## Sub\n\n### main\n\n#### `kode` i tittel",
+        ];
+        for text in samples {
+            let (fast, slow) = both_ways(text);
+            assert!(!fast.contains(" />"), "{fast}");
+            assert_eq!(
+                normalised(&fast),
+                normalised(&slow),
+                "for {text:?}\nfast: {fast}\nslow: {slow}"
+            );
+        }
+    }
+
+    /// Where the two ways differ, the one without ammonia is the stricter:
+    /// ammonia checks the percent-encoded href (`%20javascript:x`, a
+    /// harmless relative URL), this module the URL a browser would follow.
+    #[test]
+    fn unsafe_link_schemes_lose_their_href_without_ammonia() {
+        let (fast, _) = both_ways(
+            "[a](javascript:alert(1)) [b](<java\tscript:x>) [s](< javascript:x>) [c](https://ks.no/)",
+        );
+        assert!(!fast.to_lowercase().contains("script:"), "{fast}");
+        assert!(fast.contains("<a>a</a>"), "{fast}");
+        assert!(fast.contains("<a href=\"https://ks.no/\">c</a>"), "{fast}");
+    }
+
+    /// A heading's content was copied past the filters: a link in a setext
+    /// heading kept its `javascript:` href (found by tests/it/hostile.rs).
+    #[test]
+    fn links_in_headings_are_filtered() {
+        for text in [
+            "[x](javascript:alert(1))\n- ",
+            "# [x](javascript:alert(1))",
+            "## ![a](https://evil.example/a.png) [y](JAVASCRIPT:x)",
+        ] {
+            let (fast, slow) = both_ways(text);
+            for html in [&fast, &slow] {
+                assert!(!html.to_lowercase().contains("javascript"), "{html}");
+                assert!(!html.contains("evil"), "{html}");
+            }
+        }
     }
 
     #[test]
