@@ -55,6 +55,38 @@ pub fn catalogue_order(a: &Case, b: &Case) -> Ordering {
         .then_with(|| a.slug.cmp(&b.slug))
 }
 
+/// `cases` in catalogue order ([`catalogue_order`]).
+///
+/// The collator is slow (it was most of this stage: 0.4 s for 10 000 cases)
+/// and most comparisons are between different municipalities, of which a
+/// site has a few hundred. So the distinct names are ranked once, with
+/// names the collator finds equal sharing a rank, and the collator then
+/// only compares titles within one municipality.
+fn sort_cases(cases: &[Case]) -> Vec<&Case> {
+    let mut names: Vec<&str> = cases.iter().map(|c| c.municipality.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.sort_by(|a, b| norwegian::compare(a, b));
+    let mut rank: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut current = 0;
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 && norwegian::compare(names[i - 1], name) != Ordering::Equal {
+            current += 1;
+        }
+        rank.insert(name, current);
+    }
+    let mut ranked: Vec<(usize, &Case)> = cases
+        .iter()
+        .map(|c| (rank.get(c.municipality.as_str()).copied().unwrap_or(0), c))
+        .collect();
+    ranked.sort_by(|(ra, a), (rb, b)| {
+        ra.cmp(rb)
+            .then_with(|| norwegian::compare(&a.title, &b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    ranked.into_iter().map(|(_, c)| c).collect()
+}
+
 /// The years a case belongs to in the year index.
 pub fn case_years(case: &Case) -> Vec<i32> {
     match (case.period, case.published) {
@@ -87,11 +119,7 @@ pub fn same_place(a: &Case, b: &Case) -> bool {
 impl<'a> Catalogue<'a> {
     /// Indexes `cases` for the site described by `config`.
     pub fn new(config: &Config, cases: &'a [Case]) -> Catalogue<'a> {
-        let mut sorted: Vec<&'a Case> = cases.iter().collect();
-        // Collation keys would be faster for huge lists, but the comparator
-        // is what icu offers without allocation; sorting 100 000 names with
-        // it stays well under the build's budget.
-        sorted.sort_by(|a, b| catalogue_order(a, b));
+        let sorted = sort_cases(cases);
         let mut by_theme: BTreeMap<String, Vec<usize>> = config
             .themes
             .iter()
@@ -197,8 +225,9 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             groups.entry(k.clone()).or_default().push(i);
         }
     }
+    use rayon::prelude::*;
     case_keys
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, ks)| {
             let me = cases[i];
@@ -223,10 +252,14 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
                 let programme = usize::from(other.programme == me.programme);
                 (shared, county, programme)
             };
-            candidates.retain(|&j| score(j).0 > 0);
-            candidates.sort_by(|&a, &b| score(b).cmp(&score(a)).then_with(|| a.cmp(&b)));
-            candidates.truncate(RELATED);
-            candidates
+            let mut scored: Vec<((usize, usize, usize), usize)> = candidates
+                .into_iter()
+                .map(|j| (score(j), j))
+                .filter(|(s, _)| s.0 > 0)
+                .collect();
+            scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| a.cmp(b)));
+            scored.truncate(RELATED);
+            scored.into_iter().map(|(_, j)| j).collect()
         })
         .collect()
 }
@@ -317,6 +350,24 @@ mod tests {
         assert_eq!(cat.by_theme["c"], Vec::<usize>::new());
         assert_eq!(cat.by_year[&2013].len(), 5);
         assert_eq!(cat.by_municipality[0].slug, "baerum");
+    }
+
+    #[test]
+    fn ranked_sort_is_catalogue_order() {
+        let names = [
+            "Ålesund", "Aal", "Ål", "Bærum", "baerum", "Zeta", "Ørsta", "Aa", "Å", "Øya",
+        ];
+        let mut cases = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            for title in ["B", "a", "Æ", "A"] {
+                cases.push(case(&format!("c{i}-{title}"), name, title, &["a"], "Oslo"));
+            }
+        }
+        let mut expected: Vec<&Case> = cases.iter().collect();
+        expected.sort_by(|a, b| catalogue_order(a, b));
+        let expected: Vec<&str> = expected.iter().map(|c| c.slug.as_str()).collect();
+        let got: Vec<&str> = sort_cases(&cases).iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(got, expected);
     }
 
     #[test]
