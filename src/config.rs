@@ -168,7 +168,9 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
                     &rel,
                     format!("cannot read `{rel}`: {}", err.to_string().to_lowercase()),
                 )
-                .with_help("`casebook init` writes a working skeleton site with every configuration file"),
+                .with_help(
+                    "`casebook init` writes a working skeleton site with every configuration file",
+                ),
             );
             return None;
         }
@@ -197,20 +199,24 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
 }
 
 fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_ids<'a>(
-    rel: &str,
-    ids: impl Iterator<Item = &'a str>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn check_ids<'a>(rel: &str, ids: impl Iterator<Item = &'a str>, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     for id in ids {
         if !valid_id(id) {
             diagnostics.push(
-                Diagnostic::file(Severity::Error, "invalid-id", rel, format!("the id `{id}` may only use a–z, 0–9 and `-`"))
-                    .with_help(format!("try `{}`", crate::norwegian::slugify(id))),
+                Diagnostic::file(
+                    Severity::Error,
+                    "invalid-id",
+                    rel,
+                    format!("the id `{id}` may only use a–z, 0–9 and `-`"),
+                )
+                .with_help(format!("try `{}`", crate::norwegian::slugify(id))),
             );
         }
         if !seen.insert(id) {
@@ -236,7 +242,11 @@ pub fn parse_register(text: &str) -> Result<Vec<Municipality>, String> {
         .headers()
         .map_err(|e| format!("cannot read the header line: {e}"))?
         .clone();
-    let column = |wanted: &str| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(wanted));
+    let column = |wanted: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(wanted))
+    };
     let (Some(code_col), Some(name_col)) = (column("code"), column("name")) else {
         return Err("the header line must name the columns `code` and `name`".into());
     };
@@ -271,21 +281,35 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                     Severity::Error,
                     "invalid-config",
                     "content/site.yaml",
-                    format!("`base_url` must be an absolute http(s) address, not `{}`", site.base_url),
+                    format!(
+                        "`base_url` must be an absolute http(s) address, not `{}`",
+                        site.base_url
+                    ),
                 )
                 .with_help("for example `base_url: https://eksempel.ks.no/`"),
             );
         }
     }
     if let Some(themes) = &themes {
-        check_ids("content/themes.yaml", themes.iter().map(|t| t.id.as_str()), &mut diagnostics);
+        check_ids(
+            "content/themes.yaml",
+            themes.iter().map(|t| t.id.as_str()),
+            &mut diagnostics,
+        );
     }
     if let Some(programmes) = &programmes {
-        check_ids("content/programmes.yaml", programmes.iter().map(|p| p.id.as_str()), &mut diagnostics);
+        check_ids(
+            "content/programmes.yaml",
+            programmes.iter().map(|p| p.id.as_str()),
+            &mut diagnostics,
+        );
     }
     let register_path = root.join("content/municipalities.csv");
     let register = if register_path.is_file() {
-        match fs::read_to_string(&register_path).map_err(|e| e.to_string()).and_then(|t| parse_register(&t)) {
+        match fs::read_to_string(&register_path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| parse_register(&t))
+        {
             Ok(list) => Some(list),
             Err(message) => {
                 diagnostics.push(Diagnostic::file(
@@ -325,7 +349,13 @@ mod tests {
         let text = "\u{feff}\"code\";\"parentCode\";\"level\";\"name\"\n\"1506\";\"\";\"1\";\"Molde\"\n3451;;1;Nord-Aurdal\n";
         let list = parse_register(text).expect("valid");
         assert_eq!(list.len(), 2);
-        assert_eq!(list[0], Municipality { code: "1506".into(), name: "Molde".into() });
+        assert_eq!(
+            list[0],
+            Municipality {
+                code: "1506".into(),
+                name: "Molde".into()
+            }
+        );
         assert_eq!(list[1].name, "Nord-Aurdal");
     }
 

@@ -64,9 +64,7 @@ impl Diagnostic {
     ) -> Self {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..]
-            .find('\n')
-            .map_or(text.len(), |i| offset + i);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let line = text[..line_start].matches('\n').count() + 1;
         let column = text[line_start..offset].chars().count() + 1;
@@ -171,19 +169,17 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
 /// Orders diagnostics by file, then position, errors before warnings on a tie.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-            &b.file,
-            b.line,
-            b.column,
-            b.severity,
-            &b.message,
-        ))
+        (&a.file, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
     });
 }
 
 /// The best match for `word` among `candidates`, if one is close enough to
 /// be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
@@ -214,7 +210,10 @@ mod tests {
         assert_eq!((d.line, d.column), (3, 10));
         let out = render_human(&[d], false);
         assert!(out.contains("--> content/cases/molde.md:3:10"), "{out}");
-        assert!(out.contains("3 | themes: [sykefravar, kompetanse]"), "{out}");
+        assert!(
+            out.contains("3 | themes: [sykefravar, kompetanse]"),
+            "{out}"
+        );
         assert!(out.contains("^^^^^^^^^^"), "{out}");
         assert!(out.contains("help: did you mean `sykefravaer`?"), "{out}");
     }

@@ -27,21 +27,66 @@ impl County {
 
 /// The 15 counties in force from 1 January 2024.
 pub const COUNTIES: [County; 15] = [
-    County { number: "03", name: "Oslo" },
-    County { number: "11", name: "Rogaland" },
-    County { number: "15", name: "Møre og Romsdal" },
-    County { number: "18", name: "Nordland" },
-    County { number: "31", name: "Østfold" },
-    County { number: "32", name: "Akershus" },
-    County { number: "33", name: "Buskerud" },
-    County { number: "34", name: "Innlandet" },
-    County { number: "39", name: "Vestfold" },
-    County { number: "40", name: "Telemark" },
-    County { number: "42", name: "Agder" },
-    County { number: "46", name: "Vestland" },
-    County { number: "50", name: "Trøndelag" },
-    County { number: "55", name: "Troms" },
-    County { number: "56", name: "Finnmark" },
+    County {
+        number: "03",
+        name: "Oslo",
+    },
+    County {
+        number: "11",
+        name: "Rogaland",
+    },
+    County {
+        number: "15",
+        name: "Møre og Romsdal",
+    },
+    County {
+        number: "18",
+        name: "Nordland",
+    },
+    County {
+        number: "31",
+        name: "Østfold",
+    },
+    County {
+        number: "32",
+        name: "Akershus",
+    },
+    County {
+        number: "33",
+        name: "Buskerud",
+    },
+    County {
+        number: "34",
+        name: "Innlandet",
+    },
+    County {
+        number: "39",
+        name: "Vestfold",
+    },
+    County {
+        number: "40",
+        name: "Telemark",
+    },
+    County {
+        number: "42",
+        name: "Agder",
+    },
+    County {
+        number: "46",
+        name: "Vestland",
+    },
+    County {
+        number: "50",
+        name: "Trøndelag",
+    },
+    County {
+        number: "55",
+        name: "Troms",
+    },
+    County {
+        number: "56",
+        name: "Finnmark",
+    },
 ];
 
 /// The county with this two-digit number.
@@ -139,8 +184,18 @@ pub fn format_nok(amount: u64) -> String {
 }
 
 const MONTHS_NB: [&str; 12] = [
-    "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "desember",
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
 ];
 
 /// `2013-05-02` → `2. mai 2013` (the month names are the same in bokmål and
@@ -159,11 +214,27 @@ mod tests {
 
     #[test]
     fn sorts_ae_oe_aa_after_z() {
-        let mut names = vec!["Ålesund", "Bærum", "Øygarden", "Zeta", "Ærøy", "Askøy", "Aurland"];
+        let mut names = vec![
+            "Ålesund",
+            "Bærum",
+            "Øygarden",
+            "Zeta",
+            "Ærøy",
+            "Askøy",
+            "Aurland",
+        ];
         names.sort_by(|a, b| compare(a, b));
         assert_eq!(
             names,
-            ["Askøy", "Aurland", "Bærum", "Zeta", "Ærøy", "Øygarden", "Ålesund"]
+            [
+                "Askøy",
+                "Aurland",
+                "Bærum",
+                "Zeta",
+                "Ærøy",
+                "Øygarden",
+                "Ålesund"
+            ]
         );
     }
 
@@ -193,8 +264,14 @@ mod tests {
 
     #[test]
     fn counties_by_number_and_name() {
-        assert_eq!(county_by_number("15").map(|c| c.name), Some("Møre og Romsdal"));
+        assert_eq!(
+            county_by_number("15").map(|c| c.name),
+            Some("Møre og Romsdal")
+        );
         assert_eq!(county_by_name("innlandet").map(|c| c.number), Some("34"));
-        assert!(county_by_number("38").is_none(), "Vestfold og Telemark is gone since 2024");
+        assert!(
+            county_by_number("38").is_none(),
+            "Vestfold og Telemark is gone since 2024"
+        );
     }
 }

@@ -68,7 +68,8 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).with_context(|| format!("cannot create `{}`", parent.display()))?;
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
@@ -80,7 +81,9 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {
                 eprintln!("      kept {} (it exists already)", path.display());
             }
-            Err(err) => return Err(err).with_context(|| format!("cannot write `{}`", path.display())),
+            Err(err) => {
+                return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
+            }
         }
     }
     eprintln!(

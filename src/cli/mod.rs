@@ -42,11 +42,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let root = cli.root.as_path();
     match cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(root)),
-        Command::New { municipality, programme, language } => {
-            new::run(root, &municipality, programme.as_deref(), language)
-        }
+        Command::New {
+            municipality,
+            programme,
+            language,
+        } => new::run(root, &municipality, programme.as_deref(), language),
         Command::Check { format, drafts } => check::run(root, format, drafts),
-        Command::Build { out, base_url, drafts } => build::run(root, &out, base_url.as_deref(), drafts),
+        Command::Build {
+            out,
+            base_url,
+            drafts,
+        } => build::run(root, &out, base_url.as_deref(), drafts),
         Command::Serve { port, bind, drafts } => serve::run(root, port, &bind, drafts),
         Command::Schema => schema::run(root),
     }

@@ -115,10 +115,15 @@ pub fn run(
     let name = municipality.trim();
     let slug = slugify(name);
     if slug.is_empty() {
-        bail!("`{name}` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`");
+        bail!(
+            "`{name}` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`"
+        );
     }
     let (name, number) = match &config.register {
-        Some(register) => match register.iter().find(|m| m.name.to_lowercase() == name.to_lowercase()) {
+        Some(register) => match register
+            .iter()
+            .find(|m| m.name.to_lowercase() == name.to_lowercase())
+        {
             Some(entry) => (entry.name.clone(), Some(entry.code.clone())),
             None => {
                 let hint = did_you_mean(name, register.iter().map(|m| m.name.as_str()))
@@ -134,8 +139,10 @@ pub fn run(
             Some(p) => p,
             None => {
                 let ids: Vec<&str> = config.programmes.iter().map(|p| p.id.as_str()).collect();
-                let hint = did_you_mean(id, ids.iter().copied())
-                    .map_or_else(|| format!("; the programmes are: {}", ids.join(", ")), |s| format!("; did you mean `{s}`?"));
+                let hint = did_you_mean(id, ids.iter().copied()).map_or_else(
+                    || format!("; the programmes are: {}", ids.join(", ")),
+                    |s| format!("; did you mean `{s}`?"),
+                );
                 bail!("unknown programme `{id}`{hint}");
             }
         },
@@ -144,7 +151,10 @@ pub fn run(
             .first()
             .context("`content/programmes.yaml` lists no programme; add one first")?,
     };
-    let theme = config.themes.first().context("`content/themes.yaml` lists no theme; add one first")?;
+    let theme = config
+        .themes
+        .first()
+        .context("`content/themes.yaml` lists no theme; add one first")?;
     let lang = match language {
         Some(CaseLanguage::Nn) => "nn",
         Some(CaseLanguage::Nb) => "nb",

@@ -8,6 +8,9 @@ use super::{Outcome, load_config};
 
 pub fn run(root: &Path) -> anyhow::Result<Outcome> {
     let config = load_config(root)?;
-    println!("{}", serde_json::to_string_pretty(&front_matter_schema(&config))?);
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&front_matter_schema(&config))?
+    );
     Ok(Outcome::Success)
 }

@@ -151,8 +151,16 @@ pub fn front_matter_schema(config: &Config) -> Value {
         .into_generator()
         .into_root_schema_for::<FrontMatter>();
     let mut value = schema.to_value();
-    let themes: Vec<Value> = config.themes.iter().map(|t| Value::from(t.id.clone())).collect();
-    let programmes: Vec<Value> = config.programmes.iter().map(|p| Value::from(p.id.clone())).collect();
+    let themes: Vec<Value> = config
+        .themes
+        .iter()
+        .map(|t| Value::from(t.id.clone()))
+        .collect();
+    let programmes: Vec<Value> = config
+        .programmes
+        .iter()
+        .map(|p| Value::from(p.id.clone()))
+        .collect();
     if let Some(items) = value.pointer_mut("/properties/themes/items") {
         items["enum"] = Value::Array(themes);
     }

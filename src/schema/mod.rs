@@ -271,8 +271,12 @@ impl Checked {
 
     /// Number of files with at least one error.
     pub fn files_with_errors(&self) -> usize {
-        let files: std::collections::BTreeSet<&str> =
-            self.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+        let files: std::collections::BTreeSet<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.file.as_str())
+            .collect();
         files.len()
     }
 }
@@ -286,10 +290,20 @@ pub fn validate_site(
     today: jiff::civil::Date,
 ) -> Checked {
     use rayon::prelude::*;
-    let vocab = Vocabulary { config, media: &sources.media, today };
-    let results: Vec<validate::Validated> =
-        sources.cases.par_iter().map(|file| validate_case(file, &vocab)).collect();
-    let mut checked = Checked { diagnostics: sources.diagnostics.clone(), ..Checked::default() };
+    let vocab = Vocabulary {
+        config,
+        media: &sources.media,
+        today,
+    };
+    let results: Vec<validate::Validated> = sources
+        .cases
+        .par_iter()
+        .map(|file| validate_case(file, &vocab))
+        .collect();
+    let mut checked = Checked {
+        diagnostics: sources.diagnostics.clone(),
+        ..Checked::default()
+    };
     checked.case_files = sources.case_files;
     for result in results {
         if result.draft && !drafts {
@@ -302,7 +316,10 @@ pub fn validate_site(
         }
     }
     checked.diagnostics.extend(validate::duplicate_slugs(
-        checked.cases.iter().map(|c| (c.slug.as_str(), c.file.as_str())),
+        checked
+            .cases
+            .iter()
+            .map(|c| (c.slug.as_str(), c.file.as_str())),
     ));
     for file in &sources.pages {
         match page::validate_page(file) {
@@ -334,8 +351,19 @@ mod tests {
                 accessibility_statement: None,
                 licence: None,
             },
-            themes: vec![Theme { id: "sykefravaer".into(), name: "S".into(), name_nn: None, description: None }],
-            programmes: vec![Programme { id: "saman".into(), name: "S".into(), owner: None, period: None, description: None }],
+            themes: vec![Theme {
+                id: "sykefravaer".into(),
+                name: "S".into(),
+                name_nn: None,
+                description: None,
+            }],
+            programmes: vec![Programme {
+                id: "saman".into(),
+                name: "S".into(),
+                owner: None,
+                period: None,
+                description: None,
+            }],
             register: None,
         }
     }
@@ -343,23 +371,55 @@ mod tests {
     fn validate(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
         let config = config();
         let media = std::collections::BTreeSet::new();
-        let vocab = Vocabulary { config: &config, media: &media, today: jiff::civil::date(2026, 1, 1) };
-        let file = SourceFile { path: "x.md".into(), rel: "content/cases/x.md".into(), stem: "x".into(), text: text.into() };
+        let vocab = Vocabulary {
+            config: &config,
+            media: &media,
+            today: jiff::civil::date(2026, 1, 1),
+        };
+        let file = SourceFile {
+            path: "x.md".into(),
+            rel: "content/cases/x.md".into(),
+            stem: "x".into(),
+            text: text.into(),
+        };
         validate_case(&file, &vocab).diagnostics
     }
 
     const KEYS: [&str; 12] = [
-        "title", "themes", "need", "measures", "period", "indicators", "links", "status", "behov", "municipality_number", "funding", "county",
+        "title",
+        "themes",
+        "need",
+        "measures",
+        "period",
+        "indicators",
+        "links",
+        "status",
+        "behov",
+        "municipality_number",
+        "funding",
+        "county",
     ];
 
     /// What the `validate_case` fuzz target checks: every diagnostic names
     /// the file and a position inside it, and the report is capped.
-    fn assert_located(text: &str, diagnostics: &[crate::diagnostics::Diagnostic]) -> Result<(), TestCaseError> {
+    fn assert_located(
+        text: &str,
+        diagnostics: &[crate::diagnostics::Diagnostic],
+    ) -> Result<(), TestCaseError> {
         let lines = text.split('\n').count();
-        prop_assert!(diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE + 2, "{} diagnostics", diagnostics.len());
+        prop_assert!(
+            diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE + 2,
+            "{} diagnostics",
+            diagnostics.len()
+        );
         for d in diagnostics {
             prop_assert_eq!(d.file.as_str(), "content/cases/x.md");
-            prop_assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "{:?} in {} lines", d, lines);
+            prop_assert!(
+                d.line >= 1 && d.line <= lines && d.column >= 1,
+                "{:?} in {} lines",
+                d,
+                lines
+            );
         }
         Ok(())
     }

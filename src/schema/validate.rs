@@ -44,8 +44,14 @@ const REQUIRED: [(&str, &str); 7] = [
     ("municipality", "municipality: Molde"),
     ("programme", "programme: saman"),
     ("themes", "themes: [sykefravaer]"),
-    ("need", "need: |  (then the text, indented, on the next lines)"),
-    ("goal", "goal: |  (then the text, indented, on the next lines)"),
+    (
+        "need",
+        "need: |  (then the text, indented, on the next lines)",
+    ),
+    (
+        "goal",
+        "goal: |  (then the text, indented, on the next lines)",
+    ),
     ("measures", "measures:  (then one `- …` line per measure)"),
 ];
 
@@ -94,10 +100,22 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         Ok(split) => split,
         Err(err) => {
             diagnostics.push(
-                Diagnostic::at(Severity::Error, err.code, &file.rel, &file.text, err.offset, 3, err.message)
-                    .with_help(err.help),
+                Diagnostic::at(
+                    Severity::Error,
+                    err.code,
+                    &file.rel,
+                    &file.text,
+                    err.offset,
+                    3,
+                    err.message,
+                )
+                .with_help(err.help),
             );
-            return Validated { case: None, diagnostics, draft: false };
+            return Validated {
+                case: None,
+                diagnostics,
+                draft: false,
+            };
         }
     };
     let parse_started = std::time::Instant::now();
@@ -106,29 +124,64 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     let root = match parsed {
         Ok(root) => root,
         Err(err) => {
-            let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| (split.yaml_offset + p.offset, p.len));
+            let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| {
+                (split.yaml_offset + p.offset, p.len)
+            });
             // The scanner reports a tab where it stopped; point at the tab itself.
             if err.message.contains("tab")
-                && let Some(tab) = file.text.get(offset..split.body_offset).and_then(|t| t.find('\t')) {
-                    offset += tab;
-                    len = 1;
-                }
-            let mut d = Diagnostic::at(Severity::Error, "yaml-syntax", &file.rel, &file.text, offset, len, err.message);
+                && let Some(tab) = file
+                    .text
+                    .get(offset..split.body_offset)
+                    .and_then(|t| t.find('\t'))
+            {
+                offset += tab;
+                len = 1;
+            }
+            let mut d = Diagnostic::at(
+                Severity::Error,
+                "yaml-syntax",
+                &file.rel,
+                &file.text,
+                offset,
+                len,
+                err.message,
+            );
             d.help = Some(yaml_help(&d.message).into());
             diagnostics.push(d);
-            return Validated { case: None, diagnostics, draft: false };
+            return Validated {
+                case: None,
+                diagnostics,
+                draft: false,
+            };
         }
     };
     let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
-    let open = Pos { offset: split.open_offset.wrapping_sub(split.yaml_offset), len: 3, line: 1, column: 1 };
+    let open = Pos {
+        offset: split.open_offset.wrapping_sub(split.yaml_offset),
+        len: 3,
+        line: 1,
+        column: 1,
+    };
     let draft_flag = matches!(&root.value, Value::Map(m) if m.iter().any(|(k, v)| k.name == "draft" && v.value == Value::Bool(true)));
     let case = match c.map(&root, "", &FIELDS, "title: …") {
-        Some(fields) => read_case(&mut c, &fields, open, file, split.body, split.body_offset, vocab),
+        Some(fields) => read_case(
+            &mut c,
+            &fields,
+            open,
+            file,
+            split.body,
+            split.body_offset,
+            vocab,
+        ),
         None => None,
     };
     diagnostics.extend(c.into_diagnostics());
     let case = case.filter(|_| !diagnostics.iter().any(Diagnostic::is_error));
-    Validated { case, diagnostics, draft: draft_flag }
+    Validated {
+        case,
+        diagnostics,
+        draft: draft_flag,
+    }
 }
 
 fn yaml_help(message: &str) -> &'static str {
@@ -145,10 +198,16 @@ fn yaml_help(message: &str) -> &'static str {
 
 /// `[a-z0-9-]+`.
 pub fn valid_slug(slug: &str) -> bool {
-    !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-#[allow(clippy::too_many_lines, reason = "one linear pass over the fields reads best as one function")]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one linear pass over the fields reads best as one function"
+)]
 fn read_case(
     c: &mut Checker<'_>,
     f: &Fields<'_>,
@@ -161,13 +220,23 @@ fn read_case(
     for (name, example) in REQUIRED {
         if f.get(name).is_none() && !c.suggested.contains(&name) {
             let pos = f.key(name).map_or(open, |k| k.pos);
-            let section = section_name(name).map(|s| format!(" ({s})")).unwrap_or_default();
-            c.error(pos, "missing-field", format!("missing required field `{name}`{section}"))
-                .help = Some(format!("add it to the front matter: `{example}`"));
+            let section = section_name(name)
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            c.error(
+                pos,
+                "missing-field",
+                format!("missing required field `{name}`{section}"),
+            )
+            .help = Some(format!("add it to the front matter: `{example}`"));
         }
     }
-    let title = f.get("title").and_then(|n| c.text(n, "title", "title: Sammen om en bedre kommune"));
-    let municipality = f.get("municipality").and_then(|n| c.text(n, "municipality", "municipality: Molde"));
+    let title = f
+        .get("title")
+        .and_then(|n| c.text(n, "title", "title: Sammen om en bedre kommune"));
+    let municipality = f
+        .get("municipality")
+        .and_then(|n| c.text(n, "municipality", "municipality: Molde"));
     let number_node = f.get("municipality_number");
     let number = number_node.and_then(|n| municipality_number(c, n));
     let county_node = f.get("county");
@@ -175,7 +244,11 @@ fn read_case(
         let name = c.text(n, "county", "county: Innlandet")?;
         let county = county_by_name(&name);
         if county.is_none() {
-            let d = c.error(n.pos, "unknown-county", format!("`{name}` is not one of the 15 counties of 2024"));
+            let d = c.error(
+                n.pos,
+                "unknown-county",
+                format!("`{name}` is not one of the 15 counties of 2024"),
+            );
             d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!("the counties are: {}", COUNTIES.map(|c| c.name).join(", ")),
@@ -183,31 +256,61 @@ fn read_case(
         }
         county
     });
-    let number_county = number.as_deref().and_then(|n| county_by_number(&n[..2])).copied();
+    let number_county = number
+        .as_deref()
+        .and_then(|n| county_by_number(&n[..2]))
+        .copied();
     if let (Some(number), Some(county), Some(n)) = (&number, county, county_node)
         && let Some(by_number) = county_by_number(&number[..2])
-            && by_number != county {
-                c.error(n.pos, "county-mismatch", format!(
-                    "municipality number `{number}` belongs to {} ({}), not to {}",
-                    by_number.name, by_number.number, county.name
-                ))
-                .help = Some(format!("write `county: {}`, or correct `municipality_number`", by_number.name));
-            }
+        && by_number != county
+    {
+        c.error(
+            n.pos,
+            "county-mismatch",
+            format!(
+                "municipality number `{number}` belongs to {} ({}), not to {}",
+                by_number.name, by_number.number, county.name
+            ),
+        )
+        .help = Some(format!(
+            "write `county: {}`, or correct `municipality_number`",
+            by_number.name
+        ));
+    }
     if number_node.is_none() && county_node.is_none() {
         c.report(Severity::Warning, open, "missing-county", "this case has neither `municipality_number` nor `county`".into())
             .help = Some("add `municipality_number: \"1506\"` and `county: Møre og Romsdal` so readers find the case by county".into());
     }
     if let (Some(register), Some(name)) = (&vocab.config.register, &municipality) {
-        check_register(c, register, name, f.get("municipality"), number.as_deref(), number_node);
+        check_register(
+            c,
+            register,
+            name,
+            f.get("municipality"),
+            number.as_deref(),
+            number_node,
+        );
     }
     let programme = f.get("programme").and_then(|n| {
         let id = c.text(n, "programme", "programme: saman")?;
         if vocab.config.programme(&id).is_none() {
-            let known: Vec<&str> = vocab.config.programmes.iter().map(|p| p.id.as_str()).collect();
-            let d = c.error(n.pos, "unknown-programme", format!("unknown programme `{id}`"));
+            let known: Vec<&str> = vocab
+                .config
+                .programmes
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            let d = c.error(
+                n.pos,
+                "unknown-programme",
+                format!("unknown programme `{id}`"),
+            );
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the programmes in `content/programmes.yaml` are: {}", known.join(", ")),
+                None => format!(
+                    "the programmes in `content/programmes.yaml` are: {}",
+                    known.join(", ")
+                ),
             });
             return None;
         }
@@ -225,15 +328,23 @@ fn read_case(
                 "completed" => Some(Status::Completed),
                 other => {
                     let d = c.error(n.pos, "invalid-value", format!("unknown status `{other}`"));
-                    d.help = Some(match did_you_mean(other, ["planned", "ongoing", "completed"]).or(match other {
-                        "planlagt" => Some("planned"),
-                        "pågår" | "pågåande" | "igang" => Some("ongoing"),
-                        "ferdig" | "avsluttet" | "avslutta" | "fullført" => Some("completed"),
-                        _ => None,
-                    }) {
-                        Some(s) => format!("did you mean `{s}`? (one of planned, ongoing, completed)"),
-                        None => "use one of planned, ongoing, completed".into(),
-                    });
+                    d.help = Some(
+                        match did_you_mean(other, ["planned", "ongoing", "completed"]).or(
+                            match other {
+                                "planlagt" => Some("planned"),
+                                "pågår" | "pågåande" | "igang" => Some("ongoing"),
+                                "ferdig" | "avsluttet" | "avslutta" | "fullført" => {
+                                    Some("completed")
+                                }
+                                _ => None,
+                            },
+                        ) {
+                            Some(s) => {
+                                format!("did you mean `{s}`? (one of planned, ongoing, completed)")
+                            }
+                            None => "use one of planned, ongoing, completed".into(),
+                        },
+                    );
                     None
                 }
             },
@@ -251,8 +362,12 @@ fn read_case(
                 "nb" => Some(Language::Nb),
                 "nn" => Some(Language::Nn),
                 other => {
-                    c.error(n.pos, "invalid-value", format!("unknown language `{other}`")).help =
-                        Some("use `nb` (bokmål) or `nn` (nynorsk)".into());
+                    c.error(
+                        n.pos,
+                        "invalid-value",
+                        format!("unknown language `{other}`"),
+                    )
+                    .help = Some("use `nb` (bokmål) or `nn` (nynorsk)".into());
                     None
                 }
             },
@@ -261,11 +376,19 @@ fn read_case(
     let published = f.get("published").and_then(|n| date(c, n, "published"));
     let updated = f.get("updated").and_then(|n| date(c, n, "updated"));
     if let (Some(p), Some(n)) = (published, f.get("published"))
-        && p > vocab.today {
-            c.report(Severity::Warning, n.pos, "future-date", format!("`published` ({p}) lies in the future"))
-                .help = Some("the case is still built; check the date".into());
-        }
-    let summary = f.get("summary").and_then(|n| c.text(n, "summary", "summary: Én til to setninger."));
+        && p > vocab.today
+    {
+        c.report(
+            Severity::Warning,
+            n.pos,
+            "future-date",
+            format!("`published` ({p}) lies in the future"),
+        )
+        .help = Some("the case is still built; check the date".into());
+    }
+    let summary = f
+        .get("summary")
+        .and_then(|n| c.text(n, "summary", "summary: Én til to setninger."));
     if let (Some(s), Some(n)) = (&summary, f.get("summary")) {
         let chars = s.trim().chars().count();
         if chars > SUMMARY_MAX_CHARS {
@@ -280,11 +403,17 @@ fn read_case(
     let result = markdown_field(c, f, "result", vocab);
     let anchoring = markdown_field(c, f, "anchoring", vocab);
     let measures = f.get("measures").and_then(|n| measures(c, n, vocab));
-    if status == Some(Status::Completed) && f.get("result").is_none()
-        && let Some(n) = status_node {
-            c.error(n.pos, "missing-result", "a completed case needs a `result` (Resultat)".into()).help =
-                Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
-        }
+    if status == Some(Status::Completed)
+        && f.get("result").is_none()
+        && let Some(n) = status_node
+    {
+        c.error(
+            n.pos,
+            "missing-result",
+            "a completed case needs a `result` (Resultat)".into(),
+        )
+        .help = Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
+    }
     if f.get("anchoring").is_none() {
         c.report(Severity::Warning, open, "missing-anchoring", "this case has no `anchoring` (Forankring)".into())
             .help = Some("add `anchoring: |` telling how the work was rooted with politicians, managers and unions".into());
@@ -353,9 +482,20 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
     if matches!(n.value, Value::Int(_) | Value::Float(_)) {
         // Quote what was written, not the parsed number: `0301` must keep its zero.
         let start = c.yaml_offset + n.pos.offset;
-        let written = c.text.get(start..start + n.pos.len).unwrap_or("").trim().to_owned();
-        c.error(n.pos, "wrong-type", "`municipality_number` must be written in quotes".into()).help =
-            Some(format!("write `municipality_number: \"{written}\"` (without quotes, a leading zero is lost)"));
+        let written = c
+            .text
+            .get(start..start + n.pos.len)
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        c.error(
+            n.pos,
+            "wrong-type",
+            "`municipality_number` must be written in quotes".into(),
+        )
+        .help = Some(format!(
+            "write `municipality_number: \"{written}\"` (without quotes, a leading zero is lost)"
+        ));
         return None;
     }
     let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
@@ -365,9 +505,11 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
         return None;
     }
     if county_by_number(&number[..2]).is_none() {
-        c.error(n.pos, "invalid-municipality-number", format!(
-            "`{number}` does not start with the number of a county of 2024"
-        ))
+        c.error(
+            n.pos,
+            "invalid-municipality-number",
+            format!("`{number}` does not start with the number of a county of 2024"),
+        )
         .help = Some(format!(
             "the county numbers are {}; numbers changed in 2024 (Vestfold og Telemark, Viken and Troms og Finnmark were split)",
             COUNTIES.map(|c| c.number).join(", ")
@@ -385,24 +527,38 @@ fn check_register(
     number: Option<&str>,
     number_node: Option<&Node>,
 ) {
-    let entry = register.iter().find(|m| m.name.eq_ignore_ascii_case(name.trim()) || m.name.to_lowercase() == name.trim().to_lowercase());
+    let entry = register.iter().find(|m| {
+        m.name.eq_ignore_ascii_case(name.trim())
+            || m.name.to_lowercase() == name.trim().to_lowercase()
+    });
     match (entry, name_node) {
         (None, Some(n)) => {
-            let d = c.error(n.pos, "unknown-municipality", format!("`{}` is not in the municipality register", name.trim()));
-            d.help = Some(match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "check the spelling against `content/municipalities.csv`".into(),
-            });
+            let d = c.error(
+                n.pos,
+                "unknown-municipality",
+                format!("`{}` is not in the municipality register", name.trim()),
+            );
+            d.help = Some(
+                match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "check the spelling against `content/municipalities.csv`".into(),
+                },
+            );
         }
         (Some(entry), _) => {
             if let (Some(number), Some(n)) = (number, number_node)
-                && entry.code != number {
-                    c.error(n.pos, "municipality-number-mismatch", format!(
+                && entry.code != number
+            {
+                c.error(
+                    n.pos,
+                    "municipality-number-mismatch",
+                    format!(
                         "the register gives {} the number `{}`, not `{number}`",
                         entry.name, entry.code
-                    ))
-                    .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
-                }
+                    ),
+                )
+                .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
+            }
         }
         (None, None) => {}
     }
@@ -411,8 +567,15 @@ fn check_register(
 fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>> {
     let items = c.list(n, "themes", "themes: [sykefravaer, heltid-deltid]")?;
     if items.is_empty() {
-        c.error(n.pos, "empty-themes", "`themes` is empty; a case needs at least one theme".into()).help =
-            Some(format!("pick from `content/themes.yaml`, e.g. `themes: [{}]`", config.themes.first().map_or("…", |t| t.id.as_str())));
+        c.error(
+            n.pos,
+            "empty-themes",
+            "`themes` is empty; a case needs at least one theme".into(),
+        )
+        .help = Some(format!(
+            "pick from `content/themes.yaml`, e.g. `themes: [{}]`",
+            config.themes.first().map_or("…", |t| t.id.as_str())
+        ));
         return None;
     }
     let known: Vec<&str> = config.themes.iter().map(|t| t.id.as_str()).collect();
@@ -428,12 +591,19 @@ fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>>
             let d = c.error(item.pos, "unknown-theme", format!("unknown theme `{id}`"));
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the themes in `content/themes.yaml` are: {}", known.join(", ")),
+                None => format!(
+                    "the themes in `content/themes.yaml` are: {}",
+                    known.join(", ")
+                ),
             });
         } else if out.contains(&id) {
             ok = false;
-            c.error(item.pos, "duplicate-theme", format!("theme `{id}` is listed twice")).help =
-                Some("remove the repeated theme".into());
+            c.error(
+                item.pos,
+                "duplicate-theme",
+                format!("theme `{id}` is listed twice"),
+            )
+            .help = Some("remove the repeated theme".into());
         } else {
             out.push(id);
         }
@@ -444,28 +614,46 @@ fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>>
 fn year(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<i32> {
     let y = c.integer(n, field, &format!("{field}: 2012"))?;
     if !(1990..=2100).contains(&y) {
-        c.error(n.pos, "invalid-year", format!("`{field}` is {y}; years must lie between 1990 and 2100")).help =
-            Some("write the year with four digits".into());
+        c.error(
+            n.pos,
+            "invalid-year",
+            format!("`{field}` is {y}; years must lie between 1990 and 2100"),
+        )
+        .help = Some("write the year with four digits".into());
         return None;
     }
     i32::try_from(y).ok()
 }
 
 fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
-    let f = c.map(n, "period", &["start", "end"], "period: { start: 2012, end: 2015 }")?;
+    let f = c.map(
+        n,
+        "period",
+        &["start", "end"],
+        "period: { start: 2012, end: 2015 }",
+    )?;
     let Some(start_node) = f.get("start") else {
-        c.error(n.pos, "missing-field", "`period` needs a `start` year".into()).help =
-            Some("write `period: { start: 2012, end: 2015 }`".into());
+        c.error(
+            n.pos,
+            "missing-field",
+            "`period` needs a `start` year".into(),
+        )
+        .help = Some("write `period: { start: 2012, end: 2015 }`".into());
         return None;
     };
     let start = year(c, start_node, "period.start");
     let end = f.get("end").and_then(|e| year(c, e, "period.end"));
     if let (Some(s), Some(e), Some(end_node)) = (start, end, f.get("end"))
-        && s > e {
-            c.error(end_node.pos, "invalid-period", format!("the period ends ({e}) before it starts ({s})")).help =
-                Some("swap `start` and `end`".into());
-            return None;
-        }
+        && s > e
+    {
+        c.error(
+            end_node.pos,
+            "invalid-period",
+            format!("the period ends ({e}) before it starts ({s})"),
+        )
+        .help = Some("swap `start` and `end`".into());
+        return None;
+    }
     Some(Period { start: start?, end })
 }
 
@@ -473,8 +661,10 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     let text = match &n.value {
         Value::Str(s) => s.trim().to_owned(),
         _ => {
-            c.error(n.pos, "wrong-type", format!("`{field}` must be a date")).help =
-                Some(format!("write it as `{field}: 2013-05-02` (year-month-day)"));
+            c.error(n.pos, "wrong-type", format!("`{field}` must be a date"))
+                .help = Some(format!(
+                "write it as `{field}: 2013-05-02` (year-month-day)"
+            ));
             return None;
         }
     };
@@ -482,14 +672,25 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     match text.parse::<jiff::civil::Date>() {
         Ok(d) if shaped => Some(d),
         _ => {
-            c.error(n.pos, "invalid-date", format!("`{text}` is not a real date")).help =
-                Some(format!("write it as `{field}: 2013-05-02` (year-month-day, a day that exists)"));
+            c.error(
+                n.pos,
+                "invalid-date",
+                format!("`{text}` is not a real date"),
+            )
+            .help = Some(format!(
+                "write it as `{field}: 2013-05-02` (year-month-day, a day that exists)"
+            ));
             None
         }
     }
 }
 
-fn markdown_field(c: &mut Checker<'_>, f: &Fields<'_>, field: &str, vocab: &Vocabulary<'_>) -> Option<String> {
+fn markdown_field(
+    c: &mut Checker<'_>,
+    f: &Fields<'_>,
+    field: &str,
+    vocab: &Vocabulary<'_>,
+) -> Option<String> {
     let n = f.get(field)?;
     let text = c.text(n, field, &format!("{field}: |"))?;
     check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab);
@@ -500,8 +701,12 @@ fn markdown_field(c: &mut Checker<'_>, f: &Fields<'_>, field: &str, vocab: &Voca
 fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec<String>> {
     let items = c.list(n, "measures", "measures:\n  - Første tiltak")?;
     if items.is_empty() {
-        c.error(n.pos, "empty-measures", "`measures` is empty; a case needs at least one measure (Tiltak)".into())
-            .help = Some("add one `- …` line per measure".into());
+        c.error(
+            n.pos,
+            "empty-measures",
+            "`measures` is empty; a case needs at least one measure (Tiltak)".into(),
+        )
+        .help = Some("add one `- …` line per measure".into());
         return None;
     }
     let mut out = Vec::new();
@@ -533,11 +738,20 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
     let f = c.map(n, "indicators", &INDICATOR_FIELDS, "- name: Sykefravær")?;
     for required in ["name", "unit", "series"] {
         if f.get(required).is_none() {
-            c.error(n.pos, "missing-field", format!("an indicator needs `{required}`")).help =
-                Some("an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`".into());
+            c.error(
+                n.pos,
+                "missing-field",
+                format!("an indicator needs `{required}`"),
+            )
+            .help = Some(
+                "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`"
+                    .into(),
+            );
         }
     }
-    let name = f.get("name").and_then(|v| c.text(v, "name", "name: Sykefravær"));
+    let name = f
+        .get("name")
+        .and_then(|v| c.text(v, "name", "name: Sykefravær"));
     let unit = f.get("unit").and_then(|v| {
         let s = c.text(v, "unit", "unit: percent")?;
         let unit = match s.as_str() {
@@ -547,10 +761,12 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
             "ratio" => Unit::Ratio,
             other => {
                 let d = c.error(v.pos, "invalid-value", format!("unknown unit `{other}`"));
-                d.help = Some(match did_you_mean(other, ["percent", "count", "nok", "ratio"]) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "use one of percent, count, nok, ratio".into(),
-                });
+                d.help = Some(
+                    match did_you_mean(other, ["percent", "count", "nok", "ratio"]) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "use one of percent, count, nok, ratio".into(),
+                    },
+                );
                 return None;
             }
         };
@@ -565,7 +781,13 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
         None => Some(Vec::new()),
         Some(v) => points(c, v, "targets"),
     };
-    Some(Indicator { name: name?, unit: unit?, lower_is_better: lower?, series: series?, targets: targets? })
+    Some(Indicator {
+        name: name?,
+        unit: unit?,
+        lower_is_better: lower?,
+        series: series?,
+        targets: targets?,
+    })
 }
 
 fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
@@ -580,8 +802,12 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
         };
         let period = match f.get("period") {
             None => {
-                c.error(item.pos, "missing-field", format!("a value in `{field}` needs a `period`")).help =
-                    Some(format!("write it like this: `{example}`"));
+                c.error(
+                    item.pos,
+                    "missing-field",
+                    format!("a value in `{field}` needs a `period`"),
+                )
+                .help = Some(format!("write it like this: `{example}`"));
                 None
             }
             Some(p) => {
@@ -613,15 +839,25 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
         };
         let value = match f.get("value") {
             None => {
-                c.error(item.pos, "missing-field", format!("a value in `{field}` needs a `value`")).help =
-                    Some(format!("write it like this: `{example}`"));
+                c.error(
+                    item.pos,
+                    "missing-field",
+                    format!("a value in `{field}` needs a `value`"),
+                )
+                .help = Some(format!("write it like this: `{example}`"));
                 None
             }
             Some(v) => c.number(v, "value", "value: 9.3"),
         };
-        let label = f.get("label").and_then(|l| c.text(l, "label", "label: Ønsket maks"));
+        let label = f
+            .get("label")
+            .and_then(|l| c.text(l, "label", "label: Ønsket maks"));
         match (period, value) {
-            (Some(period), Some(value)) => out.push(Point { period, value, label }),
+            (Some(period), Some(value)) => out.push(Point {
+                period,
+                value,
+                label,
+            }),
             _ => ok = false,
         }
     }
@@ -639,19 +875,29 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
             ok = false;
             continue;
         };
-        let source = f.get("source").and_then(|v| c.text(v, "source", "source: Kommunen"));
+        let source = f
+            .get("source")
+            .and_then(|v| c.text(v, "source", "source: Kommunen"));
         let amount = f.get("amount_nok").and_then(|v| {
             let a = c.integer(v, "amount_nok", "amount_nok: 300000")?;
             if a < 0 {
-                c.error(v.pos, "invalid-value", "`amount_nok` cannot be negative".into());
+                c.error(
+                    v.pos,
+                    "invalid-value",
+                    "`amount_nok` cannot be negative".into(),
+                );
                 return None;
             }
             u64::try_from(a).ok()
         });
         for required in ["source", "amount_nok"] {
             if f.get(required).is_none() {
-                c.error(item.pos, "missing-field", format!("a funding entry needs `{required}`")).help =
-                    Some(format!("write it like this: `{example}`"));
+                c.error(
+                    item.pos,
+                    "missing-field",
+                    format!("a funding entry needs `{required}`"),
+                )
+                .help = Some(format!("write it like this: `{example}`"));
             }
         }
         let per = match f.get("per") {
@@ -660,14 +906,21 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
                 if ["year", "month", "total"].contains(&p.as_str()) {
                     Some(Some(p))
                 } else {
-                    c.error(v.pos, "invalid-value", format!("unknown `per` value `{p}`")).help =
-                        Some("use `year`, `month` or `total` (or leave `per` out for a one-off amount)".into());
+                    c.error(v.pos, "invalid-value", format!("unknown `per` value `{p}`"))
+                        .help = Some(
+                        "use `year`, `month` or `total` (or leave `per` out for a one-off amount)"
+                            .into(),
+                    );
                     None
                 }
             }),
         };
         match (source, amount, per) {
-            (Some(source), Some(amount_nok), Some(per)) => out.push(Funding { source, amount_nok, per }),
+            (Some(source), Some(amount_nok), Some(per)) => out.push(Funding {
+                source,
+                amount_nok,
+                per,
+            }),
             _ => ok = false,
         }
     }
@@ -676,11 +929,19 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
 
 /// Why `url` is not an absolute http(s) link, if it is not.
 pub fn link_problem(url: &str) -> Option<&'static str> {
-    if url.chars().any(|ch| ch.is_whitespace() || matches!(ch, '"' | '\'' | '<' | '>' | '`')) {
+    if url
+        .chars()
+        .any(|ch| ch.is_whitespace() || matches!(ch, '"' | '\'' | '<' | '>' | '`'))
+    {
         return Some("contains spaces, quotes or `<>`");
     }
     match url::Url::parse(url) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()) => None,
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| !h.is_empty()) =>
+        {
+            None
+        }
         Ok(_) => Some("is not an http(s) address"),
         Err(_) => Some("is not a complete address (it must start with `https://`)"),
     }
@@ -698,16 +959,28 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
         };
         for required in ["title", "url"] {
             if f.get(required).is_none() {
-                c.error(item.pos, "missing-field", format!("a link needs `{required}`")).help =
-                    Some(format!("write it like this: `{example}`"));
+                c.error(
+                    item.pos,
+                    "missing-field",
+                    format!("a link needs `{required}`"),
+                )
+                .help = Some(format!("write it like this: `{example}`"));
             }
         }
-        let title = f.get("title").and_then(|v| c.text(v, "title", "title: Reportasje"));
+        let title = f
+            .get("title")
+            .and_then(|v| c.text(v, "title", "title: Reportasje"));
         let url = f.get("url").and_then(|v| {
             let u = c.text(v, "url", "url: https://www.ks.no/")?;
             if let Some(problem) = link_problem(u.trim()) {
-                c.error(v.pos, "invalid-link", format!("the link `{}` {problem}", u.trim())).help =
-                    Some("links must be absolute http(s) addresses, like `https://www.ks.no/`".into());
+                c.error(
+                    v.pos,
+                    "invalid-link",
+                    format!("the link `{}` {problem}", u.trim()),
+                )
+                .help = Some(
+                    "links must be absolute http(s) addresses, like `https://www.ks.no/`".into(),
+                );
                 return None;
             }
             Some(u.trim().to_owned())
@@ -721,7 +994,10 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
 }
 
 fn markdown_options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
 }
 
 /// Image sources in Markdown, from image syntax and raw `<img src>`.
@@ -742,8 +1018,12 @@ fn image_sources(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
                     let start = from + i + 4;
                     let rest = &html[start..];
                     let (value, _) = match rest.chars().next() {
-                        Some(q @ ('"' | '\'')) => rest[1..].split_once(q).unwrap_or((&rest[1..], "")),
-                        _ => rest.split_once(|ch: char| ch.is_whitespace() || ch == '>').unwrap_or((rest, "")),
+                        Some(q @ ('"' | '\'')) => {
+                            rest[1..].split_once(q).unwrap_or((&rest[1..], ""))
+                        }
+                        _ => rest
+                            .split_once(|ch: char| ch.is_whitespace() || ch == '>')
+                            .unwrap_or((rest, "")),
                     };
                     out.push((value.to_owned(), range.clone()));
                     from = start;
@@ -757,7 +1037,12 @@ fn image_sources(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
 
 fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, String, String)> {
     let lower = src.trim().to_lowercase();
-    if lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//") || lower.contains("://") || lower.starts_with("data:") {
+    if lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("//")
+        || lower.contains("://")
+        || lower.starts_with("data:")
+    {
         return Some((
             "remote-image",
             format!("the image `{src}` is on another host"),
@@ -765,7 +1050,9 @@ fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, Str
         ));
     }
     let path = src.trim().trim_start_matches("../").trim_start_matches('/');
-    let in_media = path.strip_prefix("media/").map(|p| p.split(['?', '#']).next().unwrap_or(p));
+    let in_media = path
+        .strip_prefix("media/")
+        .map(|p| p.split(['?', '#']).next().unwrap_or(p));
     match in_media {
         Some(rel) if vocab.media.contains(rel) => None,
         Some(rel) => Some((
@@ -784,7 +1071,12 @@ fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, Str
     }
 }
 
-fn check_markdown_images(c: &mut Checker<'_>, markdown: &str, node_offset: usize, vocab: &Vocabulary<'_>) {
+fn check_markdown_images(
+    c: &mut Checker<'_>,
+    markdown: &str,
+    node_offset: usize,
+    vocab: &Vocabulary<'_>,
+) {
     for (src, _) in image_sources(markdown) {
         if let Some((code, message, help)) = image_problem(&src, vocab) {
             // The value went through YAML unquoting; find the address itself in the file.
@@ -792,9 +1084,13 @@ fn check_markdown_images(c: &mut Checker<'_>, markdown: &str, node_offset: usize
             let offset = if c.is_full() {
                 node_offset
             } else {
-                c.text.get(node_offset..).and_then(|t| t.find(&src)).map_or(node_offset, |i| node_offset + i)
+                c.text
+                    .get(node_offset..)
+                    .and_then(|t| t.find(&src))
+                    .map_or(node_offset, |i| node_offset + i)
             };
-            c.report_at(Severity::Error, offset, src.len(), code, message).help = Some(help);
+            c.report_at(Severity::Error, offset, src.len(), code, message)
+                .help = Some(help);
         }
     }
 }
@@ -805,9 +1101,18 @@ fn check_images(c: &mut Checker<'_>, body: &str, body_offset: usize, vocab: &Voc
             let offset = if c.is_full() {
                 range.start
             } else {
-                body[range.clone()].find(&src).map_or(range.start, |i| range.start + i)
+                body[range.clone()]
+                    .find(&src)
+                    .map_or(range.start, |i| range.start + i)
             };
-            c.report_at(Severity::Error, body_offset + offset, src.len(), code, message).help = Some(help);
+            c.report_at(
+                Severity::Error,
+                body_offset + offset,
+                src.len(),
+                code,
+                message,
+            )
+            .help = Some(help);
         }
     }
 }
@@ -822,10 +1127,18 @@ pub fn duplicate_slugs<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) 
         if seen.insert(slug) {
             first.push((slug, file));
         } else {
-            let other = first.iter().find(|(s, _)| *s == slug).map_or("", |(_, f)| *f);
+            let other = first
+                .iter()
+                .find(|(s, _)| *s == slug)
+                .map_or("", |(_, f)| *f);
             out.push(
-                Diagnostic::file(Severity::Error, "duplicate-slug", file, format!("the slug `{slug}` is already used by `{other}`"))
-                    .with_help("rename one of the files: the file name is the case's address"),
+                Diagnostic::file(
+                    Severity::Error,
+                    "duplicate-slug",
+                    file,
+                    format!("the slug `{slug}` is already used by `{other}`"),
+                )
+                .with_help("rename one of the files: the file name is the case's address"),
             );
         }
     }

@@ -23,8 +23,12 @@ fn diagnostics(site: &Site) -> (i32, Vec<Value>) {
     let mut cmd = site.cmd(&["check", "--format", "json"]);
     cmd.timeout(Duration::from_secs(20));
     let out = run(cmd);
-    let value: Value = serde_json::from_str(&out.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}\nstderr: {}", out.stdout, out.stderr));
+    let value: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}\nstderr: {}",
+            out.stdout, out.stderr
+        )
+    });
     (out.code, value.as_array().cloned().unwrap_or_default())
 }
 
@@ -33,10 +37,17 @@ fn diagnostics(site: &Site) -> (i32, Vec<Value>) {
 fn expect(site: &Site, file: &str, code: &str, line: u64, column: u64, message: &str) -> Value {
     let (exit, diags) = diagnostics(site);
     let found = diags.iter().find(|d| d["code"] == code).unwrap_or_else(|| {
-        panic!("no `{code}` diagnostic; got {}", serde_json::to_string_pretty(&diags).unwrap_or_default())
+        panic!(
+            "no `{code}` diagnostic; got {}",
+            serde_json::to_string_pretty(&diags).unwrap_or_default()
+        )
     });
     assert_eq!(found["file"], file, "{found}");
-    assert_eq!((found["line"].as_u64(), found["column"].as_u64()), (Some(line), Some(column)), "{found}");
+    assert_eq!(
+        (found["line"].as_u64(), found["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{found}"
+    );
     let text = found["message"].as_str().unwrap_or("");
     assert!(text.contains(message), "message `{text}` lacks `{message}`");
     let expected_exit = if found["severity"] == "error" { 1 } else { 0 };
@@ -68,7 +79,14 @@ fn shipped_catalogue_passes() {
 #[test]
 fn missing_front_matter_is_reported_at_line_one() {
     let site = site_with("---\ntitle", "title");
-    expect(&site, CASE, "no-front-matter", 1, 1, "does not start with front matter");
+    expect(
+        &site,
+        CASE,
+        "no-front-matter",
+        1,
+        1,
+        "does not start with front matter",
+    );
 }
 
 #[test]
@@ -88,7 +106,10 @@ fn empty_file_is_invalid_content() {
 fn invalid_utf8_names_file_and_line() {
     let site = Site::fixture("minimal");
     let mut bytes = site.read(CASE).into_bytes();
-    let at = bytes.windows(5).position(|w| w == b"Molde").expect("present");
+    let at = bytes
+        .windows(5)
+        .position(|w| w == b"Molde")
+        .expect("present");
     bytes[at] = 0xff;
     std::fs::write(site.path(CASE), bytes).expect("write");
     expect(&site, CASE, "invalid-utf8", 2, 37, "not UTF-8");
@@ -106,7 +127,14 @@ fn bom_and_crlf_are_accepted() {
 #[test]
 fn missing_required_field_is_named_with_its_section() {
     let site = site_with("need: |\n  Høyt sykefravær.\n", "");
-    expect(&site, CASE, "missing-field", 1, 1, "missing required field `need` (Behov)");
+    expect(
+        &site,
+        CASE,
+        "missing-field",
+        1,
+        1,
+        "missing required field `need` (Behov)",
+    );
 }
 
 #[test]
@@ -118,7 +146,14 @@ fn wrong_type_says_what_was_expected() {
 #[test]
 fn unknown_field_suggests_nearest() {
     let site = site_with("measures:", "measure:");
-    let d = expect(&site, CASE, "unknown-field", 17, 1, "unknown field `measure`");
+    let d = expect(
+        &site,
+        CASE,
+        "unknown-field",
+        17,
+        1,
+        "unknown field `measure`",
+    );
     expect_help(&d, "did you mean `measures`?");
 }
 
@@ -134,7 +169,14 @@ fn norwegian_section_names_suggest_the_english_field() {
     ] {
         let site = site_with(from, norwegian);
         let key = norwegian.split(':').next().unwrap_or_default();
-        let d = expect(&site, CASE, "unknown-field", line, 1, &format!("unknown field `{key}`"));
+        let d = expect(
+            &site,
+            CASE,
+            "unknown-field",
+            line,
+            1,
+            &format!("unknown field `{key}`"),
+        );
         expect_help(&d, &format!("did you mean `{english}`?"));
         let (_, diags) = diagnostics(&site);
         assert!(
@@ -153,7 +195,14 @@ fn empty_themes_are_an_error() {
 #[test]
 fn unknown_theme_suggests_nearest() {
     let site = site_with("[sykefravaer, kompetanse]", "[sykefravar, kompetanse]");
-    let d = expect(&site, CASE, "unknown-theme", 7, 10, "unknown theme `sykefravar`");
+    let d = expect(
+        &site,
+        CASE,
+        "unknown-theme",
+        7,
+        10,
+        "unknown theme `sykefravar`",
+    );
     expect_help(&d, "did you mean `sykefravaer`?");
 }
 
@@ -166,47 +215,96 @@ fn duplicate_theme_points_at_the_repeat() {
 #[test]
 fn unknown_programme_suggests_nearest() {
     let site = site_with("programme: saman", "programme: samen");
-    let d = expect(&site, CASE, "unknown-programme", 6, 12, "unknown programme `samen`");
+    let d = expect(
+        &site,
+        CASE,
+        "unknown-programme",
+        6,
+        12,
+        "unknown programme `samen`",
+    );
     expect_help(&d, "did you mean `saman`?");
 }
 
 #[test]
 fn municipality_number_needs_four_digits() {
     let site = site_with("\"1506\"", "\"156\"");
-    expect(&site, CASE, "invalid-municipality-number", 4, 22, "not a four-digit");
+    expect(
+        &site,
+        CASE,
+        "invalid-municipality-number",
+        4,
+        22,
+        "not a four-digit",
+    );
 }
 
 #[test]
 fn unquoted_municipality_number_asks_for_quotes() {
     let site = site_with("\"1506\"", "0301");
-    let d = expect(&site, CASE, "wrong-type", 4, 22, "must be written in quotes");
+    let d = expect(
+        &site,
+        CASE,
+        "wrong-type",
+        4,
+        22,
+        "must be written in quotes",
+    );
     expect_help(&d, "\"0301\"");
 }
 
 #[test]
 fn municipality_number_of_a_former_county_is_refused() {
     let site = site_with("\"1506\"", "\"3806\"");
-    expect(&site, CASE, "invalid-municipality-number", 4, 22, "county of 2024");
+    expect(
+        &site,
+        CASE,
+        "invalid-municipality-number",
+        4,
+        22,
+        "county of 2024",
+    );
 }
 
 #[test]
 fn county_must_match_the_number() {
     let site = site_with("county: Møre og Romsdal", "county: Rogaland");
-    let d = expect(&site, CASE, "county-mismatch", 5, 9, "belongs to Møre og Romsdal (15)");
+    let d = expect(
+        &site,
+        CASE,
+        "county-mismatch",
+        5,
+        9,
+        "belongs to Møre og Romsdal (15)",
+    );
     expect_help(&d, "county: Møre og Romsdal");
 }
 
 #[test]
 fn unknown_county_suggests_nearest() {
     let site = site_with("county: Møre og Romsdal", "county: More og Romsdal");
-    let d = expect(&site, CASE, "unknown-county", 5, 9, "not one of the 15 counties");
+    let d = expect(
+        &site,
+        CASE,
+        "unknown-county",
+        5,
+        9,
+        "not one of the 15 counties",
+    );
     expect_help(&d, "did you mean `Møre og Romsdal`?");
 }
 
 #[test]
 fn period_must_not_end_before_it_starts() {
     let site = site_with("{ start: 2012, end: 2015 }", "{ start: 2016, end: 2015 }");
-    expect(&site, CASE, "invalid-period", 9, 29, "ends (2015) before it starts (2016)");
+    expect(
+        &site,
+        CASE,
+        "invalid-period",
+        9,
+        29,
+        "ends (2015) before it starts (2016)",
+    );
 }
 
 #[test]
@@ -218,13 +316,27 @@ fn years_outside_1990_2100_are_refused() {
 #[test]
 fn dates_must_exist() {
     let site = site_with("published: 2013-05-02", "published: 2013-02-30");
-    expect(&site, CASE, "invalid-date", 11, 12, "`2013-02-30` is not a real date");
+    expect(
+        &site,
+        CASE,
+        "invalid-date",
+        11,
+        12,
+        "`2013-02-30` is not a real date",
+    );
 }
 
 #[test]
 fn completed_case_needs_result_reported_at_status() {
     let site = site_with("result: |\n  Fraværet gikk ned.\n", "");
-    expect(&site, CASE, "missing-result", 8, 9, "a completed case needs a `result`");
+    expect(
+        &site,
+        CASE,
+        "missing-result",
+        8,
+        9,
+        "a completed case needs a `result`",
+    );
 }
 
 #[test]
@@ -232,7 +344,14 @@ fn links_must_be_absolute_http() {
     let site = site_with("https://www.ks.no/molde", "www.ks.no/molde");
     expect(&site, CASE, "invalid-link", 36, 31, "`www.ks.no/molde`");
     let site = site_with("https://www.ks.no/molde", "javascript:alert(1)");
-    expect(&site, CASE, "invalid-link", 36, 31, "not an http(s) address");
+    expect(
+        &site,
+        CASE,
+        "invalid-link",
+        36,
+        31,
+        "not an http(s) address",
+    );
 }
 
 #[test]
@@ -249,14 +368,24 @@ fn images_on_another_host_are_refused() {
 
 #[test]
 fn raw_html_images_on_another_host_are_refused() {
-    let site = site_with("Reportasjen.", "<img src=\"https://cdn.example/x.png\" alt=\"\">");
+    let site = site_with(
+        "Reportasjen.",
+        "<img src=\"https://cdn.example/x.png\" alt=\"\">",
+    );
     expect(&site, CASE, "remote-image", 38, 11, "on another host");
 }
 
 #[test]
 fn local_images_must_exist_in_media() {
     let site = site_with("Reportasjen.", "![Bilde](/media/graf.png)");
-    let d = expect(&site, CASE, "missing-image", 38, 10, "not in `content/media/`");
+    let d = expect(
+        &site,
+        CASE,
+        "missing-image",
+        38,
+        10,
+        "not in `content/media/`",
+    );
     expect_help(&d, "content/media/graf.png");
     site.write("content/media/graf.png", "png");
     let (exit, diags) = diagnostics(&site);
@@ -265,26 +394,50 @@ fn local_images_must_exist_in_media() {
 
 #[test]
 fn images_in_front_matter_fields_are_checked_too() {
-    let site = site_with("  Høyt sykefravær.", "  Se ![graf](https://cdn.example/g.png).");
+    let site = site_with(
+        "  Høyt sykefravær.",
+        "  Se ![graf](https://cdn.example/g.png).",
+    );
     expect(&site, CASE, "remote-image", 14, 14, "on another host");
 }
 
 #[test]
 fn indicator_periods_must_parse() {
     let site = site_with("period: 2012-Q1", "period: 2012-Q5");
-    expect(&site, CASE, "invalid-period", 29, 19, "`2012-Q5` is not a period");
+    expect(
+        &site,
+        CASE,
+        "invalid-period",
+        29,
+        19,
+        "`2012-Q5` is not a period",
+    );
 }
 
 #[test]
 fn indicator_periods_must_not_repeat() {
     let site = site_with("period: 2012-Q2", "period: 2012-Q1");
-    expect(&site, CASE, "duplicate-period", 30, 19, "appears twice in `series`");
+    expect(
+        &site,
+        CASE,
+        "duplicate-period",
+        30,
+        19,
+        "appears twice in `series`",
+    );
 }
 
 #[test]
 fn unknown_unit_suggests_nearest() {
     let site = site_with("unit: percent", "unit: prosent");
-    let d = expect(&site, CASE, "invalid-value", 26, 11, "unknown unit `prosent`");
+    let d = expect(
+        &site,
+        CASE,
+        "invalid-value",
+        26,
+        11,
+        "unknown unit `prosent`",
+    );
     expect_help(&d, "percent");
 }
 
@@ -294,7 +447,14 @@ fn file_names_must_make_a_slug() {
     let text = site.read(CASE);
     std::fs::remove_file(site.path(CASE)).expect("remove");
     site.write("content/cases/Molde Kommune.md", &text);
-    let d = expect(&site, "content/cases/Molde Kommune.md", "invalid-slug", 1, 1, "cannot be used in an address");
+    let d = expect(
+        &site,
+        "content/cases/Molde Kommune.md",
+        "invalid-slug",
+        1,
+        1,
+        "cannot be used in an address",
+    );
     expect_help(&d, "molde-kommune.md");
 }
 
@@ -303,7 +463,14 @@ fn slugs_must_be_unique_across_folders() {
     let site = Site::fixture("minimal");
     let text = site.read(CASE);
     site.write("content/cases/2014/molde.md", &text);
-    expect(&site, "content/cases/molde.md", "duplicate-slug", 1, 1, "already used by `content/cases/2014/molde.md`");
+    expect(
+        &site,
+        "content/cases/molde.md",
+        "duplicate-slug",
+        1,
+        1,
+        "already used by `content/cases/2014/molde.md`",
+    );
 }
 
 #[test]
@@ -328,13 +495,20 @@ fn future_published_date_is_a_warning() {
 #[test]
 fn every_problem_of_every_file_is_reported() {
     let site = site_with("programme: saman", "programme: samen");
-    let text = site.read(CASE).replacen("[sykefravaer, kompetanse]", "[sykefravar, kompetanse]", 1);
+    let text = site
+        .read(CASE)
+        .replacen("[sykefravaer, kompetanse]", "[sykefravar, kompetanse]", 1);
     site.write("content/cases/oppdal.md", &text);
     let (exit, diags) = diagnostics(&site);
     assert_eq!(exit, 1);
     let codes: Vec<(&str, &str)> = diags
         .iter()
-        .map(|d| (d["file"].as_str().unwrap_or(""), d["code"].as_str().unwrap_or("")))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or(""),
+                d["code"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(
         codes,
@@ -361,8 +535,16 @@ error: unknown theme `sykefravar`
   = help: did you mean `sykefravaer`?
 ";
     assert!(out.stderr.contains(expected), "{}", out.stderr);
-    assert!(out.stderr.contains("error: 1 problem in 1 of 1 case files"), "{}", out.stderr);
-    assert!(out.stdout.is_empty(), "human output goes to stderr: {}", out.stdout);
+    assert!(
+        out.stderr.contains("error: 1 problem in 1 of 1 case files"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "human output goes to stderr: {}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -377,25 +559,52 @@ fn drafts_are_skipped_unless_asked_for() {
 #[test]
 fn register_checks_names_and_numbers() {
     let site = Site::fixture("minimal");
-    site.write("content/municipalities.csv", "\u{feff}\"code\";\"name\"\n\"1506\";\"Molde\"\n\"1508\";\"Ålesund\"\n");
+    site.write(
+        "content/municipalities.csv",
+        "\u{feff}\"code\";\"name\"\n\"1506\";\"Molde\"\n\"1508\";\"Ålesund\"\n",
+    );
     let (exit, diags) = diagnostics(&site);
     assert_eq!((exit, diags.len()), (0, 0), "{diags:?}");
     let text = site.read(CASE);
-    site.write(CASE, &text.replacen("municipality: Molde", "municipality: Mold", 1));
-    let d = expect(&site, CASE, "unknown-municipality", 3, 15, "`Mold` is not in the municipality register");
+    site.write(
+        CASE,
+        &text.replacen("municipality: Molde", "municipality: Mold", 1),
+    );
+    let d = expect(
+        &site,
+        CASE,
+        "unknown-municipality",
+        3,
+        15,
+        "`Mold` is not in the municipality register",
+    );
     expect_help(&d, "did you mean `Molde`?");
     site.write(CASE, &text.replacen("\"1506\"", "\"1508\"", 1));
-    let d = expect(&site, CASE, "municipality-number-mismatch", 4, 22, "gives Molde the number `1506`");
+    let d = expect(
+        &site,
+        CASE,
+        "municipality-number-mismatch",
+        4,
+        22,
+        "gives Molde the number `1506`",
+    );
     expect_help(&d, "\"1506\"");
 }
 
 #[test]
 fn broken_config_is_exit_two_with_position() {
     let site = Site::fixture("minimal");
-    site.write("content/site.yaml", "title: X\nbase_url: https://x.example/\nlanguag: nb\n");
+    site.write(
+        "content/site.yaml",
+        "title: X\nbase_url: https://x.example/\nlanguag: nb\n",
+    );
     let out = run(site.cmd(&["check"]));
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("content/site.yaml:3:1"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("content/site.yaml:3:1"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -405,7 +614,11 @@ fn not_a_site_is_exit_two() {
     cmd.arg("--root").arg(dir.path()).arg("check");
     let out = run(cmd);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("no `content/` folder"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("no `content/` folder"),
+        "{}",
+        out.stderr
+    );
 }
 
 /// Broken YAML of every kind: exit 1, a located error, no panic, no hang.
@@ -414,11 +627,17 @@ fn broken_yaml_of_every_kind_is_a_located_error() {
     let mut bomb = String::from("title: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
     for i in 1..14 {
         let p = i - 1;
-        bomb.push_str(&format!("k{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        bomb.push_str(&format!(
+            "k{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
     }
     let deep = format!("title: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let cases: [(&str, String, u64); 5] = [
-        ("syntax", "title: [unclosed\nmunicipality: Molde\n".into(), 3),
+        (
+            "syntax",
+            "title: [unclosed\nmunicipality: Molde\n".into(),
+            3,
+        ),
         ("tab", "title: X\n\tmunicipality: Molde\n".into(), 3),
         ("duplicate", "title: X\ntitle: Y\n".into(), 3),
         ("alias bomb", bomb, 0),
@@ -429,7 +648,10 @@ fn broken_yaml_of_every_kind_is_a_located_error() {
         site.write(CASE, &format!("---\n{yaml}---\nBody\n"));
         let (exit, diags) = diagnostics(&site);
         assert_eq!(exit, 1, "{what}: {diags:?}");
-        let d = diags.iter().find(|d| d["code"] == "yaml-syntax").unwrap_or_else(|| panic!("{what}: {diags:?}"));
+        let d = diags
+            .iter()
+            .find(|d| d["code"] == "yaml-syntax")
+            .unwrap_or_else(|| panic!("{what}: {diags:?}"));
         assert_eq!(d["file"], CASE, "{what}");
         if line > 0 {
             assert_eq!(d["line"].as_u64(), Some(line), "{what}: {d}");

@@ -20,7 +20,8 @@ fn init_new_check_round_trip() {
     };
     let out = sub(&["new", "Ålesund"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let text = std::fs::read_to_string(root.join("content/cases/alesund.md")).expect("new case written");
+    let text =
+        std::fs::read_to_string(root.join("content/cases/alesund.md")).expect("new case written");
     assert!(text.contains("draft: true"), "{text}");
     assert!(text.contains("municipality: \"Ålesund\""), "{text}");
     assert!(text.contains("# Behov"), "every field is commented: {text}");
@@ -47,8 +48,18 @@ fn init_never_overwrites() {
 #[test]
 fn new_fills_number_and_county_from_the_register() {
     let site = Site::fixture("minimal");
-    site.write("content/municipalities.csv", "code;name\n1506;Molde\n1508;Ålesund\n3449;Sør-Aurdal\n");
-    let out = run(site.cmd(&["new", "Sør-Aurdal", "--programme", "rusta", "--language", "nn"]));
+    site.write(
+        "content/municipalities.csv",
+        "code;name\n1506;Molde\n1508;Ålesund\n3449;Sør-Aurdal\n",
+    );
+    let out = run(site.cmd(&[
+        "new",
+        "Sør-Aurdal",
+        "--programme",
+        "rusta",
+        "--language",
+        "nn",
+    ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let text = site.read("content/cases/sor-aurdal.md");
     assert!(text.contains("municipality_number: \"3449\""), "{text}");
@@ -60,7 +71,11 @@ fn new_fills_number_and_county_from_the_register() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = run(site.cmd(&["new", "Ålesnd"]));
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("did you mean `Ålesund`?"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `Ålesund`?"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -70,8 +85,20 @@ fn schema_is_draft07_with_site_ids_as_enums() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let schema: Value = serde_json::from_str(&out.stdout).expect("JSON");
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    assert_eq!(schema["properties"]["themes"]["items"]["enum"], serde_json::json!(["sykefravaer", "heltid-deltid", "kompetanse"]));
-    assert_eq!(schema["properties"]["programme"]["enum"], serde_json::json!(["saman", "rusta"]));
-    let required: Vec<&str> = schema["required"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
-    assert!(required.contains(&"need") && required.contains(&"measures"), "{required:?}");
+    assert_eq!(
+        schema["properties"]["themes"]["items"]["enum"],
+        serde_json::json!(["sykefravaer", "heltid-deltid", "kompetanse"])
+    );
+    assert_eq!(
+        schema["properties"]["programme"]["enum"],
+        serde_json::json!(["saman", "rusta"])
+    );
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        required.contains(&"need") && required.contains(&"measures"),
+        "{required:?}"
+    );
 }

@@ -59,7 +59,10 @@ impl Site {
     /// `casebook --root <site> ARGS…`, not yet run.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("casebook").expect("binary");
-        cmd.arg("--root").arg(self.root()).args(args).env("NO_COLOR", "1");
+        cmd.arg("--root")
+            .arg(self.root())
+            .args(args)
+            .env("NO_COLOR", "1");
         cmd
     }
 }
