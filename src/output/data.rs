@@ -121,21 +121,86 @@ pub fn cases_json(r: &Renderer<'_>) -> Vec<u8> {
         generator: &'static str,
         cases: Vec<Record<'a>>,
     }
-    let export = Export {
+    #[derive(Serialize)]
+    struct Head<'a> {
+        title: &'a str,
+        url: &'a str,
+        licence: Option<&'a str>,
+        generator: &'static str,
+    }
+    let head = Head {
         title: &r.site.config.site.title,
         url: &r.site.base_url,
         licence: r.site.config.site.licence.as_deref(),
         generator: "casebook",
-        cases: r.catalogue.cases.iter().map(|c| record(c, r)).collect(),
     };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_vec_pretty(&export).unwrap_or_default()
+    let records: Vec<Record<'_>> = r.catalogue.cases.iter().map(|c| record(c, r)).collect();
+    pretty_with_list(&head, "cases", &records).unwrap_or_else(|| {
+        let export = Export {
+            title: head.title,
+            url: head.url,
+            licence: head.licence,
+            generator: head.generator,
+            cases: records,
+        };
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_vec_pretty(&export).unwrap_or_default()
+    })
+}
+
+/// What `serde_json::to_vec_pretty` writes for an object with `head`'s
+/// fields followed by `"key": [items]`, with the items serialised in
+/// parallel: serialising 10 000 records was a quarter of a second on one
+/// core. `None` when the shortcut does not apply (no items, or `head` is
+/// not an object with fields), for the caller to serialise the plain way.
+fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
+    head: &H,
+    key: &str,
+    items: &[T],
+) -> Option<Vec<u8>> {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        return None;
+    }
+    let mut out = serde_json::to_vec_pretty(head).ok()?;
+    // `{\n  "a": 1\n}` → `{\n  "a": 1`, then `,\n  "key": [\n`.
+    if !out.ends_with(b"\n}") || out.len() < 4 {
+        return None;
+    }
+    out.truncate(out.len() - 2);
+    out.extend_from_slice(b",\n  ");
+    out.extend_from_slice(&serde_json::to_vec(key).ok()?);
+    out.extend_from_slice(b": [\n");
+    let parts: Vec<Option<Vec<u8>>> = items
+        .par_iter()
+        .map(|item| {
+            let one = serde_json::to_vec_pretty(item).ok()?;
+            // Each line four spaces deeper. JSON strings hold no raw line
+            // break, so every `\n` is one serde_json wrote.
+            let mut shifted = Vec::with_capacity(one.len() + one.len() / 8);
+            shifted.extend_from_slice(b"    ");
+            for &b in &one {
+                shifted.push(b);
+                if b == b'\n' {
+                    shifted.extend_from_slice(b"    ");
+                }
+            }
+            Some(shifted)
+        })
+        .collect();
+    for (i, part) in parts.into_iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        out.extend_from_slice(&part?);
+    }
+    out.extend_from_slice(b"\n  ]\n}");
+    Some(out)
 }
 
 /// `cases.csv`: one row per case; list fields as JSON arrays in their cell
 /// (themes joined with `;`), so every field survives a spreadsheet.
 pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
-    let json = |v: &dyn erased::Json| v.to_json();
     let mut w = csv::Writer::from_writer(Vec::new());
     let header = [
         "slug",
@@ -173,8 +238,33 @@ pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
         source: e.into(),
     };
     w.write_record(header).map_err(io)?;
-    for case in &r.catalogue.cases {
-        let rec = record(case, r);
+    // Rows are written in parallel, each by its own writer (a CSV writer
+    // keeps no state from one row to the next), and joined in order.
+    use rayon::prelude::*;
+    let rows: Vec<Result<Vec<u8>, csv::Error>> = r
+        .catalogue
+        .cases
+        .par_iter()
+        .map(|case| {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            csv_row(&mut w, &record(case, r))?;
+            w.into_inner().map_err(|e| e.into_error().into())
+        })
+        .collect();
+    let mut out = w.into_inner().map_err(|e| super::OutputError::Io {
+        action: "cannot write",
+        path: "cases.csv".into(),
+        source: e.into_error(),
+    })?;
+    for row in rows {
+        out.extend_from_slice(&row.map_err(io)?);
+    }
+    Ok(out)
+}
+
+fn csv_row(w: &mut csv::Writer<Vec<u8>>, rec: &Record<'_>) -> Result<(), csv::Error> {
+    let json = |v: &dyn erased::Json| v.to_json();
+    {
         let opt = |o: Option<&str>| o.unwrap_or("").to_owned();
         let row = [
             rec.slug.to_owned(),
@@ -206,13 +296,69 @@ pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
             rec.body.to_owned(),
             opt(rec.licence),
         ];
-        w.write_record(&row).map_err(io)?;
+        w.write_record(&row)
     }
-    w.into_inner().map_err(|e| super::OutputError::Io {
-        action: "cannot write",
-        path: "cases.csv".into(),
-        source: e.into_error(),
-    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Item {
+        name: &'static str,
+        list: Vec<u32>,
+        empty: Vec<u32>,
+        text: &'static str,
+        inner: Option<Box<Item>>,
+    }
+
+    #[derive(Serialize)]
+    struct Head {
+        title: &'static str,
+        licence: Option<&'static str>,
+    }
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        title: &'static str,
+        licence: Option<&'static str>,
+        cases: &'a [Item],
+    }
+
+    #[test]
+    fn parallel_pretty_json_is_byte_for_byte_serde_json() {
+        let item = |name| Item {
+            name,
+            list: vec![1, 2],
+            empty: vec![],
+            text: "linje\nto \"sitat\" æøå",
+            inner: Some(Box::new(Item {
+                name: "indre",
+                list: vec![],
+                empty: vec![],
+                text: "",
+                inner: None,
+            })),
+        };
+        let items = [item("a"), item("b"), item("c")];
+        let head = Head {
+            title: "T",
+            licence: None,
+        };
+        let whole = Whole {
+            title: "T",
+            licence: None,
+            cases: &items,
+        };
+        let expected = serde_json::to_vec_pretty(&whole).expect("json");
+        let got = pretty_with_list(&head, "cases", &items).expect("applies");
+        assert_eq!(
+            String::from_utf8(got).expect("utf-8"),
+            String::from_utf8(expected).expect("utf-8")
+        );
+        assert!(pretty_with_list(&head, "cases", &[] as &[Item]).is_none());
+    }
 }
 
 mod erased {
