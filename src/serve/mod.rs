@@ -310,7 +310,7 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
         .build()
         .map_err(io_error("cannot start the HTTP server"))?;
     let temp = temp_folder().map_err(io_error("cannot create a temporary folder"))?;
-    let shared = Arc::new(Shared::new(temp.path().join("site-0")));
+    let shared = Arc::new(Shared::new(site::site_dir(temp.path(), 0)));
     // Installed before the first build, so that Ctrl-C during a long first
     // build still ends here and removes the temporary folder.
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
@@ -366,10 +366,10 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
     shared.stopping.store(true, Ordering::Release);
     let _ = tx.send(site::Message::Stop);
     runtime.shutdown_timeout(Duration::from_millis(200));
-    // The rebuilding thread stops between two pages; a whole-site file
-    // being written is finished first (the write lock in `close`). It is
-    // not joined: it may still be reading files, which leaves nothing
-    // behind.
+    // The rebuilding thread and a files job write only under the write
+    // lock and after checking `stopping`, so once `close` holds the lock
+    // nothing more is written. They are not joined: whatever they are
+    // still computing or reading leaves nothing behind.
     drop(rebuilder);
     close(temp, &shared)?;
     served.map_err(io_error("the HTTP server failed"))

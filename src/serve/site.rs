@@ -155,6 +155,12 @@ fn template_diagnostic(skin: Option<&str>, e: &RenderError) -> Diagnostic {
     d
 }
 
+/// The folder of the `generation`th whole build inside the temporary
+/// folder (`site-0` is the first).
+pub fn site_dir(temp: &Path, generation: u32) -> PathBuf {
+    temp.join(format!("site-{generation}"))
+}
+
 /// The site path of a file relative to the root, `/`-separated (as
 /// `content::load` names files).
 fn rel_path(root: &Path, path: &Path) -> String {
@@ -206,7 +212,7 @@ pub struct Model {
 }
 
 impl Model {
-    /// Builds the site for the first time into `temp/site-0`.
+    /// Builds the site for the first time, into [`site_dir`] 0.
     pub fn start(
         options: &Options,
         config: Config,
@@ -230,7 +236,7 @@ impl Model {
                 return Err(StartError::Serve(ServeError::Skin(d.message)));
             }
         };
-        let dir = temp.join("site-0");
+        let dir = site_dir(temp, 0);
         let Loaded {
             config,
             skin,

@@ -317,6 +317,9 @@ fn serves_the_site_and_stops_cleanly_on_ctrl_c() {
         "serve leaves `public/` alone"
     );
 
+    // An open browser tab keeps an event stream open; it must not hold
+    // up the stop.
+    let _events = event_stream(&server.addr);
     let (exit, stderr, tmp) = server.interrupt();
     assert_eq!(exit.code(), Some(0), "{stderr}");
     let left: Vec<_> = fs::read_dir(tmp.path())
@@ -908,9 +911,9 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// 100 connections × 100 requests, twice, while a case is saved every
-/// 50 ms; every answer must be the expected status, and memory must not
-/// grow from the first round to the second.
+/// 100 connections × 100 requests, three rounds, while a case is saved
+/// every 50 ms; every answer must be the expected status, and memory must
+/// not grow from the first round to the last.
 #[test]
 #[ignore = "a load test (about a minute in debug); run with --release and --nocapture"]
 fn load_while_rebuilding() {
@@ -946,7 +949,7 @@ fn load_while_rebuilding() {
     };
     let pid = server.child.id();
     let mut rounds = Vec::new();
-    for _ in 0..2 {
+    for _ in 0..3 {
         let started = Instant::now();
         let workers: Vec<_> = (0..CONNECTIONS)
             .map(|c| {
@@ -1008,7 +1011,7 @@ fn load_while_rebuilding() {
         );
     }
     assert!(rebuilds > 0, "the site was rebuilt during the run");
-    let (first, second) = (rounds[0].2, rounds[1].2);
+    let (first, second) = (rounds[0].2, rounds[2].2);
     assert!(
         second <= first + 16 * 1024,
         "memory grew from {first} KiB to {second} KiB"

@@ -113,20 +113,31 @@ pub(super) fn write_whole(
     shared: &Shared,
 ) -> Result<Written, WriteError> {
     let catalogue = Catalogue::new(parts.config, parts.cases);
-    let _guard = shared.write_guard();
-    if shared.stopping() {
-        return Err(WriteError::Stopped);
-    }
-    fs::create_dir_all(dir).map_err(io("create", dir))?;
-    let content = Content {
-        config: parts.config,
-        cases: parts.cases,
-        pages: parts.pages,
-        media: parts.media,
-        skin: parts.skin,
+    // Each write holds the write lock and first checks for Ctrl-C, so
+    // stopping waits for one file, not for the whole build.
+    let write = |rel: &str, bytes: &[u8]| {
+        let _guard = shared.write_guard();
+        if shared.stopping() {
+            return Err(WriteError::Stopped);
+        }
+        write_new(dir, rel, bytes)
     };
-    let assets = output::write_assets(content, parts.root, parts.base_url, dir)
-        .map_err(|e| WriteError::Io(e.to_string()))?;
+    let assets = {
+        let _guard = shared.write_guard();
+        if shared.stopping() {
+            return Err(WriteError::Stopped);
+        }
+        fs::create_dir_all(dir).map_err(io("create", dir))?;
+        let content = Content {
+            config: parts.config,
+            cases: parts.cases,
+            pages: parts.pages,
+            media: parts.media,
+            skin: parts.skin,
+        };
+        output::write_assets(content, parts.root, parts.base_url, dir)
+            .map_err(|e| WriteError::Io(e.to_string()))?
+    };
     let site = Site {
         config: parts.config,
         skin: parts.skin,
@@ -143,15 +154,9 @@ pub(super) fn write_whole(
             return Err(WriteError::Stopped);
         }
         let html = renderer.render(spec).map_err(|e| broken(skin, &e))?;
-        write_new(dir, &spec.file(), html.as_bytes())
+        write(&spec.file(), html.as_bytes())
     })?;
-    let file_hashes = write_changed(
-        &renderer,
-        &specs,
-        parts.base_url,
-        &HashMap::new(),
-        &|rel, bytes| write_new(dir, rel, bytes),
-    )?;
+    let file_hashes = write_changed(&renderer, &specs, parts.base_url, &HashMap::new(), &write)?;
     let shown = shown_by_all(&renderer, &specs);
     Ok(Written {
         assets,
@@ -179,7 +184,7 @@ impl Model {
             Err(LoadError::Skin(d)) => return Err(WriteError::Broken(vec![d])),
         };
         let generation = self.generation + 1;
-        let dir = self.temp.join(format!("site-{generation}"));
+        let dir = super::site_dir(&self.temp, generation);
         let parts = Parts {
             root: &self.root,
             base_url: &self.base_url,
