@@ -13,8 +13,16 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// Wall times of the stages, in the order they finished.
-static STAGES: Mutex<Vec<(&'static str, Duration)>> = Mutex::new(Vec::new());
+/// Wall times of the stages, in the order they finished, with the peak
+/// resident memory so far (kB, Linux only) when each finished.
+static STAGES: Mutex<Vec<(&'static str, Duration, Option<u64>)>> = Mutex::new(Vec::new());
+
+/// `VmHWM` of /proc/self/status: the peak resident set so far, in kB.
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
 
 /// A kind of work whose time is summed over all threads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +66,9 @@ pub fn stage(name: &'static str, started: Instant) {
         return;
     }
     let elapsed = started.elapsed();
+    let peak = peak_kb();
     if let Ok(mut stages) = STAGES.lock() {
-        stages.push((name, elapsed));
+        stages.push((name, elapsed, peak));
     }
 }
 
@@ -82,14 +91,18 @@ pub fn reset() {
     }
 }
 
-/// The table of what was recorded: one line per stage with its wall time,
-/// then the CPU totals of the parallel work, then `total` as given.
+/// The table of what was recorded: one line per stage with its wall time
+/// and the peak memory so far, then the CPU totals of the parallel work, then `total` as given.
 pub fn report(total: Duration) -> String {
     use std::fmt::Write as _;
     let mut out = String::from("timings (wall):\n");
     let stages = STAGES.lock().map(|s| s.clone()).unwrap_or_default();
-    for (name, d) in &stages {
-        let _ = writeln!(out, "  {name:<22} {:>8.1} ms", ms(*d));
+    for (name, d, peak) in &stages {
+        let _ = write!(out, "  {name:<22} {:>8.1} ms", ms(*d));
+        if let Some(kb) = peak {
+            let _ = write!(out, "   peak RSS {:>5} MB", kb / 1024);
+        }
+        out.push('\n');
     }
     let _ = writeln!(out, "  {:<22} {:>8.1} ms", "total", ms(total));
     let threads = rayon::current_num_threads();

@@ -111,6 +111,9 @@ fn record<'a>(case: &'a Case, r: &'a Renderer<'_>) -> Record<'a> {
     }
 }
 
+/// Records serialised in parallel at a time.
+const BATCH: usize = 1024;
+
 /// `cases.json`: `{title, url, licence, cases: […]}` in catalogue order.
 pub fn cases_json(r: &Renderer<'_>) -> Vec<u8> {
     #[derive(Serialize)]
@@ -171,28 +174,32 @@ fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
     out.extend_from_slice(b",\n  ");
     out.extend_from_slice(&serde_json::to_vec(key).ok()?);
     out.extend_from_slice(b": [\n");
-    let parts: Vec<Option<Vec<u8>>> = items
-        .par_iter()
-        .map(|item| {
-            let one = serde_json::to_vec_pretty(item).ok()?;
-            // Each line four spaces deeper. JSON strings hold no raw line
-            // break, so every `\n` is one serde_json wrote.
-            let mut shifted = Vec::with_capacity(one.len() + one.len() / 8);
-            shifted.extend_from_slice(b"    ");
-            for &b in &one {
-                shifted.push(b);
-                if b == b'\n' {
-                    shifted.extend_from_slice(b"    ");
+    // In batches, so that only one batch's parts sit beside the output
+    // (all of them at once doubled the peak memory of a build).
+    for (b, batch) in items.chunks(BATCH).enumerate() {
+        let parts: Vec<Option<Vec<u8>>> = batch
+            .par_iter()
+            .map(|item| {
+                let one = serde_json::to_vec_pretty(item).ok()?;
+                // Each line four spaces deeper. JSON strings hold no raw line
+                // break, so every `\n` is one serde_json wrote.
+                let mut shifted = Vec::with_capacity(one.len() + one.len() / 8);
+                shifted.extend_from_slice(b"    ");
+                for &b in &one {
+                    shifted.push(b);
+                    if b == b'\n' {
+                        shifted.extend_from_slice(b"    ");
+                    }
                 }
+                Some(shifted)
+            })
+            .collect();
+        for (i, part) in parts.into_iter().enumerate() {
+            if b > 0 || i > 0 {
+                out.extend_from_slice(b",\n");
             }
-            Some(shifted)
-        })
-        .collect();
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(b",\n");
+            out.extend_from_slice(&part?);
         }
-        out.extend_from_slice(&part?);
     }
     out.extend_from_slice(b"\n  ]\n}");
     Some(out)
@@ -241,23 +248,23 @@ pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
     // Rows are written in parallel, each by its own writer (a CSV writer
     // keeps no state from one row to the next), and joined in order.
     use rayon::prelude::*;
-    let rows: Vec<Result<Vec<u8>, csv::Error>> = r
-        .catalogue
-        .cases
-        .par_iter()
-        .map(|case| {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            csv_row(&mut w, &record(case, r))?;
-            w.into_inner().map_err(|e| e.into_error().into())
-        })
-        .collect();
     let mut out = w.into_inner().map_err(|e| super::OutputError::Io {
         action: "cannot write",
         path: "cases.csv".into(),
         source: e.into_error(),
     })?;
-    for row in rows {
-        out.extend_from_slice(&row.map_err(io)?);
+    for batch in r.catalogue.cases.chunks(BATCH) {
+        let rows: Vec<Result<Vec<u8>, csv::Error>> = batch
+            .par_iter()
+            .map(|case| {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                csv_row(&mut w, &record(case, r))?;
+                w.into_inner().map_err(|e| e.into_error().into())
+            })
+            .collect();
+        for row in rows {
+            out.extend_from_slice(&row.map_err(io)?);
+        }
     }
     Ok(out)
 }
@@ -341,7 +348,8 @@ mod tests {
                 inner: None,
             })),
         };
-        let items = [item("a"), item("b"), item("c")];
+        let names = ["a", "b", "c"];
+        let items: Vec<Item> = (0..BATCH * 2 + 3).map(|i| item(names[i % 3])).collect();
         let head = Head {
             title: "T",
             licence: None,
@@ -353,6 +361,7 @@ mod tests {
         };
         let expected = serde_json::to_vec_pretty(&whole).expect("json");
         let got = pretty_with_list(&head, "cases", &items).expect("applies");
+        assert!(items.len() > BATCH, "the test crosses a batch boundary");
         assert_eq!(
             String::from_utf8(got).expect("utf-8"),
             String::from_utf8(expected).expect("utf-8")
