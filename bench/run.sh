@@ -94,6 +94,7 @@ fi
 
 ROWS=()
 CPU_NOTES=()
+TIMINGS=()
 for n in "${SIZES[@]}"; do
     dir=$ROOT/target/bench/$n
     runs=${RUNS:-$([ "$n" -ge 100000 ] && echo 3 || echo 5)}
@@ -145,6 +146,9 @@ for n in "${SIZES[@]}"; do
         check_med=$(jq -r '.results[0].median' "$dir/check.json")
         # shellcheck disable=SC2086 # the command is a plain word list
         cb_rss=$(peak_mb $build_cmd)
+        # Where the time goes: one more build with the stage timings.
+        CASEBOOK_TIMINGS=1 $build_cmd > /dev/null 2> "$dir/timings.log" || true
+        TIMINGS+=("N = $n:" "$(sed -n '/^timings/,$p' "$dir/timings.log")")
         floor_x=$dir/floor-input
         floor_y=$dir/floor-output
         hyperfine --warmup 1 --runs "$runs" --style none --export-json "$dir/floor.json" \
@@ -171,7 +175,7 @@ report=$(
     echo "$(date -u +%Y-%m-%d), $cpu, $(nproc) CPUs, $mem RAM, $os, Linux $(uname -r)."
     echo "$([ "$CASEBOOK_OK" = 1 ] && "$CASEBOOK" --version || echo "casebook: not built"); $(hugo version | cut -d' ' -f1-2); $(hyperfine --version)."
     echo "Load average before: $LOAD_START; after: $LOAD_END."
-    echo "Command: \`bench/run.sh ${SIZES[*]}\` (SEED=$SEED; medians of ${RUNS:-5} alternating runs, 3 from N = 100 000, after one warm-up)."
+    echo "Command: \`$([ -n "${RUNS:-}" ] && echo "RUNS=$RUNS ")bench/run.sh ${SIZES[*]}\` (SEED=$SEED; medians of $([ -n "${RUNS:-}" ] && echo "$RUNS" || echo "5 (3 from N = 100 000)") alternating runs after one warm-up)."
     echo
     echo "| N | casebook build median | hugo median | ratio | casebook check median | peak RSS casebook | peak RSS hugo | floor (cp) |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -179,6 +183,14 @@ report=$(
     echo
     echo "CPU time (user + system, median of the same runs), which other load on the machine disturbs less than wall time:"
     printf -- '- %s\n' "${CPU_NOTES[@]}"
+    if [ ${#TIMINGS[@]} -gt 0 ]; then
+        echo
+        echo "Stages of one more casebook build (\`CASEBOOK_TIMINGS=1\`), rebuilding over the previous output:"
+        echo
+        echo '```'
+        printf '%s\n' "${TIMINGS[@]}"
+        echo '```'
+    fi
 )
 mkdir -p "$ROOT/target/bench"
 echo "$report" > "$ROOT/target/bench/results.md"
