@@ -360,7 +360,13 @@ impl<'a> Renderer<'a> {
         let cards: Vec<context::Card> =
             catalogue.cases.par_iter().map(|c| card(c, &site)).collect();
         let card_values: Vec<Value> = cards.par_iter().map(value).collect();
-        Ok(Renderer::assemble(site, catalogue, tera, cards, card_values))
+        Ok(Renderer::assemble(
+            site,
+            catalogue,
+            tera,
+            cards,
+            card_values,
+        ))
     }
 
     /// Like [`Renderer::new`], but reusing the compiled templates and the
