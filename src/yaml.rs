@@ -246,6 +246,14 @@ pub fn parse(text: &str) -> Result<Node, YamlError> {
     parse_with_backend(text)
 }
 
+/// The hand-written reader's answer (`None`: it declined) beside
+/// serde-saphyr's, for the `yaml_subset` fuzz target: where the reader
+/// answers, it must answer exactly what serde-saphyr answers.
+#[doc(hidden)]
+pub fn parse_both(text: &str) -> (Option<Node>, Result<Node, YamlError>) {
+    (subset::parse(text), parse_with_backend(text))
+}
+
 /// [`parse`] by serde-saphyr alone.
 fn parse_with_backend(text: &str) -> Result<Node, YamlError> {
     let spanned: Option<Spanned<Value>> = serde_saphyr::from_str_with_options(text, options())
@@ -519,6 +527,18 @@ mod tests {
             .join()
             .expect("no stack overflow");
         assert_eq!(outcomes, [true, true, false, false]);
+    }
+
+    /// Found by the `yaml_subset` fuzz target: a flow collection cut short
+    /// at the very end of the text made the hand-written reader index past
+    /// the end (a panic, exit 101).
+    #[test]
+    fn flow_collections_cut_short_at_the_end_are_errors_not_panics() {
+        for text in ["i: {u: ", "i: [a, ", "i: {u: 1, ", "i: [", "i: {u:"] {
+            let (subset, backend) = parse_both(text);
+            assert!(subset.is_none(), "{text:?}: {subset:?}");
+            assert!(backend.is_err(), "{text:?}");
+        }
     }
 
     #[test]

@@ -542,7 +542,9 @@ impl<'t> Reader<'t> {
 
     /// A flow item (plain or quoted scalar) at `at`; its node and length.
     fn flow_scalar(&mut self, i: usize, at: usize) -> Option<(Node, usize)> {
-        match self.text.as_bytes()[at] {
+        // `at` is the end of the text when a flow collection is cut short
+        // on the last line (`a: {b: `, found by the `yaml_subset` fuzz target).
+        match *self.text.as_bytes().get(at)? {
             b'"' => self.double_quoted(i, at),
             b'\'' => self.single_quoted(i, at),
             _ => self.plain(i, at, true),
