@@ -754,6 +754,26 @@ fn binding_beyond_this_computer_warns() {
 }
 
 #[test]
+fn drafts_are_served_only_with_the_drafts_flag() {
+    let site = Site::fixture("minimal");
+    let draft = site
+        .read(MOLDE)
+        .replace("municipality: Molde", "municipality: Molde\ndraft: true")
+        .replace(
+            "title: Sammen om en bedre kommune i Molde",
+            "title: Et utkast",
+        );
+    site.write("content/cases/utkast.md", &draft);
+    let server = Server::start(&site, &[]);
+    assert_eq!(server.get("/cases/utkast/").status, 404);
+    drop(server);
+    let server = Server::start(&site, &["--port", "0", "--drafts"]);
+    let page = server.get("/cases/utkast/");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Et utkast"), "{}", page.body);
+}
+
+#[test]
 fn invalid_content_at_start_is_exit_code_1_with_the_diagnostics() {
     let site = Site::fixture("minimal");
     site.write(
