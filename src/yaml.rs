@@ -541,6 +541,26 @@ mod tests {
         }
     }
 
+    /// Found by the `yaml_subset` fuzz target: the hand-written reader took
+    /// a C1 control character (U+0092) in a block scalar that serde-saphyr
+    /// refuses, so `check` passed what the real parser calls an error.
+    #[test]
+    fn characters_yaml_refuses_or_breaks_on_are_left_to_serde_saphyr() {
+        for c in [
+            '\u{80}', '\u{85}', '\u{92}', '\u{9f}', '\u{feff}', '\u{fffe}', '\u{ffff}',
+        ] {
+            for text in [
+                format!("a: |\n  x{c}y\n"),
+                format!("a: x{c}y\n"),
+                format!("a: [x{c}]\n"),
+            ] {
+                let (subset, backend) = parse_both(&text);
+                assert!(subset.is_none(), "{text:?}: the reader answered {subset:?}");
+                assert_eq!(parse(&text), backend, "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn budget_breaches_are_worded_not_debug_printed() {
         let deep = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));

@@ -35,6 +35,20 @@ pub fn parse(text: &str) -> Option<Node> {
     if control {
         return None;
     }
+    // Characters YAML does not allow or reads as line breaks: C1 controls
+    // (NEL, U+0085, breaks a line), a BOM inside the text, U+FFFE/U+FFFF.
+    // serde-saphyr refuses or treats them specially (found by the
+    // `yaml_subset` fuzz target with U+0092 in a block scalar).
+    if !text.is_ascii()
+        && text.chars().any(|c| {
+            matches!(
+                c,
+                '\u{80}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            )
+        })
+    {
+        return None;
+    }
     let mut lines = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
     for line in text.split_inclusive('\n') {
