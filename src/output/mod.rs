@@ -182,6 +182,15 @@ fn clean_leftovers(parent: &Path, name: &str) {
             && pid != ours
             && !process_alive(pid)
         {
+            // A build killed between its two renames left the old site only
+            // as its backup: put it back rather than delete the last site.
+            let out = parent.join(name);
+            if file_name.contains(".casebook-old-")
+                && fs::symlink_metadata(&out).is_err()
+                && fs::rename(entry.path(), &out).is_ok()
+            {
+                continue;
+            }
             let _ = files::remove_tree(&entry.path());
         }
     }
@@ -456,6 +465,21 @@ mod tests {
             fingerprinted_name("style.css", b"x").len(),
             "style..css".len() + 10
         );
+    }
+
+    #[test]
+    fn a_backup_left_by_a_killed_swap_is_restored_not_deleted() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A pid above the kernel's maximum is never alive.
+        let backup = dir.path().join(".public.casebook-old-4294967295");
+        fs::create_dir_all(&backup).expect("create backup");
+        fs::write(backup.join("index.html"), "old site").expect("write");
+        clean_leftovers(dir.path(), "public");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("public/index.html")).expect("restored"),
+            "old site"
+        );
+        assert!(!backup.exists());
     }
 
     #[test]
