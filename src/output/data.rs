@@ -303,13 +303,31 @@ fn csv_row(w: &mut csv::Writer<Vec<u8>>, rec: &Record<'_>) -> Result<(), csv::Er
             rec.body.to_owned(),
             opt(rec.licence),
         ];
-        w.write_record(&row)
+        w.write_record(row.iter().map(|cell| defuse_formula(cell).into_owned()))
+    }
+}
+
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a
+/// formula (CSV injection); a leading apostrophe makes it plain text, as
+/// OWASP recommends. Case text is untrusted, so every cell gets this.
+fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_defused() {
+        assert_eq!(defuse_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse_formula("Molde"), "Molde");
+    }
 
     #[derive(Serialize)]
     struct Item {
