@@ -6,16 +6,16 @@
 //! [`catalogue`] indexes them, [`render`] produces pages and [`output`] writes
 //! them atomically. [`serve`] wraps the pipeline in a development server.
 
-pub mod yaml;
-pub mod norwegian;
-pub mod diagnostics;
-pub mod content;
-pub mod config;
-pub mod schema;
 pub mod catalogue;
-pub mod render;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod norwegian;
 pub mod output;
-pub mod skin;
-pub mod timings;
+pub mod render;
+pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod skin;
+pub mod timings;
+pub mod yaml;
