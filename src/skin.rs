@@ -30,8 +30,16 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/strings/nn.yaml"),
     ),
     (
+        "static/facets.js",
+        include_bytes!("../themes/default/static/facets.js"),
+    ),
+    (
         "static/favicon.svg",
         include_bytes!("../themes/default/static/favicon.svg"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../themes/default/static/search.js"),
     ),
     (
         "static/style.css",

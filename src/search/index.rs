@@ -205,6 +205,11 @@ impl Index {
     /// - a case must match every query term;
     /// - a case whose title is the query ([`loose`]ly) gets
     ///   [`EXACT_TITLE_BONUS`]; ties keep catalogue order.
+    ///
+    /// The browser adds one rule of its own for speed: a word being typed
+    /// that is still shorter than three letters is matched against the
+    /// titles, municipalities and summaries it already holds instead of the
+    /// full text, so the first keystroke needs no shard.
     pub fn query(&self, normaliser: &Normaliser, query: &str) -> Vec<usize> {
         let wanted = query_terms(normaliser, query);
         if wanted.is_empty() {

@@ -1,0 +1,409 @@
+// casebook facets: filters on the catalogue page (theme, county, programme,
+// status, years) combined with full-text search, counts that follow the
+// selection, state in the URL query (?theme=…&county=…&programme=…&status=…
+// &year=2014 or 2012-2015&q=…, values repeatable; Back and shared links
+// work), the result count announced in a live region.
+//
+// Without JavaScript the facet lists are links to the static theme, county
+// and programme pages; this script turns them into checkboxes. Needs
+// search.js (the engine) loaded before it; both are <script defer>.
+'use strict';
+
+(() => {
+  const root = document.querySelector('[data-catalogue]');
+  if (!root || !window.casebookSearch) return;
+  const L = root.dataset;
+  const FACETS = ['theme', 'county', 'programme', 'status'];
+  const STATUS = ['planned', 'ongoing', 'completed'];
+  const PAGE = 24;
+  const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
+  const el = (tag, props = {}, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'class') e.className = v;
+      else if (k in e && k !== 'lang') e[k] = v;
+      else e.setAttribute(k, v);
+    }
+    e.append(...children);
+    return e;
+  };
+
+  const results = root.querySelector('[data-results]');
+  const heading = root.querySelector('[data-results-count]');
+  const status = root.querySelector('[data-status]');
+  const browse = root.querySelector('[data-browse]');
+  const searchForm = root.querySelector('[data-filter-search]');
+  const qInput = searchForm && searchForm.querySelector('input[name="q"]');
+  const staticNodes = [...results.children];
+  const staticCount = heading ? heading.textContent : '';
+  let engine = null;
+  let shown = PAGE;
+  let generation = 0;
+
+  // ---- state <-> URL -------------------------------------------------------
+
+  function readState(search) {
+    const p = new URLSearchParams(search);
+    const s = { q: p.get('q') || '', years: [] };
+    for (const f of FACETS) s[f] = p.getAll(f).filter(Boolean);
+    for (const y of p.getAll('year')) {
+      const m = /^(\d{4})(?:-(\d{4}))?$/.exec(y.trim());
+      if (m) {
+        const a = Number(m[1]);
+        const b = m[2] ? Number(m[2]) : a;
+        s.years.push([Math.min(a, b), Math.max(a, b)]);
+      }
+    }
+    return s;
+  }
+
+  function query(s) {
+    const p = new URLSearchParams();
+    for (const f of FACETS) for (const v of s[f]) p.append(f, v);
+    for (const [a, b] of s.years) p.append('year', a === b ? String(a) : `${a}-${b}`);
+    if (s.q.trim()) p.set('q', s.q);
+    const text = p.toString();
+    return text ? `?${text}` : '';
+  }
+
+  const active = (s) => FACETS.some((f) => s[f].length) || s.years.length > 0 || s.q.trim() !== '';
+
+  // ---- the controls ----------------------------------------------------------
+
+  let state = readState(location.search);
+  const boxes = new Map(); // `${facet}\u0001${value}` → {input, count}
+  let fromSel = null;
+  let toSel = null;
+
+  function checkboxGroup(facet, legend, items) {
+    const list = el('ul', { class: 'facet-list' });
+    for (const { value, label, lang } of items) {
+      const id = `f-${facet}-${value}`;
+      const input = el('input', { type: 'checkbox', id, name: facet, value });
+      const count = el('span', { class: 'count' });
+      const labelEl = el('label', { htmlFor: id }, el('span', lang ? { lang } : {}, label), ' ', count);
+      list.append(el('li', {}, input, labelEl));
+      boxes.set(`${facet}\u0001${value}`, { input, count, li: list.lastChild });
+      input.addEventListener('change', () => {
+        const set = new Set(state[facet]);
+        if (input.checked) set.add(value);
+        else set.delete(value);
+        state = { ...state, [facet]: [...set] };
+        commit();
+      });
+    }
+    return el('fieldset', { class: 'facet', 'data-facet-group': facet }, el('legend', {}, legend), list);
+  }
+
+  function yearGroup(min, max) {
+    const options = (sel, label) => {
+      sel.append(el('option', { value: '' }, label));
+      for (let y = min; y <= max; y++) sel.append(el('option', { value: String(y) }, String(y)));
+    };
+    fromSel = el('select', { id: 'f-year-from', name: 'year-from' });
+    toSel = el('select', { id: 'f-year-to', name: 'year-to' });
+    options(fromSel, L.lYearAny);
+    options(toSel, L.lYearAny);
+    const change = () => {
+      let a = fromSel.value ? Number(fromSel.value) : null;
+      let b = toSel.value ? Number(toSel.value) : null;
+      if (a === null && b === null) {
+        state = { ...state, years: [] };
+      } else {
+        a = a ?? min;
+        b = b ?? max;
+        state = { ...state, years: [[Math.min(a, b), Math.max(a, b)]] };
+      }
+      commit();
+    };
+    fromSel.addEventListener('change', change);
+    toSel.addEventListener('change', change);
+    return el(
+      'fieldset',
+      { class: 'facet facet-years', 'data-facet-group': 'year' },
+      el('legend', {}, L.lYears),
+      el('div', { class: 'year-range' },
+        el('div', {}, el('label', { htmlFor: 'f-year-from' }, L.lYearFrom), fromSel),
+        el('div', {}, el('label', { htmlFor: 'f-year-to' }, L.lYearTo), toSel)),
+    );
+  }
+
+  function buildControls() {
+    const d = engine.data;
+    const groups = [];
+    const names = {
+      theme: d.themes.map(([value, label]) => ({ value, label })),
+      county: d.counties.map(([value, label]) => ({ value, label })),
+      programme: d.programmes.map(([value, label]) => ({ value, label })),
+      status: STATUS.map((value) => ({ value, label: L[`lStatus${value[0].toUpperCase()}${value.slice(1)}`] })),
+    };
+    // The static lists give the facets' headings (and their order).
+    const legends = {};
+    for (const list of browse.querySelectorAll('[data-facet]')) {
+      const h = list.previousElementSibling;
+      legends[list.dataset.facet] = h ? h.textContent : list.dataset.facet;
+    }
+    legends.status = L.lStatus;
+    for (const f of FACETS) groups.push(checkboxGroup(f, legends[f] || f, names[f]));
+    const years = engine.docs.filter((x) => x.from > 0);
+    if (years.length) {
+      const min = Math.min(...years.map((x) => x.from));
+      const max = Math.max(...years.map((x) => x.to));
+      groups.push(yearGroup(min, max));
+    }
+    const clear = el('button', { type: 'button', class: 'clear-filters' }, L.lClear);
+    clear.addEventListener('click', () => {
+      state = readState('');
+      commit();
+      if (qInput) qInput.focus();
+    });
+    const form = el('form', { class: 'facets', 'aria-labelledby': 'bla' }, ...groups, clear);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    // Replace the static link lists (and their headings) with the form.
+    for (const list of [...browse.querySelectorAll('[data-facet]')]) {
+      const h = list.previousElementSibling;
+      if (h && /^H[2-6]$/.test(h.tagName)) h.remove();
+      list.remove();
+    }
+    const h2 = browse.querySelector('h2');
+    if (h2 && L.lFilters) h2.textContent = L.lFilters;
+    browse.append(form);
+    browse.dataset.enhanced = '';
+  }
+
+  function syncControls() {
+    for (const [key, { input }] of boxes) {
+      const [facet, value] = key.split('\u0001');
+      input.checked = state[facet].includes(value);
+    }
+    if (fromSel) {
+      const [a, b] = state.years[0] || [null, null];
+      fromSel.value = a === null ? '' : String(a);
+      toSel.value = b === null ? '' : String(b);
+    }
+    if (qInput && qInput.value !== state.q) qInput.value = state.q;
+  }
+
+  // ---- filtering -------------------------------------------------------------
+
+  /** Which facets a doc passes, for the current state. */
+  function tests(s) {
+    const d = engine.data;
+    const index = (list) => new Map(list.map(([id], i) => [id, i]));
+    const themeIx = index(d.themes);
+    const countyIx = index(d.counties);
+    const progIx = index(d.programmes);
+    const themes = new Set(s.theme.map((v) => themeIx.get(v)));
+    const counties = new Set(s.county.map((v) => countyIx.get(v)));
+    const progs = new Set(s.programme.map((v) => progIx.get(v)));
+    const statuses = new Set(s.status.map((v) => STATUS.indexOf(v)));
+    return {
+      theme: (x) => !themes.size || x.themes.some((t) => themes.has(t)),
+      county: (x) => !counties.size || counties.has(x.c),
+      programme: (x) => !progs.size || progs.has(x.p),
+      status: (x) => !statuses.size || statuses.has(x.status),
+      year: (x) => !s.years.length || (x.from > 0 && s.years.some(([a, b]) => x.from <= b && x.to >= a)),
+    };
+  }
+
+  /**
+   * Docs matching everything, in order, and per facet value the number of
+   * docs it would give if it were ticked with the other facets as they are
+   * (the usual "disjunctive" counts: ticking one more theme widens).
+   */
+  function filter(s, candidates) {
+    const t = tests(s);
+    const names = ['theme', 'county', 'programme', 'status', 'year'];
+    const counts = { theme: new Map(), county: new Map(), programme: new Map(), status: new Map() };
+    const bump = (facet, key) => counts[facet].set(key, (counts[facet].get(key) || 0) + 1);
+    const add = (facet, x) => {
+      if (facet === 'theme') for (const th of x.themes) bump('theme', th);
+      else if (facet === 'county') bump('county', x.c);
+      else if (facet === 'programme') bump('programme', x.p);
+      else if (facet === 'status') bump('status', x.status);
+    };
+    const hits = [];
+    for (const x of candidates) {
+      let failed = null;
+      let fails = 0;
+      for (const n of names) {
+        if (!t[n](x)) {
+          failed = n;
+          if (++fails > 1) break;
+        }
+      }
+      if (fails === 0) {
+        hits.push(x);
+        for (const f of FACETS) add(f, x);
+      } else if (fails === 1 && failed !== 'year') {
+        add(failed, x);
+      }
+    }
+    return { hits, counts };
+  }
+
+  // ---- cards -------------------------------------------------------------------
+
+  function card(x, terms) {
+    const d = engine.data;
+    const base = L.root;
+    const pageLang = document.documentElement.lang;
+    const langAttr = x.lang !== pageLang ? { lang: x.lang } : {};
+    const title = el('a', { href: `${base}cases/${x.slug}/` });
+    title.append(terms.length ? engine.highlight(x.title, terms) : x.title);
+    const m = d.municipalities[x.m];
+    const place = el('p', { class: 'card-place' }, el('a', { href: `${base}municipalities/${m[0]}/` }, m[1]));
+    if (x.c >= 0) {
+      const c = d.counties[x.c];
+      place.append(' · ', el('a', { href: `${base}counties/${c[0]}/` }, c[1]));
+    }
+    const li = el('li', { class: 'card' }, el(`h${L.cardLevel || 3}`, { class: 'card-title', ...langAttr }, title), place);
+    if (x.summary) li.append(el('p', { class: 'card-summary', ...langAttr }, x.summary));
+    if (terms.length) {
+      const snip = el('p', { class: 'card-snippet', ...langAttr });
+      li.append(snip);
+      const mine = generation;
+      // Once typing pauses (see search.js).
+      setTimeout(() => {
+        if (mine !== generation) return;
+        engine.text(x.slug).then((text) => {
+          const nodes = text && mine === generation ? engine.snippet(text, terms) : null;
+          if (nodes) snip.replaceChildren(nodes);
+          else snip.remove();
+        });
+      }, 150);
+    }
+    const facts = el('dl', { class: 'card-facts' });
+    const fact = (label, ...value) => facts.append(el('div', {}, el('dt', {}, label), el('dd', {}, ...value)));
+    if (x.p >= 0) {
+      const p = d.programmes[x.p];
+      fact(L.lProgramme, el('a', { href: `${base}programmes/${p[0]}/` }, p[1]));
+    }
+    if (x.from > 0 || x.end) {
+      const start = x.from;
+      const period = x.end === null ? `${start}–` : x.end === start ? String(start) : `${start}–${x.end}`;
+      fact(L.lPeriod, period);
+    }
+    const st = STATUS[x.status];
+    fact(L.lStatusLabel, el('span', { class: `status status-${st}` }, L[`lStatus${st[0].toUpperCase()}${st.slice(1)}`]));
+    const tags = el('ul', { class: 'tags' });
+    for (const th of x.themes) {
+      const [id, name] = d.themes[th];
+      tags.append(el('li', {}, el('a', { href: `${base}themes/${id}/` }, name)));
+    }
+    fact(L.lThemes, tags);
+    li.append(facts);
+    return li;
+  }
+
+  // ---- rendering -------------------------------------------------------------
+
+  async function render({ announce = true } = {}) {
+    const mine = ++generation;
+    if (!active(state)) {
+      results.replaceChildren(...staticNodes);
+      if (heading) heading.textContent = staticCount;
+      updateCounts(filter(state, engine.docs).counts);
+      if (announce) status.textContent = say(L.lShowingMany, { n: engine.docs.length });
+      root.dataset.state = 'all';
+      return;
+    }
+    let candidates = engine.docs;
+    let terms = [];
+    if (state.q.trim()) {
+      const found = await engine.search(state.q);
+      if (mine !== generation) return;
+      terms = found.terms;
+      candidates = found.ids.map((i) => engine.docs[i]);
+    }
+    const { hits, counts } = filter(state, candidates);
+    updateCounts(counts);
+    const n = hits.length;
+    const text = n === 0 ? L.lNone : say(n === 1 ? L.lShowingOne : L.lShowingMany, { n });
+    if (heading) heading.textContent = say(n === 1 ? L.lCountOne : L.lCountMany, { n });
+    const list = el('ul', { class: 'cards' });
+    for (const x of hits.slice(0, shown)) list.append(card(x, terms));
+    const nodes = n ? [list] : [el('p', { class: 'notice' }, L.lNone)];
+    if (n > shown) {
+      const more = el('button', { type: 'button', class: 'more' }, say(L.lMore, { n: Math.min(PAGE, n - shown) }));
+      more.addEventListener('click', () => {
+        const first = shown;
+        shown += PAGE;
+        render({ announce: false }).then(() => {
+          const link = results.querySelectorAll('.card-title a')[first];
+          if (link) link.focus();
+        });
+      });
+      nodes.push(more);
+    }
+    results.replaceChildren(...nodes);
+    root.dataset.state = n ? 'filtered' : 'none';
+    if (announce) status.textContent = text;
+  }
+
+  function updateCounts(counts) {
+    const d = engine.data;
+    const ids = {
+      theme: (v) => d.themes.findIndex(([id]) => id === v),
+      county: (v) => d.counties.findIndex(([id]) => id === v),
+      programme: (v) => d.programmes.findIndex(([id]) => id === v),
+      status: (v) => STATUS.indexOf(v),
+    };
+    for (const [key, { count, li }] of boxes) {
+      const [facet, value] = key.split('\u0001');
+      const n = counts[facet].get(ids[facet](value)) || 0;
+      count.textContent = `(${n})`;
+      li.classList.toggle('empty', n === 0);
+    }
+  }
+
+  /** Puts the state in the URL (a new history entry) and renders it. */
+  function commit({ push = true } = {}) {
+    shown = PAGE;
+    const url = location.pathname + query(state) + location.hash;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    syncControls();
+    render();
+  }
+
+  // ---- start -----------------------------------------------------------------
+
+  window.casebookSearch
+    .load(L.searchIndex)
+    .then((e) => {
+      engine = e;
+      buildControls();
+      syncControls();
+      if (qInput) {
+        let typing = false;
+        qInput.addEventListener('input', () => {
+          // The first keystroke of a search adds a history entry; the rest
+          // of the word replaces it.
+          state = { ...state, q: qInput.value };
+          commit({ push: !typing });
+          typing = true;
+        });
+        qInput.addEventListener('blur', () => {
+          typing = false;
+        });
+        searchForm.addEventListener('submit', (ev) => {
+          ev.preventDefault();
+          typing = false;
+          status.textContent = '';
+          render();
+        });
+      }
+      window.addEventListener('popstate', () => {
+        state = readState(location.search);
+        shown = PAGE;
+        syncControls();
+        render();
+      });
+      root.dataset.ready = '';
+      return render({ announce: active(state) });
+    })
+    .catch(() => {
+      status.textContent = L.lError;
+    });
+})();
