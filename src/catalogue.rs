@@ -196,14 +196,17 @@ impl<'a> Catalogue<'a> {
     }
 }
 
-/// Related cases: most shared themes first, then the same county, then the
-/// same programme, then catalogue order.
+/// Related cases: most shared themes first; among equals, those sharing
+/// both county and programme, then either; then catalogue order. When fewer
+/// than [`RELATED`] cases share a theme, cases from the same county or
+/// programme fill the list, so a case with a rare theme still points on.
 ///
 /// Comparing every pair would be quadratic (10¹⁰ pairs at 100 000 cases), so
 /// candidates come from windows around the case in a few group lists (its
-/// exact theme set, each theme with its county, each theme with its
-/// programme, each theme): the best-scoring neighbours are always in one of
-/// them, and the work stays linear in the number of cases.
+/// exact theme set, alone and with its county and with its programme; each
+/// theme with its county, with its programme, and alone; its county; its
+/// programme): the best-scoring neighbours are always in one of them, and
+/// the work stays linear in the number of cases.
 fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
     const WINDOW: usize = 6;
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
@@ -211,7 +214,14 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
         let mut themes = case.themes.clone();
         themes.sort();
         let county = case.county.map_or("", |c| c.number);
-        let mut keys = vec![format!("set\u{1}{}", themes.join(","))];
+        let set = themes.join(",");
+        let mut keys = vec![
+            format!("set\u{1}{set}"),
+            format!("sc\u{1}{set}\u{1}{county}"),
+            format!("sp\u{1}{set}\u{1}{}", case.programme),
+            format!("c\u{1}{county}"),
+            format!("p\u{1}{}", case.programme),
+        ];
         for t in &case.themes {
             keys.push(format!("tc\u{1}{t}\u{1}{county}"));
             keys.push(format!("tp\u{1}{t}\u{1}{}", case.programme));
@@ -250,12 +260,12 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
                     .count();
                 let county = usize::from(me.county.is_some() && other.county == me.county);
                 let programme = usize::from(other.programme == me.programme);
-                (shared, county, programme)
+                (shared, county + programme)
             };
-            let mut scored: Vec<((usize, usize, usize), usize)> = candidates
+            let mut scored: Vec<((usize, usize), usize)> = candidates
                 .into_iter()
                 .map(|j| (score(j), j))
-                .filter(|(s, _)| s.0 > 0)
+                .filter(|(s, _)| s.0 > 0 || s.1 > 0)
                 .collect();
             scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| a.cmp(b)));
             scored.truncate(RELATED);
@@ -387,7 +397,39 @@ mod tests {
                 .map(|&j| cat.cases[j].slug.as_str())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(slugs(0), ["three", "two", "five"]);
-        assert!(slugs(3).is_empty(), "no shared theme, no relation");
+        assert_eq!(slugs(0), ["three", "two", "five", "four"]);
+        assert_eq!(
+            slugs(3),
+            ["one", "two", "three", "five"],
+            "no shared theme: same county and programme first, then programme"
+        );
+    }
+
+    #[test]
+    fn related_ranks_county_and_programme_alike_after_themes() {
+        let mut cases = vec![
+            case("me", "A", "x", &["a"], "Oslo"),
+            case("county", "B", "x", &["a"], "Oslo"),
+            case("programme", "C", "x", &["a"], "Troms"),
+            case("both", "D", "x", &["a"], "Oslo"),
+            case("none", "E", "x", &["b"], "Agder"),
+        ];
+        cases[1].programme = "rusta".into();
+        cases[4].programme = "rusta".into();
+        let mut config = config();
+        config.programmes.push(Programme {
+            id: "rusta".into(),
+            name: "R".into(),
+            owner: None,
+            period: None,
+            description: None,
+        });
+        let cat = Catalogue::new(&config, &cases);
+        let me = cat.position["me"];
+        let slugs: Vec<&str> = cat.related[me]
+            .iter()
+            .map(|&j| cat.cases[j].slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["both", "county", "programme"]);
     }
 }

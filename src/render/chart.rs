@@ -659,3 +659,248 @@ mod tests {
         assert_eq!(nice_step(0.2, 5.0), 0.05);
     }
 }
+
+/// One municipality's row in a theme's comparison: its first and last
+/// measurement of the shared indicator.
+#[derive(Clone, Debug)]
+pub struct CompareRow {
+    /// Municipality (with the case title when a municipality has several).
+    pub label: String,
+    /// URL of the case page.
+    pub url: String,
+    /// First measurement.
+    pub first: (PeriodKey, f64),
+    /// Last measurement.
+    pub last: (PeriodKey, f64),
+}
+
+/// Words of the comparison table.
+#[derive(Clone, Debug)]
+pub struct CompareWords {
+    /// `Kommune`.
+    pub municipality: String,
+    /// `Første måling`.
+    pub first: String,
+    /// `Siste måling`.
+    pub last: String,
+    /// `Endring`.
+    pub change: String,
+    /// `prosentpoeng`: a change between two per cents.
+    pub points: String,
+}
+
+/// Several cases' indicator of the same name and unit in one chart, a row
+/// per municipality from its first to its last measurement (hollow circle
+/// → filled circle, so the direction never rests on colour), and the same
+/// figures in a table. `id` must be unique on the page.
+pub fn comparison(
+    name: &str,
+    unit: Unit,
+    rows: &[CompareRow],
+    id: &str,
+    words: &ChartWords,
+    cw: &CompareWords,
+) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let values = rows.iter().flat_map(|r| [r.first.1, r.last.1]);
+    let (mut y0, mut y1) = values.fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(v), b.max(v)));
+    if (y1 - y0).abs() < f64::EPSILON {
+        y0 -= 1.0;
+        y1 += 1.0;
+    }
+    let step = nice_step(y1 - y0, 5.0);
+    let mut lo = (y0 / step).floor() * step;
+    if y0 >= 0.0 && lo - step * 2.0 <= 0.0 {
+        lo = 0.0;
+    }
+    let hi = ((y1 / step).ceil() * step).max(lo + step);
+    let row_h = 26.0;
+    let font = 12.0;
+    let label_w = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(8)
+        .min(28) as f64
+        * font
+        * 0.6
+        + 12.0;
+    let (w, top, right) = (640.0, 28.0, 24.0);
+    let h = top + rows.len() as f64 * row_h + 44.0;
+    let plot_w = w - label_w - right;
+    let sx = |v: f64| label_w + (v - lo) / (hi - lo) * plot_w;
+    let title_id = format!("{id}-tittel");
+    let desc_id = format!("{id}-beskrivelse");
+    let desc = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} {} ({}) {} {} ({})",
+                r.label,
+                words.from,
+                format_value(unit, r.first.1),
+                format_period(r.first.0, words),
+                words.to,
+                format_value(unit, r.last.1),
+                format_period(r.last.0, words)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let mut svg = String::with_capacity(2048 + rows.len() * 512);
+    let _ = write!(
+        svg,
+        "<figure class=\"indicator comparison\" id=\"{id}\"><figcaption>{}</figcaption>\
+<svg class=\"chart chart-compare\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
+<title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}.</desc>",
+        esc(name),
+        fmt(h),
+        esc(name),
+        esc(&desc)
+    );
+    let n = ((hi - lo) / step).round() as i64;
+    for i in 0..=n {
+        let v = lo + step * i as f64;
+        let x = sx(v);
+        let _ = write!(
+            svg,
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
+<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
+            fmt(top - 6.0),
+            fmt(h - 36.0),
+            fmt(h - 22.0),
+            esc(&format_value(unit, v)),
+            x = fmt(x)
+        );
+    }
+    for (k, r) in rows.iter().enumerate() {
+        let y = top + k as f64 * row_h + row_h / 2.0;
+        let label: String = if r.label.chars().count() > 28 {
+            r.label.chars().take(27).chain(['…']).collect()
+        } else {
+            r.label.clone()
+        };
+        let (xa, xb) = (sx(r.first.1), sx(r.last.1));
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>\
+<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"3\"/>\
+<circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"#ffffff\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"2\"/>\
+<circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"{SERIES_COLOUR}\"/>",
+            fmt(label_w - 8.0),
+            fmt(y + font / 3.0),
+            esc(&label),
+            fmt(xa),
+            fmt(xb),
+            fmt(xa),
+            fmt(xb),
+            y = fmt(y)
+        );
+    }
+    // Legend: hollow = first, filled = last.
+    let ly = h - 6.0;
+    let _ = write!(
+        svg,
+        "<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"#ffffff\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"2\"/>\
+<text x=\"{}\" y=\"{}\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>\
+<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{SERIES_COLOUR}\"/>\
+<text x=\"{}\" y=\"{}\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text></svg></figure>",
+        fmt(label_w),
+        fmt(ly - 4.0),
+        fmt(label_w + 10.0),
+        fmt(ly),
+        esc(&cw.first),
+        fmt(label_w + 30.0 + cw.first.chars().count() as f64 * font * 0.6),
+        fmt(ly - 4.0),
+        fmt(label_w + 40.0 + cw.first.chars().count() as f64 * font * 0.6),
+        fmt(ly),
+        esc(&cw.last)
+    );
+    let _ = write!(
+        svg,
+        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{} – {}\"><table class=\"figures\"><caption>{} – {}</caption>\
+<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(name),
+        esc(&words.table),
+        esc(name),
+        esc(&words.table),
+        esc(&cw.municipality),
+        esc(&cw.first),
+        esc(&cw.last),
+        esc(&cw.change)
+    );
+    for r in rows {
+        let change = r.last.1 - r.first.1;
+        let sign = if change > 0.0 { "+" } else { "" };
+        let _ = write!(
+            svg,
+            "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{} ({})</td><td>{} ({})</td><td>{sign}{}</td></tr>",
+            esc(&r.url),
+            esc(&r.label),
+            esc(&format_value(unit, r.first.1)),
+            esc(&format_period(r.first.0, words)),
+            esc(&format_value(unit, r.last.1)),
+            esc(&format_period(r.last.0, words)),
+            esc(&match unit {
+                Unit::Percent => format!("{}\u{a0}{}", format_number(change, 2), cw.points),
+                _ => format_value(unit, change),
+            })
+        );
+    }
+    svg.push_str("</tbody></table></div>");
+    svg
+}
+
+#[cfg(test)]
+mod comparison_tests {
+    use super::tests::words;
+    use super::*;
+
+    #[test]
+    fn comparison_draws_a_row_per_municipality_and_a_table() {
+        let q = |s: &str| PeriodKey::parse(s).expect("period");
+        let rows = vec![
+            CompareRow {
+                label: "Bærum".into(),
+                url: "/cases/baerum/".into(),
+                first: (q("2012"), 10.4),
+                last: (q("2014"), 7.9),
+            },
+            CompareRow {
+                label: "Volda".into(),
+                url: "/cases/volda/".into(),
+                first: (q("2013"), 11.0),
+                last: (q("2015"), 8.0),
+            },
+        ];
+        let cw = CompareWords {
+            municipality: "Kommune".into(),
+            first: "Første måling".into(),
+            last: "Siste måling".into(),
+            change: "Endring".into(),
+            points: "prosentpoeng".into(),
+        };
+        let html = comparison(
+            "Sykefravær",
+            Unit::Percent,
+            &rows,
+            "sammenligning-1",
+            &words(),
+            &cw,
+        );
+        assert!(html.contains("role=\"img\" aria-labelledby=\"sammenligning-1-tittel sammenligning-1-beskrivelse\""), "{html}");
+        assert!(
+            html.contains("Bærum: fra 10,4\u{a0}% (2012) til 7,9\u{a0}% (2014)"),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("fill=\"#ffffff\" stroke").count(),
+            3,
+            "two hollow markers and the legend's"
+        );
+        assert!(html.contains("<th scope=\"row\"><a href=\"/cases/volda/\">Volda</a></th><td>11\u{a0}% (2013)</td><td>8\u{a0}% (2015)</td><td>−3\u{a0}prosentpoeng</td>"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+    }
+}

@@ -754,6 +754,70 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A theme's comparison charts: one per indicator (same name, case
+    /// aside, and unit) that at least two of its cases report, a row per
+    /// case from its first to its last measurement, in catalogue order.
+    fn comparisons(&self, positions: &[usize]) -> Vec<String> {
+        let lang = self.site.config.site.language;
+        let strings = self.site.skin.strings_for(lang);
+        let word = |k: &str| strings.get(k).cloned().unwrap_or_default();
+        let cw = chart::CompareWords {
+            municipality: word("compare_municipality"),
+            first: word("compare_first"),
+            last: word("compare_last"),
+            change: word("compare_change"),
+            points: word("compare_points"),
+        };
+        let mut groups: Vec<(String, crate::schema::Unit, Vec<chart::CompareRow>)> = Vec::new();
+        for &i in positions {
+            let case = self.catalogue.cases[i];
+            for ind in &case.indicators {
+                let (Some(first), Some(last)) = (ind.series.first(), ind.series.last()) else {
+                    continue;
+                };
+                let key = ind.name.trim().to_lowercase();
+                let row = chart::CompareRow {
+                    label: case.municipality.clone(),
+                    url: self.site.url(&format!("cases/{}/", case.slug)),
+                    first: (first.period, first.value),
+                    last: (last.period, last.value),
+                };
+                match groups
+                    .iter_mut()
+                    .find(|(n, u, _)| n.trim().to_lowercase() == key && *u == ind.unit)
+                {
+                    Some(g) => g.2.push(row),
+                    None => groups.push((ind.name.trim().to_owned(), ind.unit, vec![row])),
+                }
+            }
+        }
+        groups.retain(|g| g.2.len() >= 2);
+        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
+        let words = &self.chart_words[lang.code()];
+        groups
+            .iter_mut()
+            .enumerate()
+            .map(|(k, (name, unit, rows))| {
+                // A municipality with several cases: tell its rows apart.
+                let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
+                for r in rows.iter_mut() {
+                    if labels.iter().filter(|l| **l == r.label).count() > 1 {
+                        let slug = r.url.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                        r.label = format!("{} ({slug})", r.label);
+                    }
+                }
+                chart::comparison(
+                    name,
+                    *unit,
+                    rows,
+                    &format!("sammenligning-{}", k + 1),
+                    words,
+                    &cw,
+                )
+            })
+            .collect()
+    }
+
     /// Renders one page.
     pub fn render(&self, spec: &PageSpec) -> Result<String, RenderError> {
         let site_lang = self.site.config.site.language;
@@ -768,6 +832,8 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = Context::new();
         ctx.insert_value("t", t);
+        // Theme pages fill this with their comparison charts (issue 5).
+        ctx.insert("comparisons", &Vec::<String>::new());
         let cat = self.catalogue;
         let (template, page) = match &spec.kind {
             PageKind::Home => {
@@ -877,6 +943,9 @@ impl<'a> Renderer<'a> {
                 let name = theme.map_or_else(|| id.clone(), |t| t.name_in(site_lang).to_owned());
                 let description = theme.and_then(|t| t.description.as_deref());
                 let positions = cat.by_theme.get(id).map_or(&[][..], Vec::as_slice);
+                if spec.number == 1 {
+                    ctx.insert("comparisons", &self.comparisons(positions));
+                }
                 self.listing(
                     spec,
                     &mut ctx,

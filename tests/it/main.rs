@@ -5,5 +5,6 @@ mod build;
 mod check;
 mod commands;
 mod hostile;
+mod search;
 mod serve;
 mod support;

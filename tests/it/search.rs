@@ -1,0 +1,253 @@
+//! Search, facets, related cases and theme comparisons (issue 5), on the
+//! fixture site `tests/fixtures/sites/search`. The rankings asserted here
+//! are the ones `tests/browser/search.mjs` asserts in chromium, so the Rust
+//! reference and `search.js` are held to the same results.
+
+use std::path::Path;
+
+use casebook::catalogue::Catalogue;
+use casebook::search::normalise::Normaliser;
+use casebook::search::{self, Built};
+use serde_json::Value;
+
+use crate::support::{Site, repo, run};
+
+fn built_index() -> (Built, Vec<String>) {
+    let root = repo().join("tests/fixtures/sites/search");
+    let config = casebook::config::load(&root).expect("fixture config");
+    let sources = casebook::content::load(&root);
+    let checked =
+        casebook::schema::validate_site(&config, &sources, false, jiff::civil::date(2026, 11, 22));
+    assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
+    let catalogue = Catalogue::new(&config, &checked.cases);
+    let titles = catalogue.cases.iter().map(|c| c.title.clone()).collect();
+    (search::build(&catalogue, &config), titles)
+}
+
+fn ranked(built: &Built, titles: &[String], query: &str) -> Vec<String> {
+    built
+        .index
+        .query(&Normaliser::new(), query)
+        .into_iter()
+        .map(|i| titles[i].clone())
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn norwegian_forms_find_the_same_cases() {
+    let (built, titles) = built_index();
+    let sick_leave = sorted(vec![
+        "Nærvær i hjemmetjenesten".into(),
+        "Nærværsarbeid i barnehagene".into(),
+        "Sjukefråvær i heimetenesta".into(),
+    ]);
+    assert_eq!(sorted(ranked(&built, &titles, "sykefravær")), sick_leave);
+    assert_eq!(sorted(ranked(&built, &titles, "sjukefråvær")), sick_leave);
+    assert_eq!(
+        sorted(ranked(&built, &titles, "SYKEFRAVÆRET")),
+        sick_leave,
+        "inflected, upper case"
+    );
+    assert_eq!(
+        ranked(&built, &titles, "heltidskul"),
+        ["Hele stillinger i omsorgen"],
+        "a prefix finds the compound heltidskultur"
+    );
+    assert!(
+        ranked(&built, &titles, "heltid").contains(&"Hele stillinger i omsorgen".to_owned()),
+        "heltid finds heltidskultur"
+    );
+    assert_eq!(
+        ranked(&built, &titles, "barum")[0],
+        "Nærvær i hjemmetjenesten",
+        "barum finds Bærum"
+    );
+}
+
+#[test]
+fn an_exact_title_ranks_first_and_otherwise_weight_decides() {
+    let (built, titles) = built_index();
+    assert_eq!(
+        ranked(&built, &titles, "Turnus og heltid")[..2],
+        [
+            "Turnus og heltid",
+            "Ny turnus gir mer heltid: turnus, heltid og langvakter"
+        ]
+    );
+    assert_eq!(
+        ranked(&built, &titles, "turnus")[0],
+        "Ny turnus gir mer heltid: turnus, heltid og langvakter"
+    );
+}
+
+fn json(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).expect("read json")).expect("valid json")
+}
+
+#[test]
+fn build_writes_the_index_its_shards_and_snippet_texts() {
+    let site = Site::fixture("search");
+    let out = run(site.cmd(&["build"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let public = site.path("public");
+    let index = json(&public.join("search/index.json"));
+    let docs = index["docs"].as_array().expect("docs");
+    assert_eq!(docs.len(), 8);
+    // Catalogue order: Bodø, Bærum, Gjøvik, Hamar, Lillehammer, Volda, Ørsta, Ålesund.
+    let slugs: Vec<&str> = docs.iter().map(|d| d[0].as_str().unwrap_or("")).collect();
+    assert_eq!(
+        slugs,
+        [
+            "bodo-velferdsteknologi",
+            "baerum-naervaer",
+            "gjovik-langvakter",
+            "hamar-heltid",
+            "lillehammer-turnus",
+            "volda-sjukefravaer",
+            "orsta-kompetanse",
+            "alesund-barnehage"
+        ]
+    );
+    // Hamar runs from 2023 with no end: it counts up to the latest year
+    // the catalogue mentions (2026, Bodø's end), so year filters find it.
+    let hamar = &docs[3];
+    assert_eq!(
+        (hamar[7].as_i64(), hamar[8].as_i64()),
+        (Some(2023), Some(2026))
+    );
+    assert!(hamar[9].is_null(), "the period as written stays open");
+    let mut terms = Vec::new();
+    for shard in index["shards"].as_array().expect("shards") {
+        let file = public.join("search").join(shard[1].as_str().expect("file"));
+        for entry in json(&file).as_array().expect("entries") {
+            terms.push(entry.clone());
+        }
+    }
+    let sick = terms
+        .iter()
+        .find(|e| e[0] == "sykefravar")
+        .expect("sykefravar is a term");
+    let postings = sick[1].as_array().expect("postings");
+    let mut doc = 0;
+    let mut found = Vec::new();
+    for pair in postings.chunks(2) {
+        doc += pair[0].as_u64().expect("delta");
+        found.push(slugs[doc as usize]);
+    }
+    assert_eq!(
+        found,
+        ["baerum-naervaer", "volda-sjukefravaer", "alesund-barnehage"]
+    );
+    let text = site.read("public/search/x/volda-sjukefravaer.txt");
+    assert!(text.contains("Sjukefråværet i heimetenesta"), "{text}");
+    assert!(!text.contains("**") && !text.contains("]("), "{text}");
+}
+
+#[test]
+fn catalogue_facets_are_links_without_javascript_and_scripts_are_external() {
+    let site = Site::fixture("search");
+    let out = run(site.cmd(&["build"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let home = site.read("public/index.html");
+    for link in [
+        "<ul class=\"term-list\" data-facet=\"theme\">",
+        "<a href=\"/themes/sykefravaer/\">Sykefravær og nærvær</a>",
+        "<ul class=\"term-list\" data-facet=\"county\">",
+        "<a href=\"/counties/innlandet/\">Innlandet</a>",
+        "<ul class=\"term-list\" data-facet=\"programme\">",
+        "<a href=\"/programmes/rusta/\">Rusta for framtida</a>",
+        "data-search-index=\"/search/index.json\"",
+        "role=\"status\" aria-live=\"polite\"",
+    ] {
+        assert!(home.contains(link), "missing {link} in\n{home}");
+    }
+    let scripts: Vec<&str> = home
+        .match_indices("<script")
+        .map(|(i, _)| &home[i..])
+        .collect();
+    assert_eq!(scripts.len(), 2, "search.js and facets.js");
+    for s in scripts {
+        let tag = &s[..s.find('>').expect("tag end")];
+        assert!(
+            tag.contains(" src=\"/static/") && tag.contains(" defer"),
+            "{tag}"
+        );
+    }
+    let search = site.read("public/search/index.html");
+    assert!(search.contains("data-search-page"), "{search}");
+    assert!(
+        search.contains("<input id=\"q\" name=\"q\" type=\"search\""),
+        "{search}"
+    );
+}
+
+#[test]
+fn related_cases_share_themes_first_then_county_or_programme() {
+    let site = Site::fixture("search");
+    let out = run(site.cmd(&["build"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = site.read("public/cases/hamar-heltid/index.html");
+    let related = &page[page.find("id=\"relaterte\"").expect("related section")..];
+    let titles: Vec<&str> = related
+        .match_indices("class=\"card-title\"")
+        .map(|(i, _)| {
+            let s = &related[i..];
+            let a = s.find("\">").map_or(0, |p| p + 2);
+            let a = a + s[a..].find('>').map_or(0, |p| p + 1);
+            &s[a..a + s[a..].find('<').unwrap_or(0)]
+        })
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Ny turnus gir mer heltid: turnus, heltid og langvakter",
+            "Turnus og heltid",
+            "Velferdsteknologi i Bodø"
+        ],
+        "same theme, county and programme first; then the same programme"
+    );
+}
+
+#[test]
+fn theme_pages_compare_a_shared_indicator_by_municipality() {
+    let site = Site::fixture("search");
+    let out = run(site.cmd(&["build"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let page = site.read("public/themes/sykefravaer/index.html");
+    assert!(
+        page.contains("<h2 id=\"sammenlign\">Sammenlign kommunene</h2>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "role=\"img\" aria-labelledby=\"sammenligning-1-tittel sammenligning-1-beskrivelse\""
+        ),
+        "{page}"
+    );
+    let rows: Vec<&str> = page
+        .match_indices("<tr><th scope=\"row\"><a href=\"/cases/")
+        .map(|(i, _)| &page[i..i + page[i..].find("</tr>").unwrap_or(0)])
+        .collect();
+    assert_eq!(rows.len(), 3, "Bærum, Volda, Ålesund: {rows:?}");
+    assert!(
+        rows[0].contains(">Bærum<") && rows[0].contains("10,4\u{a0}% (2012)"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[0].contains("−2,5\u{a0}prosentpoeng"), "{}", rows[0]);
+    assert!(
+        rows[2].contains(">Ålesund<") && rows[2].contains("4.\u{a0}kvartal 2015"),
+        "{}",
+        rows[2]
+    );
+    let other = site.read("public/themes/heltid-deltid/index.html");
+    assert!(
+        !other.contains("sammenlign"),
+        "no shared indicator, no comparison"
+    );
+}
