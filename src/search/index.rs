@@ -6,6 +6,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+// FxHash: the index hashes every word of every case; std's SipHash, made to
+// resist hostile keys, costs a third of the search step here, and these
+// keys are our own words, not an attacker's choice of bucket.
+use rustc_hash::FxHashMap;
+
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
 
 /// How much a word counts in each field. A title word is worth twelve
@@ -47,9 +52,9 @@ pub type DocTerms = Vec<(Arc<str>, u8)>;
 #[derive(Default)]
 pub struct Memo {
     /// Word as written → term id (`u32::MAX`: a stop word).
-    words: HashMap<Box<str>, u32>,
+    words: FxHashMap<Box<str>, u32>,
     /// Term → term id: words that differ only in case or ending share one.
-    ids: HashMap<Arc<str>, u32>,
+    ids: FxHashMap<Arc<str>, u32>,
     /// Term of each id.
     terms: Vec<Arc<str>>,
     /// Scratch counts per id for the field being added, and the ids touched.
@@ -158,7 +163,7 @@ pub struct Index {
 impl Index {
     /// Merges the cases' terms (in catalogue order) into one index.
     pub fn from_docs(docs: Vec<DocTerms>, titles: Vec<String>) -> Index {
-        let mut map: HashMap<Arc<str>, Postings> = HashMap::new();
+        let mut map: FxHashMap<Arc<str>, Postings> = FxHashMap::default();
         for (i, doc) in docs.into_iter().enumerate() {
             let id = u32::try_from(i).unwrap_or(u32::MAX);
             for (term, w) in doc {

@@ -23,7 +23,8 @@
 //!   split by term range into `search/t/<hash>.json` files of about
 //!   [`SHARD_BYTES`]; a query fetches only the shards its words fall in, and
 //!   keeps them. Each case's plain text for snippets is
-//!   `search/x/<slug>.txt`, fetched only for the results shown. A single
+//!   `search/x/<n>.json` (four cases a file), fetched only for the results
+//!   shown. A single
 //!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
 //!   and text on every first load: megabytes at 1 000 cases.
 //! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
@@ -60,13 +61,20 @@ use normalise::{Normaliser, STOP_WORDS, VARIANTS, loose};
 /// 1 000 cases has some seventy files, not thousands.
 pub const SHARD_BYTES: usize = 16 * 1024;
 
+/// Snippet texts per file, in catalogue order (`search/x/<n>.json` holds
+/// cases 4n to 4n + 3). One file per case made the search step a third of
+/// a 1 000-case build, most of it creating files; four per file cut that
+/// to a fifth of the files, and a page of 20 hits still fetches well under
+/// 100 KB compressed of text.
+pub const TEXTS_PER_FILE: usize = 4;
+
 /// The folder, under the output, that search files go to.
 pub const DIR: &str = "search";
 
 /// One file to write, relative to the output folder.
 #[derive(Clone, Debug)]
 pub struct SearchFile {
-    /// `search/index.json`, `search/t/<hash>.json`, `search/x/<slug>.txt`.
+    /// `search/index.json`, `search/t/<hash>.json`, `search/x/<n>.json`.
     pub path: String,
     /// The bytes.
     pub bytes: Vec<u8>,
@@ -122,6 +130,7 @@ struct Manifest<'a> {
     stop: &'static [&'static str],
     variants: Vec<(&'static str, &'static str, u8)>,
     prefix_factor: f64,
+    texts_per_file: usize,
 }
 
 /// Terms of one case: every field with its weight.
@@ -160,29 +169,30 @@ fn case_terms(
     }
     // The sections and the narrative are indexed as plain text, the same
     // text the snippets are cut from.
-    let mut sections = Vec::new();
-    text::paragraphs(&case.need, &mut sections);
-    text::paragraphs(&case.goal, &mut sections);
+    let mut paras = Vec::with_capacity(32);
+    if let Some(s) = &case.summary {
+        paras.push(s.clone());
+    }
+    let sections_from = paras.len();
+    text::paragraphs(&case.need, &mut paras);
+    text::paragraphs(&case.goal, &mut paras);
     for m in &case.measures {
-        text::paragraphs(m, &mut sections);
+        text::paragraphs(m, &mut paras);
     }
     if let Some(r) = &case.result {
-        text::paragraphs(r, &mut sections);
+        text::paragraphs(r, &mut paras);
     }
     if let Some(a) = &case.anchoring {
-        text::paragraphs(a, &mut sections);
+        text::paragraphs(a, &mut paras);
     }
-    b.field(&sections.join("\n"), weight::SECTION);
-    let mut body = Vec::new();
-    text::paragraphs(&case.body, &mut body);
-    b.field(&body.join("\n"), weight::BODY);
-    let mut all = Vec::with_capacity(sections.len() + body.len() + 1);
-    if let Some(s) = &case.summary {
-        all.push(s.clone());
-    }
-    all.extend(sections);
-    all.extend(body);
-    (b.finish(), all.join("\n"))
+    let body_from = paras.len();
+    text::paragraphs(&case.body, &mut paras);
+    let text = paras.join("\n");
+    let offset = |k: usize| -> usize { paras[..k].iter().map(|p| p.len() + 1).sum() };
+    let (sections_at, body_at) = (offset(sections_from), offset(body_from).min(text.len()));
+    b.field(&text[sections_at.min(body_at)..body_at], weight::SECTION);
+    b.field(&text[body_at..], weight::BODY);
+    (b.finish(), text)
 }
 
 /// Splits the index into shards of about [`SHARD_BYTES`] and serialises
@@ -242,26 +252,38 @@ fn shards(index: &Index, target: usize) -> Vec<(String, String, Vec<u8>)> {
 /// Builds the search index and its files for the catalogue.
 pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
     let lang = config.site.language;
+    // One chunk of cases per thread, each with one word memo: a memo
+    // starts cold, and stemming a word costs twenty times looking it up.
+    let threads = rayon::current_num_threads().max(1);
+    let chunk = catalogue.cases.len().div_ceil(threads).max(1);
     let per_case: Vec<(DocTerms, String)> = catalogue
         .cases
-        .par_iter()
-        // Fewer, longer jobs: each starts with a cold word memo.
-        .with_min_len(64)
-        .map_init(
-            || (Normaliser::new(), Memo::default()),
-            |(normaliser, memo), case| case_terms(case, config, normaliser, memo),
-        )
+        .par_chunks(chunk)
+        .flat_map_iter(|cases| {
+            let normaliser = Normaliser::new();
+            let mut memo = Memo::default();
+            cases
+                .iter()
+                .map(|case| case_terms(case, config, &normaliser, &mut memo))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let titles: Vec<String> = catalogue.cases.iter().map(|c| loose(&c.title)).collect();
     let mut docs = Vec::with_capacity(per_case.len());
-    let mut files = Vec::with_capacity(per_case.len() + 64);
-    for (case, (terms, text)) in catalogue.cases.iter().zip(per_case) {
+    let mut texts = Vec::with_capacity(per_case.len());
+    for (terms, text) in per_case {
         docs.push(terms);
-        files.push(SearchFile {
-            path: format!("{DIR}/x/{}.txt", case.slug),
-            bytes: text.into_bytes(),
-        });
+        texts.push(text);
     }
+    let mut files: Vec<SearchFile> = texts
+        .chunks(TEXTS_PER_FILE)
+        .enumerate()
+        .map(|(k, group)| SearchFile {
+            path: format!("{DIR}/x/{k}.json"),
+            // Strings serialise without error.
+            bytes: serde_json::to_vec(group).unwrap_or_default(),
+        })
+        .collect();
     let index = Index::from_docs(docs, titles);
     let shard_files = shards(&index, SHARD_BYTES);
 
@@ -383,6 +405,7 @@ pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
             .map(|&(from, to, anywhere)| (from, to, u8::from(anywhere)))
             .collect(),
         prefix_factor: index::PREFIX_FACTOR,
+        texts_per_file: TEXTS_PER_FILE,
     };
     // Our own types serialise without error.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();

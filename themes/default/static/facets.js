@@ -266,7 +266,7 @@
       // Once typing pauses (see search.js).
       setTimeout(() => {
         if (mine !== generation) return;
-        engine.text(x.slug).then((text) => {
+        engine.text(x.i).then((text) => {
           const nodes = text && mine === generation ? engine.snippet(text, terms) : null;
           if (nodes) snip.replaceChildren(nodes);
           else snip.remove();

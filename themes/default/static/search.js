@@ -69,7 +69,7 @@
       this.prefixFactor = data.prefix_factor;
       this.shards = data.shards; // [[first term, file]], sorted
       this.loaded = new Map(); // file → Promise<[terms, postings]>
-      this.texts = new Map(); // slug → Promise<string|null>
+      this.texts = new Map(); // file number → Promise<string[]|null>
       this.memo = new Map();
       this.docs = data.docs.map((d, i) => ({
         i,
@@ -263,16 +263,19 @@
       return { ids: ranked.map((r) => r[0]), terms: all };
     }
 
-    text(slug) {
-      let p = this.texts.get(slug);
+    /** The plain text of doc `i` (for snippets), or null. */
+    text(i) {
+      const per = this.data.texts_per_file;
+      const k = Math.floor(i / per);
+      let p = this.texts.get(k);
       if (!p) {
         // Stable name: revalidate rather than trust a cached copy.
-        p = fetch(`${this.base}x/${encodeURIComponent(slug)}.txt`, { cache: 'no-cache' })
-          .then((r) => (r.ok ? r.text() : null))
+        p = fetch(`${this.base}x/${k}.json`, { cache: 'no-cache' })
+          .then((r) => (r.ok ? r.json() : null))
           .catch(() => null);
-        this.texts.set(slug, p);
+        this.texts.set(k, p);
       }
-      return p;
+      return p.then((group) => (group ? group[i % per] ?? null : null));
     }
 
     /** Whether a word of the text matches one of the query terms. */
@@ -437,14 +440,14 @@
       snip.textContent = d.summary || '';
       li.append(h, place, snip);
       list.append(li);
-      snippets.push([d.slug, snip]);
+      snippets.push([d.i, snip]);
     }
     // Snippets need each hit's text: fetched once typing pauses, so a
     // keystroke never waits behind the texts of the previous one.
     setTimeout(() => {
       if (mine !== generation) return;
-      for (const [slug, snip] of snippets) {
-        engine.text(slug).then((text) => {
+      for (const [doc, snip] of snippets) {
+        engine.text(doc).then((text) => {
           if (mine !== generation || !text) return;
           const nodes = engine.snippet(text, terms);
           if (nodes) snip.replaceChildren(nodes);
