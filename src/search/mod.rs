@@ -36,8 +36,11 @@
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
 //!
-//! The figures measured for the budgets are in the closing note of issue 5
-//! and in `bench/` (`bench/search.sh`).
+//! Measured at 1 000 cases (issue 5's closing note has the figures): the
+//! first load with `gzip -9` of each file the catalogue page fetches, and
+//! keystroke and facet timings in chromium, by
+//! `node tests/browser/search.mjs --measure DIR`; the search step's share
+//! of the build by `cargo run --release --example search_step -- --root DIR`.
 
 pub mod index;
 pub mod normalise;
