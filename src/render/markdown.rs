@@ -34,6 +34,9 @@ use crate::norwegian::slugify;
 #[derive(Clone, Debug, Default)]
 pub struct Ids {
     used: HashSet<String>,
+    /// The next suffix to try per base, so 20 000 equal headings cost
+    /// linear, not quadratic, time.
+    next: HashMap<String, u32>,
 }
 
 impl Ids {
@@ -41,6 +44,7 @@ impl Ids {
     pub fn reserved(ids: &[&str]) -> Ids {
         Ids {
             used: ids.iter().map(|s| (*s).to_owned()).collect(),
+            next: HashMap::new(),
         }
     }
 
@@ -50,13 +54,13 @@ impl Ids {
         if self.used.insert(base.to_owned()) {
             return base.to_owned();
         }
-        let mut n = 2;
+        let n = self.next.entry(base.to_owned()).or_insert(2);
         loop {
             let candidate = format!("{base}-{n}");
+            *n += 1;
             if self.used.insert(candidate.clone()) {
                 return candidate;
             }
-            n += 1;
         }
     }
 }
@@ -435,6 +439,18 @@ fn sanitise(html: String, generated: Vec<String>, root: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_heading_ids_stay_unique_and_linear() {
+        let mut ids = Ids::reserved(&["main", "behov-2"]);
+        assert_eq!(ids.unique("behov"), "behov");
+        assert_eq!(ids.unique("behov"), "behov-3", "behov-2 is reserved");
+        assert_eq!(ids.unique("behov"), "behov-4");
+        for _ in 0..20_000 {
+            ids.unique("x");
+        }
+        assert_eq!(ids.unique("x"), "x-20001");
+    }
 
     fn md(text: &str) -> String {
         render(
