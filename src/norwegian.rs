@@ -183,7 +183,8 @@ pub fn format_nok(amount: u64) -> String {
     format!("{}{NBSP}kr", format_number(amount as f64, 0))
 }
 
-const MONTHS_NB: [&str; 12] = [
+/// Month names, the same in bokmål and nynorsk.
+pub const MONTHS_NB: [&str; 12] = [
     "januar",
     "februar",
     "mars",

@@ -8,6 +8,7 @@
 //! markers, targets a dashed line with square markers, so the meaning never
 //! rests on colour alone; both colours reach at least 3:1 against white.
 
+use super::markdown::escape_attr as esc;
 use std::fmt::Write as _;
 
 use crate::norwegian::{format_nok, format_number, format_percent};
@@ -49,21 +50,6 @@ const TARGET_COLOUR: &str = "#9c4a00";
 /// Grid: only decoration; the tick labels carry the values.
 const GRID_COLOUR: &str = "#c9ccd1";
 const TEXT_COLOUR: &str = "#1a1a1a";
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// A value in the indicator's unit, the Norwegian way (`8,5 %`).
 pub fn format_value(unit: Unit, value: f64) -> String {
@@ -567,21 +553,7 @@ mod tests {
             highest: "høyest".into(),
             table: "tallene i diagrammet".into(),
             quarter: "kvartal".into(),
-            months: [
-                "januar",
-                "februar",
-                "mars",
-                "april",
-                "mai",
-                "juni",
-                "juli",
-                "august",
-                "september",
-                "oktober",
-                "november",
-                "desember",
-            ]
-            .map(String::from),
+            months: crate::norwegian::MONTHS_NB.map(String::from),
             lang: "nb".into(),
         }
     }

@@ -186,13 +186,14 @@ fn heading_level(n: u8) -> HeadingLevel {
     }
 }
 
-fn escape_attr(text: &str) -> String {
+/// `text` escaped for HTML text and quoted attributes (`&<>"'`).
+pub(crate) fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape_attr(&mut out, text);
+    escape_attr_into(&mut out, text);
     out
 }
 
-fn pulldown_cmark_escape_attr(out: &mut String, text: &str) {
+fn escape_attr_into(out: &mut String, text: &str) {
     for ch in text.chars() {
         match ch {
             '&' => out.push_str("&amp;"),
@@ -366,12 +367,12 @@ fn render_with(
                 let mut a = String::from("<a");
                 if link_allowed(&href) {
                     a.push_str(" href=\"");
-                    pulldown_cmark_escape_attr(&mut a, &href);
+                    escape_attr_into(&mut a, &href);
                     a.push('"');
                 }
                 if !title.is_empty() {
                     a.push_str(" title=\"");
-                    pulldown_cmark_escape_attr(&mut a, title);
+                    escape_attr_into(&mut a, title);
                     a.push('"');
                 }
                 a.push('>');
