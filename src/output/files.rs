@@ -68,6 +68,33 @@ impl<'a> Writer<'a> {
     }
 }
 
+impl Writer<'_> {
+    /// Writes the file `rel` by handing `fill` a buffered writer on it, for
+    /// files too big to hold whole in memory (the open data, the search
+    /// index). Such a file is always written afresh, never linked.
+    pub fn stream(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
+        let file = match fs::File::create(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = path.parent() {
+                    fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
+                }
+                fs::File::create(&path)
+            }
+            other => other,
+        }
+        .map_err(io_err("cannot write", &path))?;
+        let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+        fill(&mut out)
+            .and_then(|()| io::Write::flush(&mut out))
+            .map_err(io_err("cannot write", &path))
+    }
+}
+
 /// Hard-links `old` at `new`, creating `new`'s folder when needed.
 fn link(old: &Path, new: &Path) -> io::Result<()> {
     match fs::hard_link(old, new) {
