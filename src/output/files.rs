@@ -17,9 +17,10 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::{OutputError, io_err};
 
@@ -35,6 +36,32 @@ pub struct Writer<'a> {
     /// The site being replaced (written by casebook), whose unchanged files
     /// are linked instead of written again.
     pub previous: Option<&'a Path>,
+    /// `dir` is an older site being rewritten into the new one (see
+    /// [`Survey`]): a path may already hold an entry, which is kept when it
+    /// is the previous site's identical file and replaced otherwise, never
+    /// written into (it may be a link to a file the live site serves). Every
+    /// path written is recorded, so that [`Survey::prune`] can remove the
+    /// rest.
+    pub recycled: Option<&'a Written>,
+}
+
+/// The paths a [`Writer`] on a recycled folder has written.
+#[derive(Debug, Default)]
+pub struct Written(Mutex<FxHashSet<String>>);
+
+impl Written {
+    fn insert(&self, rel: &str) {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(rel.to_owned());
+    }
+
+    fn into_set(self) -> FxHashSet<String> {
+        self.0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -43,6 +70,7 @@ impl<'a> Writer<'a> {
         Writer {
             dir,
             previous: None,
+            recycled: None,
         }
     }
 
@@ -50,25 +78,45 @@ impl<'a> Writer<'a> {
     /// creating its folder when needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
-        if let Some(previous) = self.previous {
-            let old = previous.join(rel);
-            if same_bytes(&old, bytes) && link(&old, &path).is_ok() {
-                return Ok(());
+        let old = self.previous.map(|previous| previous.join(rel));
+        let old_meta = old
+            .as_deref()
+            .and_then(|old| fs::symlink_metadata(old).ok());
+        let unchanged = || match (&old, &old_meta) {
+            (Some(old), Some(meta)) => same_bytes(old, meta, bytes),
+            _ => false,
+        };
+        if let Some(written) = self.recycled {
+            written.insert(rel);
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_file() => {
+                    if old_meta.as_ref().is_some_and(|old| same_file(&meta, old)) && unchanged() {
+                        // Already the previous site's identical file.
+                        return Ok(());
+                    }
+                    fs::remove_file(&path).map_err(io_err("cannot replace", &path))?;
+                }
+                Ok(meta) if meta.is_dir() => remove_tree(&path)?,
+                Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(io_err("cannot look at", &path)(e)),
             }
+        }
+        if let Some(old) = &old
+            && unchanged()
+            && link(old, &path).is_ok()
+        {
+            return Ok(());
         }
         match fs::write(&path, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-                }
+                self.make_parent(&path)?;
                 fs::write(&path, bytes).map_err(io_err("cannot write", &path))
             }
             other => other.map_err(io_err("cannot write", &path)),
         }
     }
-}
 
-impl Writer<'_> {
     /// Writes the file `rel` by handing `fill` a buffered writer on it, for
     /// files too big to hold whole in memory (the open data, the search
     /// index). Such a file is always written afresh, never linked.
@@ -77,12 +125,10 @@ impl Writer<'_> {
         rel: &str,
         fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
+        let path = self.fresh(rel)?;
         let file = match fs::File::create(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-                }
+                self.make_parent(&path)?;
                 fs::File::create(&path)
             }
             other => other,
@@ -92,6 +138,67 @@ impl Writer<'_> {
         fill(&mut out)
             .and_then(|()| io::Write::flush(&mut out))
             .map_err(io_err("cannot write", &path))
+    }
+
+    /// Copies the file `from` to `rel`, afresh.
+    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), OutputError> {
+        let path = self.fresh(rel)?;
+        self.make_parent(&path)?;
+        fs::copy(from, &path)
+            .map(|_| ())
+            .map_err(io_err("cannot copy", from))
+    }
+
+    /// The path of `rel`, with whatever a recycled folder held there
+    /// removed, so that a new file is created rather than an old one (maybe
+    /// linked to the live site) overwritten.
+    fn fresh(&self, rel: &str) -> Result<PathBuf, OutputError> {
+        let path = self.dir.join(rel);
+        if let Some(written) = self.recycled {
+            written.insert(rel);
+            match fs::symlink_metadata(&path) {
+                Ok(meta) if meta.is_dir() => remove_tree(&path)?,
+                Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
+                Err(_) => {}
+            }
+        }
+        Ok(path)
+    }
+
+    /// Creates the folder of `path`. In a recycled folder a file may stand
+    /// where a folder is now wanted: it is removed first.
+    fn make_parent(&self, path: &Path) -> Result<(), OutputError> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        if fs::create_dir_all(parent).is_ok() {
+            return Ok(());
+        }
+        if self.recycled.is_some() {
+            for dir in parent.ancestors() {
+                if dir == self.dir {
+                    break;
+                }
+                if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
+                    fs::remove_file(dir).map_err(io_err("cannot replace", dir))?;
+                }
+            }
+        }
+        fs::create_dir_all(parent).map_err(io_err("cannot create", parent))
+    }
+}
+
+/// Whether two entries are the same file (one is a hard link of the other).
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
     }
 }
 
@@ -108,19 +215,17 @@ fn link(old: &Path, new: &Path) -> io::Result<()> {
     }
 }
 
-/// Whether `path` is a regular file (not a link to one) holding exactly
-/// `bytes`. Reads in small pieces and stops at the first difference.
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
-    let Ok(meta) = fs::symlink_metadata(path) else {
-        return false;
-    };
+/// Whether `path`, whose metadata (not following links) is `meta`, is a
+/// regular file holding exactly `bytes`. Reads in pieces and stops at the
+/// first difference.
+fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
     if !meta.is_file() || meta.len() != bytes.len() as u64 {
         return false;
     }
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    let mut buf = [0u8; 16 * 1024];
+    let mut buf = [0u8; 64 * 1024];
     let mut rest = bytes;
     loop {
         match file.read(&mut buf) {
@@ -134,6 +239,109 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(_) => return false,
         }
+    }
+}
+
+/// What an older site, about to be rewritten into the new one, holds: its
+/// files and folders, as `/`-separated paths under it. Taking it also
+/// removes every entry that is neither (links, pipes …), so that writing
+/// into the folder can never follow a link out of it.
+#[derive(Debug, Default)]
+pub struct Survey {
+    files: Vec<String>,
+    dirs: Vec<String>,
+}
+
+impl Survey {
+    /// Surveys `dir`.
+    pub fn take(dir: &Path) -> Result<Survey, OutputError> {
+        on_io_threads(|| survey_in(dir, ""))
+    }
+
+    /// Removes, after a build wrote `written` into the folder, every file
+    /// and folder of the survey the build did not write (pages of cases
+    /// that are gone).
+    pub fn prune(self, dir: &Path, written: Written) -> Result<(), OutputError> {
+        let written = written.into_set();
+        let mut kept_dirs: FxHashSet<&str> = FxHashSet::default();
+        for rel in &written {
+            let mut rest = rel.as_str();
+            while let Some(i) = rest.rfind('/') {
+                rest = &rest[..i];
+                if !kept_dirs.insert(rest) {
+                    break;
+                }
+            }
+        }
+        let parent_kept = |rel: &str| rel.rfind('/').is_none_or(|i| kept_dirs.contains(&rel[..i]));
+        on_io_threads(|| {
+            self.files
+                .par_iter()
+                .filter(|rel| !written.contains(rel.as_str()) && parent_kept(rel))
+                .try_for_each(|rel| {
+                    let path = dir.join(rel);
+                    match fs::remove_file(&path) {
+                        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                            Err(io_err("cannot remove", &path)(e))
+                        }
+                        _ => Ok(()),
+                    }
+                })?;
+            self.dirs
+                .par_iter()
+                .filter(|rel| !kept_dirs.contains(rel.as_str()) && parent_kept(rel))
+                .try_for_each(|rel| remove_tree(&dir.join(rel)))
+        })
+    }
+}
+
+fn survey_in(root: &Path, rel: &str) -> Result<Survey, OutputError> {
+    let dir = if rel.is_empty() {
+        root.to_path_buf()
+    } else {
+        root.join(rel)
+    };
+    let entries = fs::read_dir(&dir).map_err(io_err("cannot read", &dir))?;
+    let mut survey = Survey::default();
+    let mut subdirs = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io_err("cannot read", &dir))?;
+        let name = entry.file_name();
+        let child = match name.to_str() {
+            Some(name) if rel.is_empty() => name.to_owned(),
+            Some(name) => format!("{rel}/{name}"),
+            None => {
+                // No page of ours has such a name.
+                remove_entry(&entry.path())?;
+                continue;
+            }
+        };
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => subdirs.push(child),
+            Ok(t) if t.is_file() => survey.files.push(child),
+            _ => remove_entry(&entry.path())?,
+        }
+    }
+    let nested: Vec<Survey> = subdirs
+        .par_iter()
+        .map(|sub| survey_in(root, sub))
+        .collect::<Result<_, _>>()?;
+    survey.dirs.extend(subdirs);
+    for n in nested {
+        survey.files.extend(n.files);
+        survey.dirs.extend(n.dirs);
+    }
+    Ok(survey)
+}
+
+/// Removes one entry that is not a folder (a folder: the whole tree).
+fn remove_entry(path: &Path) -> Result<(), OutputError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => remove_tree(path),
+        _ => match fs::remove_file(path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("cannot remove", path)(e)),
+            _ => Ok(()),
+        },
     }
 }
 
@@ -233,6 +441,7 @@ mod tests {
         let w = Writer {
             dir: &new,
             previous: Some(&old),
+            recycled: None,
         };
         w.write("cases/a/index.html", b"same").expect("write");
         w.write("changed.html", b"after").expect("write");
@@ -270,6 +479,7 @@ mod tests {
         let w = Writer {
             dir: &new,
             previous: Some(&old),
+            recycled: None,
         };
         w.write("page.html", b"same").expect("write");
         let meta = fs::symlink_metadata(new.join("page.html")).expect("meta");

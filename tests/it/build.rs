@@ -739,3 +739,74 @@ fn skin_scripts_are_recognised_and_nothing_else() {
         );
     }
 }
+
+#[test]
+fn a_build_that_rewrites_the_spare_site_equals_a_fresh_build_and_never_touches_the_live_one() {
+    let site = Site::fixture("full");
+    let spare = ".public.casebook-previous";
+    build(&site);
+    assert!(!site.path(spare).exists(), "no spare after the first build");
+    build(&site);
+    assert!(
+        site.path(spare).join(".casebook").is_file(),
+        "the replaced site is kept as the spare"
+    );
+    // Things the spare must not carry over: a stray file, a link out of
+    // the site, a folder where a page will be.
+    site.write(&format!("{spare}/stray.html"), "stray");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.path("content"),
+        site.path(&format!("{spare}/cases/link")),
+    )
+    .expect("symlink");
+    // Edit one case, remove one, add one and a media file, so the build
+    // rewrites, links, creates and removes.
+    let edited = "cases/alesund-sykefravaer/index.html";
+    let live_before = fs::read(site.path("public").join(edited)).expect("read");
+    let case = site.read("content/cases/alesund-sykefravaer.md");
+    site.write(
+        "content/cases/alesund-sykefravaer.md",
+        &case.replacen("\n---\n", "\n---\nEin ny første setning.\n\n", 1),
+    );
+    fs::remove_file(site.path("content/cases/tromso-lange-tekster.md")).expect("remove");
+    site.write(
+        "content/cases/ny-kommune.md",
+        &site
+            .read("content/cases/aevre-minimal.md")
+            .replace("aevre", "nykommune"),
+    );
+    site.write("content/media/extra.txt", "vedlegg");
+    for round in 0..2 {
+        build(&site);
+        let fresh = run(site.cmd(&["build", "--out", "fresh"]));
+        assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+        let (got, want) = (tree(&site.path("public")), tree(&site.path("fresh")));
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            want.keys().collect::<Vec<_>>(),
+            "round {round}: the files differ from a fresh build"
+        );
+        for (file, bytes) in &want {
+            assert!(
+                bytes == &got[file],
+                "round {round}: {file} differs from a fresh build"
+            );
+        }
+        fs::remove_dir_all(site.path("fresh")).expect("remove fresh");
+        if round == 0 {
+            // The edited page was a hard link shared by the live site and
+            // the spare; the build replaced it in the spare instead of
+            // writing into it, so the replaced site (now the spare) still
+            // has the old page.
+            assert_eq!(
+                fs::read(site.path(spare).join(edited)).expect("read"),
+                live_before
+            );
+            assert_ne!(
+                fs::read(site.path("public").join(edited)).expect("read"),
+                live_before
+            );
+        }
+    }
+}

@@ -135,8 +135,13 @@ pub(super) fn write_whole(
             media: parts.media,
             skin: parts.skin,
         };
-        output::write_assets(content, parts.root, parts.base_url, dir)
-            .map_err(|e| WriteError::Io(e.to_string()))?
+        output::write_assets(
+            content,
+            parts.root,
+            parts.base_url,
+            &output::files::Writer::new(dir),
+        )
+        .map_err(|e| WriteError::Io(e.to_string()))?
     };
     let site = Site {
         config: parts.config,
