@@ -14,13 +14,14 @@
 //! - [`on_io_threads`] runs work that writes many files on those threads
 //!   too, so that one thread's wait for the disk does not idle a core.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{OutputError, io_err};
 
@@ -36,31 +37,177 @@ pub struct Writer<'a> {
     /// The site being replaced (written by casebook), whose unchanged files
     /// are linked instead of written again.
     pub previous: Option<&'a Path>,
+    /// What the build that wrote `previous` recorded of its files, so that
+    /// an unchanged file is known by its hash without reading it back.
+    pub known: Option<&'a Manifest>,
+    /// Records every path written and what the next build needs to know of
+    /// it.
+    pub log: Option<&'a Written>,
     /// `dir` is an older site being rewritten into the new one (see
     /// [`Survey`]): a path may already hold an entry, which is kept when it
     /// is the previous site's identical file and replaced otherwise, never
-    /// written into (it may be a link to a file the live site serves). Every
-    /// path written is recorded, so that [`Survey::prune`] can remove the
-    /// rest.
-    pub recycled: Option<&'a Written>,
+    /// written into (it may be a link to a file the live site serves).
+    pub recycled: bool,
 }
 
-/// The paths a [`Writer`] on a recycled folder has written.
+/// A file as a build left it: enough to recognise it unchanged on disk
+/// later (inode, size, modification time) and its content's hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    hash: [u8; 16],
+    size: u64,
+    mtime: (i64, i64),
+    ino: u64,
+}
+
+impl Entry {
+    fn of(meta: &fs::Metadata, hash: [u8; 16]) -> Option<Entry> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(Entry {
+                hash,
+                size: meta.len(),
+                mtime: (meta.mtime(), meta.mtime_nsec()),
+                ino: meta.ino(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (meta, hash);
+            None
+        }
+    }
+}
+
+fn hash(bytes: &[u8]) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
+    out
+}
+
+/// The paths a [`Writer`] has written, with the [`Entry`] of each file it
+/// wrote whole (streamed and copied files have none).
 #[derive(Debug, Default)]
-pub struct Written(Mutex<FxHashSet<String>>);
+pub struct Written(Mutex<FxHashMap<String, Option<Entry>>>);
 
 impl Written {
-    fn insert(&self, rel: &str) {
+    fn insert(&self, rel: &str, entry: Option<Entry>) {
         self.0
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(rel.to_owned());
+            .insert(rel.to_owned(), entry);
     }
 
-    fn into_set(self) -> FxHashSet<String> {
+    fn into_map(self) -> FxHashMap<String, Option<Entry>> {
         self.0
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The manifest of the files written.
+    pub fn manifest(&self) -> Manifest {
+        let map = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Manifest(
+            map.iter()
+                .filter_map(|(rel, entry)| Some((rel.clone(), (*entry)?)))
+                .collect(),
+            (0, 0),
+        )
+    }
+}
+
+/// The [`Entry`] of every file a build wrote whole, by path. `build` keeps
+/// it beside the output for the next build. It is only ever a hint: an
+/// entry counts only while the file on disk still has its inode, size and
+/// modification time, so a file changed by hand is read, not trusted. As
+/// in git's index, an entry whose time is not older than the manifest's own
+/// is not trusted either: the clock may not have ticked between the build
+/// writing the file and someone changing it.
+#[derive(Debug, Default)]
+pub struct Manifest(FxHashMap<String, Entry>, (i64, i64));
+
+impl Manifest {
+    /// Reads a manifest saved by [`Manifest::save`]; an unreadable one is
+    /// empty.
+    pub fn load(path: &Path) -> Manifest {
+        let Ok(text) = fs::read_to_string(path) else {
+            return Manifest::default();
+        };
+        let Some(saved) = fs::metadata(path)
+            .ok()
+            .and_then(|meta| Entry::of(&meta, [0; 16]))
+            .map(|e| e.mtime)
+        else {
+            return Manifest::default();
+        };
+        let mut map = FxHashMap::default();
+        for line in text.lines().skip(1) {
+            let mut f = line.splitn(6, '\t');
+            let mut next = || f.next();
+            let (Some(h), Some(size), Some(secs), Some(nsecs), Some(ino), Some(rel)) =
+                (next(), next(), next(), next(), next(), next())
+            else {
+                return Manifest::default();
+            };
+            let mut hash = [0u8; 16];
+            if h.len() != 32
+                || !(0..16).all(|i| {
+                    u8::from_str_radix(&h[2 * i..2 * i + 2], 16)
+                        .map(|b| hash[i] = b)
+                        .is_ok()
+                })
+            {
+                return Manifest::default();
+            }
+            let (Ok(size), Ok(secs), Ok(nsecs), Ok(ino)) =
+                (size.parse(), secs.parse(), nsecs.parse(), ino.parse())
+            else {
+                return Manifest::default();
+            };
+            map.insert(
+                rel.to_owned(),
+                Entry {
+                    hash,
+                    size,
+                    mtime: (secs, nsecs),
+                    ino,
+                },
+            );
+        }
+        Manifest(map, saved)
+    }
+
+    /// Saves the manifest at `path` (written beside, then renamed).
+    pub fn save(&self, path: &Path, temp: &Path) -> io::Result<()> {
+        let mut text = String::with_capacity(self.0.len() * 96);
+        text.push_str("casebook manifest 1: hash, size, mtime, nanoseconds, inode, path\n");
+        let mut rows: Vec<_> = self.0.iter().collect();
+        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (rel, e) in rows {
+            for b in e.hash {
+                let _ = write!(text, "{b:02x}");
+            }
+            let _ = writeln!(
+                text,
+                "\t{}\t{}\t{}\t{}\t{rel}",
+                e.size, e.mtime.0, e.mtime.1, e.ino
+            );
+        }
+        fs::write(temp, text)?;
+        fs::rename(temp, path)
+    }
+
+    /// Whether `meta` is the file recorded at `rel` with content `hash`;
+    /// None when the manifest cannot say (no entry, or the file changed
+    /// since).
+    fn holds(&self, rel: &str, meta: &fs::Metadata, hash: [u8; 16]) -> Option<bool> {
+        let entry = self.0.get(rel)?;
+        let now = Entry::of(meta, entry.hash)?;
+        (now == *entry && entry.mtime < self.1).then_some(entry.hash == hash)
     }
 }
 
@@ -70,7 +217,9 @@ impl<'a> Writer<'a> {
         Writer {
             dir,
             previous: None,
-            recycled: None,
+            known: None,
+            log: None,
+            recycled: false,
         }
     }
 
@@ -82,16 +231,29 @@ impl<'a> Writer<'a> {
         let old_meta = old
             .as_deref()
             .and_then(|old| fs::symlink_metadata(old).ok());
+        let digest = (self.log.is_some() || self.known.is_some()).then(|| hash(bytes));
         let unchanged = || match (&old, &old_meta) {
-            (Some(old), Some(meta)) => same_bytes(old, meta, bytes),
+            (Some(old), Some(meta)) if meta.is_file() => self
+                .known
+                .zip(digest)
+                .and_then(|(known, digest)| known.holds(rel, meta, digest))
+                .unwrap_or_else(|| same_bytes(old, meta, bytes)),
             _ => false,
         };
-        if let Some(written) = self.recycled {
-            written.insert(rel);
+        let record = |meta: &fs::Metadata| {
+            if let (Some(log), Some(digest)) = (self.log, digest) {
+                log.insert(rel, Entry::of(meta, digest));
+            }
+        };
+        if self.recycled {
             match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.is_file() => {
-                    if old_meta.as_ref().is_some_and(|old| same_file(&meta, old)) && unchanged() {
+                    if let Some(old) = &old_meta
+                        && same_file(&meta, old)
+                        && unchanged()
+                    {
                         // Already the previous site's identical file.
+                        record(old);
                         return Ok(());
                     }
                     fs::remove_file(&path).map_err(io_err("cannot replace", &path))?;
@@ -102,19 +264,26 @@ impl<'a> Writer<'a> {
                 Err(e) => return Err(io_err("cannot look at", &path)(e)),
             }
         }
-        if let Some(old) = &old
+        if let (Some(old), Some(meta)) = (&old, &old_meta)
             && unchanged()
             && link(old, &path).is_ok()
         {
+            record(meta);
             return Ok(());
         }
-        match fs::write(&path, bytes) {
+        let file = match write_new(&path, bytes) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 self.make_parent(&path)?;
-                fs::write(&path, bytes).map_err(io_err("cannot write", &path))
+                write_new(&path, bytes)
             }
-            other => other.map_err(io_err("cannot write", &path)),
+            other => other,
         }
+        .map_err(io_err("cannot write", &path))?;
+        if self.log.is_some() {
+            let meta = file.metadata().map_err(io_err("cannot look at", &path))?;
+            record(&meta);
+        }
+        Ok(())
     }
 
     /// Writes the file `rel` by handing `fill` a buffered writer on it, for
@@ -154,8 +323,10 @@ impl<'a> Writer<'a> {
     /// linked to the live site) overwritten.
     fn fresh(&self, rel: &str) -> Result<PathBuf, OutputError> {
         let path = self.dir.join(rel);
-        if let Some(written) = self.recycled {
-            written.insert(rel);
+        if let Some(log) = self.log {
+            log.insert(rel, None);
+        }
+        if self.recycled {
             match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.is_dir() => remove_tree(&path)?,
                 Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
@@ -174,7 +345,7 @@ impl<'a> Writer<'a> {
         if fs::create_dir_all(parent).is_ok() {
             return Ok(());
         }
-        if self.recycled.is_some() {
+        if self.recycled {
             for dir in parent.ancestors() {
                 if dir == self.dir {
                     break;
@@ -186,6 +357,13 @@ impl<'a> Writer<'a> {
         }
         fs::create_dir_all(parent).map_err(io_err("cannot create", parent))
     }
+}
+
+/// Creates `path` (which must not exist or is replaced) holding `bytes`.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
+    let mut file = fs::File::create(path)?;
+    io::Write::write_all(&mut file, bytes)?;
+    Ok(file)
 }
 
 /// Whether two entries are the same file (one is a hard link of the other).
@@ -262,9 +440,9 @@ impl Survey {
     /// and folder of the survey the build did not write (pages of cases
     /// that are gone).
     pub fn prune(self, dir: &Path, written: Written) -> Result<(), OutputError> {
-        let written = written.into_set();
+        let written = written.into_map();
         let mut kept_dirs: FxHashSet<&str> = FxHashSet::default();
-        for rel in &written {
+        for rel in written.keys() {
             let mut rest = rel.as_str();
             while let Some(i) = rest.rfind('/') {
                 rest = &rest[..i];
@@ -277,7 +455,7 @@ impl Survey {
         on_io_threads(|| {
             self.files
                 .par_iter()
-                .filter(|rel| !written.contains(rel.as_str()) && parent_kept(rel))
+                .filter(|rel| !written.contains_key(rel.as_str()) && parent_kept(rel))
                 .try_for_each(|rel| {
                     let path = dir.join(rel);
                     match fs::remove_file(&path) {
@@ -441,7 +619,9 @@ mod tests {
         let w = Writer {
             dir: &new,
             previous: Some(&old),
-            recycled: None,
+            known: None,
+            log: None,
+            recycled: false,
         };
         w.write("cases/a/index.html", b"same").expect("write");
         w.write("changed.html", b"after").expect("write");
@@ -466,6 +646,46 @@ mod tests {
     }
 
     #[test]
+    fn the_manifest_round_trips_and_vouches_only_for_untouched_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("site");
+        fs::create_dir_all(site.join("a")).expect("mkdir");
+        let written = Written::default();
+        let w = Writer {
+            log: Some(&written),
+            ..Writer::new(&site)
+        };
+        w.write("a/index.html", b"one").expect("write");
+        w.write("b.html", b"two").expect("write");
+        let path = dir.path().join("manifest");
+        // A tick of the clock between the files and the manifest.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        written
+            .manifest()
+            .save(&path, &dir.path().join("temp"))
+            .expect("save");
+        let loaded = Manifest::load(&path);
+        assert_eq!(loaded.0, written.manifest().0);
+        let meta = |rel: &str| fs::symlink_metadata(site.join(rel)).expect("meta");
+        assert_eq!(
+            loaded.holds("a/index.html", &meta("a/index.html"), hash(b"one")),
+            Some(true)
+        );
+        assert_eq!(
+            loaded.holds("a/index.html", &meta("a/index.html"), hash(b"uno")),
+            Some(false)
+        );
+        assert_eq!(loaded.holds("c.html", &meta("b.html"), hash(b"two")), None);
+        // Changed by hand: the entry no longer describes the file.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(site.join("b.html"), b"owt").expect("write");
+        assert_eq!(loaded.holds("b.html", &meta("b.html"), hash(b"two")), None);
+        // A damaged manifest is empty, not an error.
+        fs::write(&path, "casebook manifest 1\nnot\ta\tmanifest\n").expect("write");
+        assert!(Manifest::load(&path).0.is_empty());
+    }
+
+    #[test]
     fn a_link_in_the_old_site_is_never_reused() {
         let dir = tempfile::tempdir().expect("tempdir");
         let old = dir.path().join("old");
@@ -479,7 +699,9 @@ mod tests {
         let w = Writer {
             dir: &new,
             previous: Some(&old),
-            recycled: None,
+            known: None,
+            log: None,
+            recycled: false,
         };
         w.write("page.html", b"same").expect("write");
         let meta = fs::symlink_metadata(new.join("page.html")).expect("meta");

@@ -41,6 +41,10 @@ pub const MARKER: &str = ".casebook";
 /// safe: the next build then starts from an empty folder.
 pub const SPARE: &str = ".casebook-previous";
 
+/// The name, after `.<out's name>`, of the file beside the output that
+/// records the output's files for the next build ([`files::Manifest`]).
+pub const MANIFEST: &str = ".casebook-manifest";
+
 const MARKER_TEXT: &str = "This folder is written by `casebook build` and replaced on every build.\n\
 Do not keep other files here: they would be deleted.\n";
 
@@ -181,13 +185,17 @@ fn clean_leftovers(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let file_name = file_name.to_string_lossy();
-        let pid = [".casebook-staging-", ".casebook-old-"]
-            .iter()
-            .find_map(|kind| {
-                file_name
-                    .strip_prefix(&format!(".{name}{kind}"))
-                    .and_then(|p| p.parse::<u32>().ok())
-            });
+        let pid = [
+            ".casebook-staging-",
+            ".casebook-old-",
+            ".casebook-manifest-",
+        ]
+        .iter()
+        .find_map(|kind| {
+            file_name
+                .strip_prefix(&format!(".{name}{kind}"))
+                .and_then(|p| p.parse::<u32>().ok())
+        });
         if let Some(pid) = pid
             && pid != ours
             && !process_alive(pid)
@@ -203,6 +211,8 @@ fn clean_leftovers(parent: &Path, name: &str) {
             }
             if file_name.contains(".casebook-old-") {
                 let _ = keep_as_spare(&entry.path(), parent, name);
+            } else if file_name.contains(".casebook-manifest-") {
+                let _ = fs::remove_file(entry.path());
             } else {
                 let _ = files::remove_tree(&entry.path());
             }
@@ -258,22 +268,20 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
     };
     let written = files::Written::default();
     // Files that did not change are linked from the site being replaced
-    // (only one that `build` wrote: it has the marker).
+    // (only one that `build` wrote: it has the marker), known by the hashes
+    // the build that wrote it recorded.
     let previous = out.join(MARKER).is_file().then_some(out);
+    let manifest_path = parent.join(format!(".{name}{MANIFEST}"));
+    let known = previous.map(|_| files::Manifest::load(&manifest_path));
     let writer = Writer {
         dir: &staging,
         previous,
-        recycled: survey.is_some().then_some(&written),
+        known: known.as_ref(),
+        log: Some(&written),
+        recycled: survey.is_some(),
     };
     timings::stage("prepare output", started);
-    let result = write_site(content, options, &base_url, &writer).and_then(|summary| {
-        if let Some(survey) = survey {
-            let t = Instant::now();
-            survey.prune(&staging, written)?;
-            timings::stage("prune", t);
-        }
-        Ok(summary)
-    });
+    let result = write_site(content, options, &base_url, &writer);
     let summary = match result {
         Ok(s) => s,
         Err(e) => {
@@ -290,7 +298,18 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
         }
     };
     let t = Instant::now();
+    let manifest = written.manifest();
+    if let Some(survey) = survey {
+        survey.prune(&staging, written)?;
+    }
+    timings::stage("prune", t);
+    let t = Instant::now();
+    // The manifest is a hint checked against each file (see `Manifest`):
+    // one that is stale or missing (a kill right after the swap) only costs
+    // the next build some reading.
     swap(&staging, out, &parent, &name, pid)?;
+    let temp = parent.join(format!(".{name}{MANIFEST}-{pid}"));
+    let _ = manifest.save(&manifest_path, &temp);
     timings::stage("swap", t);
     Ok(Summary {
         seconds: started.elapsed().as_secs_f64(),

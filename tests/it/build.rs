@@ -580,7 +580,7 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
     let leftovers: Vec<String> = fs::read_dir(site.root())
         .expect("read root")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.contains("casebook-"))
+        .filter(|n| n.contains("casebook-staging") || n.contains("casebook-old"))
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
 }
@@ -777,6 +777,10 @@ fn a_build_that_rewrites_the_spare_site_equals_a_fresh_build_and_never_touches_t
             .replace("aevre", "nykommune"),
     );
     site.write("content/media/extra.txt", "vedlegg");
+    // A live page changed by hand, to the same length: the manifest's hash
+    // of it no longer holds, so the build must not keep it.
+    let catalogue = site.read("public/index.html");
+    site.write("public/index.html", &"x".repeat(catalogue.len()));
     for round in 0..2 {
         build(&site);
         let fresh = run(site.cmd(&["build", "--out", "fresh"]));

@@ -1150,8 +1150,8 @@ fn leftovers(root: &Path) -> Vec<String> {
         .expect("read root")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".public.casebook-"))
-        // The spare site every build keeps for the next one to rewrite.
-        .filter(|n| n != ".public.casebook-previous")
+        // The spare site and the manifest every build keeps for the next.
+        .filter(|n| n != ".public.casebook-previous" && n != ".public.casebook-manifest")
         .collect()
 }
 
