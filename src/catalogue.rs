@@ -208,39 +208,83 @@ impl<'a> Catalogue<'a> {
 /// programme): the best-scoring neighbours are always in one of them, and
 /// the work stays linear in the number of cases.
 fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    use rustc_hash::FxHashMap;
+
     const WINDOW: usize = 6;
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    let keys = |case: &Case| -> Vec<String> {
-        let mut themes = case.themes.clone();
-        themes.sort();
-        let county = case.county.map_or("", |c| c.number);
-        let set = themes.join(",");
+    // Themes, counties, programmes and theme sets as small numbers, so
+    // that keys are tuples and shared themes a bit count.
+    fn intern<'s>(ids: &mut FxHashMap<&'s str, u32>, s: &'s str) -> u32 {
+        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+        *ids.entry(s).or_insert(next)
+    }
+    let (mut themes, mut counties, mut programmes) = (
+        FxHashMap::default(),
+        FxHashMap::default(),
+        FxHashMap::default(),
+    );
+    let mut sets: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    struct Facts {
+        themes: Vec<u32>,
+        set: u32,
+        county: u32,
+        programme: u32,
+    }
+    let facts: Vec<Facts> = cases
+        .iter()
+        .map(|case| {
+            let ids: Vec<u32> = case.themes.iter().map(|t| intern(&mut themes, t)).collect();
+            let mut sorted: Vec<&str> = case.themes.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let key: Vec<u32> = sorted.iter().map(|t| intern(&mut themes, t)).collect();
+            let next = u32::try_from(sets.len()).unwrap_or(u32::MAX);
+            Facts {
+                themes: ids,
+                set: *sets.entry(key).or_insert(next),
+                county: intern(&mut counties, case.county.map_or("", |c| c.number)),
+                programme: intern(&mut programmes, &case.programme),
+            }
+        })
+        .collect();
+    // Theme bit sets, `words` u64s per case.
+    let words = themes.len().div_ceil(64).max(1);
+    let mut masks = vec![0u64; words * cases.len()];
+    for (i, f) in facts.iter().enumerate() {
+        for &t in &f.themes {
+            masks[i * words + t as usize / 64] |= 1 << (t % 64);
+        }
+    }
+    let shared = |a: usize, b: usize| -> usize {
+        (0..words)
+            .map(|w| (masks[a * words + w] & masks[b * words + w]).count_ones() as usize)
+            .sum()
+    };
+    // The group lists: (kind, a, b) → cases, in catalogue order.
+    let keys = |f: &Facts| -> Vec<(u8, u32, u32)> {
         let mut keys = vec![
-            format!("set\u{1}{set}"),
-            format!("sc\u{1}{set}\u{1}{county}"),
-            format!("sp\u{1}{set}\u{1}{}", case.programme),
-            format!("c\u{1}{county}"),
-            format!("p\u{1}{}", case.programme),
+            (0, f.set, 0),
+            (1, f.set, f.county),
+            (2, f.set, f.programme),
+            (3, f.county, 0),
+            (4, f.programme, 0),
         ];
-        for t in &case.themes {
-            keys.push(format!("tc\u{1}{t}\u{1}{county}"));
-            keys.push(format!("tp\u{1}{t}\u{1}{}", case.programme));
-            keys.push(format!("t\u{1}{t}"));
+        for &t in &f.themes {
+            keys.extend([(5, t, f.county), (6, t, f.programme), (7, t, 0)]);
         }
         keys
     };
-    let case_keys: Vec<Vec<String>> = cases.iter().map(|c| keys(c)).collect();
+    let case_keys: Vec<Vec<(u8, u32, u32)>> = facts.iter().map(keys).collect();
+    let mut groups: FxHashMap<(u8, u32, u32), Vec<usize>> = FxHashMap::default();
     for (i, ks) in case_keys.iter().enumerate() {
         for k in ks {
-            groups.entry(k.clone()).or_default().push(i);
+            groups.entry(*k).or_default().push(i);
         }
     }
-    use rayon::prelude::*;
     case_keys
         .par_iter()
         .enumerate()
         .map(|(i, ks)| {
-            let me = cases[i];
+            let me = &facts[i];
             let mut candidates: Vec<usize> = Vec::new();
             for k in ks {
                 let Some(list) = groups.get(k) else { continue };
@@ -251,16 +295,12 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             }
             candidates.sort_unstable();
             candidates.dedup();
+            let has_county = cases[i].county.is_some();
             let score = |j: usize| {
-                let other = cases[j];
-                let shared = other
-                    .themes
-                    .iter()
-                    .filter(|t| me.themes.contains(t))
-                    .count();
-                let county = usize::from(me.county.is_some() && other.county == me.county);
+                let other = &facts[j];
+                let county = usize::from(has_county && other.county == me.county);
                 let programme = usize::from(other.programme == me.programme);
-                (shared, county + programme)
+                (shared(i, j), county + programme)
             };
             let mut scored: Vec<((usize, usize), usize)> = candidates
                 .into_iter()
