@@ -21,7 +21,12 @@
 #      the other, so they alternate and share any drift of the machine:
 #        casebook --root target/bench/N/site build --out target/bench/N/out-casebook
 #        hugo --source target/bench/N/hugo --destination target/bench/N/out-hugo --quiet
-#   3. times `casebook --root target/bench/N/site check`;
+#      Each rebuilds over its previous output, as an editor's next build
+#      does: Hugo writes into its folder in place; casebook builds a new site
+#      atomically from the spare site kept beside the output, keeping
+#      unchanged files (README, "Output on disk");
+#   3. times `casebook --root target/bench/N/site check`, and a first build
+#      (into an empty folder, with no previous site beside it);
 #   4. measures peak memory of one build of each with /usr/bin/time -v
 #      (Maximum resident set size);
 #   5. times the floor: reading the input and writing the output bytes,
@@ -144,6 +149,14 @@ for n in "${SIZES[@]}"; do
         ratio=$(awk -v h="$hugo_med" -v c="$cb_med" 'BEGIN { printf "%.1f×", h / c }')
         hyperfine --warmup 1 --runs "$runs" --style none --export-json "$dir/check.json" "$check_cmd"
         check_med=$(jq -r '.results[0].median' "$dir/check.json")
+        # A first build: into an empty folder, with no previous site, spare
+        # or manifest beside it, so every folder and file is created.
+        cold=$dir/out-first
+        hyperfine --runs "$runs" --style none --export-json "$dir/first.json" \
+            --prepare "rm -rf $cold $dir/.out-first.casebook-previous $dir/.out-first.casebook-manifest" \
+            "$CASEBOOK --root $dir/site build --out $cold"
+        first_med=$(jq -r '.results[0].median' "$dir/first.json")
+        rm -rf "$cold" "$dir/.out-first.casebook-previous" "$dir/.out-first.casebook-manifest"
         # shellcheck disable=SC2086 # the command is a plain word list
         cb_rss=$(peak_mb $build_cmd)
         # Where the time goes: one more build with the stage timings.
@@ -157,9 +170,9 @@ for n in "${SIZES[@]}"; do
         floor_med=$(jq -r '.results[0].median' "$dir/floor.json")
         rm -rf "$floor_x" "$floor_y"
         out_mb=$(du -sm "$dir/out-casebook" | cut -f1)
-        ROWS+=("| $n | $(secs "$cb_med") | $(secs "$hugo_med") | $ratio | $(secs "$check_med") | $cb_rss | $hugo_rss | $(secs "$floor_med") (${out_mb} MB out) |")
+        ROWS+=("| $n | $(secs "$cb_med") | $(secs "$hugo_med") | $ratio | $(secs "$first_med") | $(secs "$check_med") | $cb_rss | $hugo_rss | $(secs "$floor_med") (${out_mb} MB out) |")
     else
-        ROWS+=("| $n | n/a | $(secs "$hugo_med") | n/a | n/a | n/a | $hugo_rss | n/a |")
+        ROWS+=("| $n | n/a | $(secs "$hugo_med") | n/a | n/a | n/a | n/a | $hugo_rss | n/a |")
     fi
     CPU_NOTES+=("$cpu_note")
 done
@@ -177,8 +190,8 @@ report=$(
     echo "Load average before: $LOAD_START; after: $LOAD_END."
     echo "Command: \`$([ -n "${RUNS:-}" ] && echo "RUNS=$RUNS ")bench/run.sh ${SIZES[*]}\` (SEED=$SEED; medians of $([ -n "${RUNS:-}" ] && echo "$RUNS" || echo "5 (3 from N = 100 000)") alternating runs after one warm-up)."
     echo
-    echo "| N | casebook build median | hugo median | ratio | casebook check median | peak RSS casebook | peak RSS hugo | floor (cp) |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| N | casebook build median | hugo median | ratio | casebook first build | casebook check median | peak RSS casebook | peak RSS hugo | floor (cp) |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "CPU time (user + system, median of the same runs), which other load on the machine disturbs less than wall time:"
