@@ -54,13 +54,21 @@ const GITKEEP_CASES: &str = "\
 Legg eitt case per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
 ";
 
+/// The built site and what `build` keeps beside it (README, "Output on
+/// disk") are not sources.
+const GITIGNORE: &str = "\
+/public
+/.public.casebook-*
+";
+
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
-    let files: [(&str, &str); 5] = [
+    let files: [(&str, &str); 6] = [
         ("content/site.yaml", SITE),
         ("content/themes.yaml", THEMES),
         ("content/programmes.yaml", PROGRAMMES),
         ("content/pages/om.md", ABOUT),
         ("content/cases/README.txt", GITKEEP_CASES),
+        (".gitignore", GITIGNORE),
     ];
     fs::create_dir_all(dir.join("content/media"))
         .with_context(|| format!("cannot create `{}`", dir.join("content/media").display()))?;

@@ -12,6 +12,8 @@ fn init_new_check_round_trip() {
     cmd.arg("init").arg(&root);
     let out = run(cmd);
     assert_eq!(out.code, 0, "{}", out.stderr);
+    let ignored = std::fs::read_to_string(root.join(".gitignore")).expect(".gitignore written");
+    assert!(ignored.contains("/public\n") && ignored.contains("/.public.casebook-*\n"));
     let site = Site { dir };
     let sub = |args: &[&str]| {
         let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
