@@ -53,6 +53,10 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
     if timings::enabled() {
         eprint!("{}", timings::report(started.elapsed()));
     }
+    // The process ends now: freeing every case and file text one by one
+    // (about a tenth of `check` at 10 000 cases) would be wasted work.
+    std::mem::forget(checked);
+    std::mem::forget(sources);
     Ok(if errors > 0 {
         Outcome::InvalidContent
     } else {
