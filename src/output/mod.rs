@@ -405,13 +405,10 @@ pub fn each_site_file(
     writer.stream("cases.csv", &mut |w| data::write_cases_csv(renderer, w))?;
     timings::stage("open data", t);
     let t = Instant::now();
-    // Search index, facet data and snippet texts (src/search).
-    let search = crate::search::build(renderer.catalogue, renderer.site.config);
-    files::on_io_threads(|| {
-        search
-            .files
-            .par_iter()
-            .try_for_each(|f| writer.write(&f.path, &f.bytes))
+    // Search index, facet data and snippet texts (src/search), each file
+    // written as soon as it is made.
+    crate::search::write(renderer.catalogue, renderer.site.config, &|path, bytes| {
+        writer.write(path, bytes)
     })?;
     timings::stage("search index", t);
     Ok(())
