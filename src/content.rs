@@ -341,46 +341,82 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
-/// Finds and reads every case, page and media file of the site at `root`.
-pub fn load(root: &Path) -> Sources {
+/// The files of a site's `content/` folder, found but not yet read.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Case files, sorted by path.
+    pub cases: Vec<PathBuf>,
+    /// Free pages, sorted by path.
+    pub pages: Vec<PathBuf>,
+    /// Files under `content/media/`, as `/`-separated paths relative to it.
+    pub media: BTreeSet<String>,
+    /// Problems met while finding the files.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of case files found (including unreadable ones).
+    pub case_files: usize,
+}
+
+/// Finds every case, page and media file of the site at `root`, and checks
+/// the media.
+pub fn find(root: &Path) -> Found {
     let content = root.join("content");
-    let mut sources = Sources::default();
-    let case_paths: Vec<PathBuf> = walk(root, &content.join("cases"), &mut sources.diagnostics)
+    let mut found = Found::default();
+    found.cases = walk(root, &content.join("cases"), &mut found.diagnostics)
         .into_iter()
         .filter(|p| is_markdown(p))
         .collect();
     // Entries refused while walking (links out, loops) count as case files,
     // so the summary never says "777 problems in 777 of 3 case files".
-    sources.case_files =
-        case_paths.len() + sources.diagnostics.iter().filter(|d| d.is_error()).count();
-    let page_paths: Vec<PathBuf> = walk(root, &content.join("pages"), &mut sources.diagnostics)
+    found.case_files =
+        found.cases.len() + found.diagnostics.iter().filter(|d| d.is_error()).count();
+    found.pages = walk(root, &content.join("pages"), &mut found.diagnostics)
         .into_iter()
         .filter(|p| is_markdown(p))
         .collect();
-    for (paths, out) in [
-        (case_paths, &mut sources.cases),
-        (page_paths, &mut sources.pages),
-    ] {
-        use rayon::prelude::*;
-        let read: Vec<Result<SourceFile, Diagnostic>> = paths
-            .par_iter()
-            .map(|path| read_source(root, path))
-            .collect();
-        for result in read {
-            match result {
-                Ok(file) => out.push(file),
-                Err(d) => sources.diagnostics.push(d),
-            }
-        }
-    }
     let media = content.join("media");
-    for path in walk(root, &media, &mut sources.diagnostics) {
+    for path in walk(root, &media, &mut found.diagnostics) {
         if let Some(d) = active_media(root, &path) {
-            sources.diagnostics.push(d);
+            found.diagnostics.push(d);
         }
-        sources.media.insert(rel_path(&media, &path));
+        found.media.insert(rel_path(&media, &path));
     }
-    sources
+    found
+}
+
+/// Reads the files at `paths` in parallel: what reads, and a diagnostic
+/// for each file that does not.
+pub fn read_all(root: &Path, paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let read: Vec<Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|path| read_source(root, path))
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    let mut diagnostics = Vec::new();
+    for result in read {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (files, diagnostics)
+}
+
+/// Finds and reads every case, page and media file of the site at `root`.
+pub fn load(root: &Path) -> Sources {
+    let found = find(root);
+    let mut diagnostics = found.diagnostics;
+    let (cases, unread) = read_all(root, &found.cases);
+    diagnostics.extend(unread);
+    let (pages, unread) = read_all(root, &found.pages);
+    diagnostics.extend(unread);
+    Sources {
+        cases,
+        pages,
+        media: found.media,
+        diagnostics,
+        case_files: found.case_files,
+    }
 }
 
 /// Media are published as they are, under the site's own origin. An image

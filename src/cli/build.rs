@@ -6,9 +6,8 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Context;
-use casebook::content;
 use casebook::output::{self, BuildOptions, Content};
-use casebook::schema::validate_site;
+use casebook::schema::read_and_validate;
 use casebook::skin::Skin;
 use casebook::timings;
 
@@ -24,15 +23,11 @@ pub fn run(
     let config = load_config(root)?;
     timings::stage("config", started);
     let t = Instant::now();
-    let mut sources = content::load(root);
-    timings::stage("read", t);
-    let t = Instant::now();
-    let checked = validate_site(&config, &sources, drafts, today());
-    timings::stage("parse + validate", t);
-    // The cases own their text now; the files' text (50 MB at 10 000
-    // cases) need not stay in memory while the site is rendered.
-    let media = std::mem::take(&mut sources.media);
-    drop(sources);
+    // Each file's text is let go as soon as its case is made: the cases own
+    // their text, and the files' (50 MB at 10 000 cases) would otherwise sit
+    // beside them.
+    let (checked, media) = read_and_validate(root, &config, drafts, today());
+    timings::stage("read + parse + validate", t);
     let t = Instant::now();
     print_human(&checked.diagnostics);
     timings::stage("print diagnostics", t);

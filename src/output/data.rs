@@ -1,6 +1,8 @@
 //! Open data: `cases.json` and `cases.csv`, every published case with every
 //! field (Markdown as written), its URL, and the site's licence.
 
+use std::io;
+
 use serde::Serialize;
 
 use crate::render::Renderer;
@@ -111,76 +113,88 @@ fn record<'a>(case: &'a Case, r: &'a Renderer<'_>) -> Record<'a> {
     }
 }
 
-/// Records serialised in parallel at a time.
+/// Records serialised in parallel at a time: only one batch's bytes sit in
+/// memory (some 6 MB), the rest is already written.
 const BATCH: usize = 1024;
 
-/// `cases.json`: `{title, url, licence, cases: […]}` in catalogue order.
-pub fn cases_json(r: &Renderer<'_>) -> Vec<u8> {
-    #[derive(Serialize)]
-    struct Export<'a> {
-        title: &'a str,
-        url: &'a str,
-        licence: Option<&'a str>,
-        generator: &'static str,
-        cases: Vec<Record<'a>>,
-    }
-    #[derive(Serialize)]
-    struct Head<'a> {
-        title: &'a str,
-        url: &'a str,
-        licence: Option<&'a str>,
-        generator: &'static str,
-    }
+/// The whole of `cases.json`.
+#[derive(Serialize)]
+struct Export<'a> {
+    title: &'a str,
+    url: &'a str,
+    licence: Option<&'a str>,
+    generator: &'static str,
+    cases: Vec<Record<'a>>,
+}
+
+/// `cases.json` up to its list of cases.
+#[derive(Serialize)]
+struct Head<'a> {
+    title: &'a str,
+    url: &'a str,
+    licence: Option<&'a str>,
+    generator: &'static str,
+}
+
+/// Writes `cases.json`: `{title, url, licence, cases: […]}` in catalogue
+/// order, pretty-printed.
+pub fn write_cases_json(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     let head = Head {
         title: &r.site.config.site.title,
         url: &r.site.base_url,
         licence: r.site.config.site.licence.as_deref(),
         generator: "casebook",
     };
-    let records: Vec<Record<'_>> = r.catalogue.cases.iter().map(|c| record(c, r)).collect();
-    pretty_with_list(&head, "cases", &records).unwrap_or_else(|| {
+    let cases = &r.catalogue.cases;
+    if cases.is_empty() {
         let export = Export {
             title: head.title,
             url: head.url,
             licence: head.licence,
             generator: head.generator,
-            cases: records,
+            cases: Vec::new(),
         };
-        // Serialising plain structs of strings and numbers cannot fail.
-        serde_json::to_vec_pretty(&export).unwrap_or_default()
-    })
+        return serde_json::to_writer_pretty(out, &export).map_err(io::Error::from);
+    }
+    pretty_with_list(
+        &head,
+        "cases",
+        cases.len(),
+        |range| cases[range].iter().map(|c| record(c, r)).collect(),
+        out,
+    )
 }
 
-/// What `serde_json::to_vec_pretty` writes for an object with `head`'s
-/// fields followed by `"key": [items]`, with the items serialised in
-/// parallel: serialising 10 000 records was a quarter of a second on one
-/// core. `None` when the shortcut does not apply (no items, or `head` is
-/// not an object with fields), for the caller to serialise the plain way.
+/// Writes what `serde_json::to_writer_pretty` writes for an object with
+/// `head`'s fields followed by `"key": [items]`, the `count` items made by
+/// `make` a batch at a time and serialised in parallel (serialising 10 000
+/// records was a quarter of a second on one core). `head` must serialise
+/// to an object with at least one field, and `count` must not be 0; the
+/// caller serialises those the plain way.
 fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
     head: &H,
     key: &str,
-    items: &[T],
-) -> Option<Vec<u8>> {
+    count: usize,
+    make: impl Fn(std::ops::Range<usize>) -> Vec<T>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
     use rayon::prelude::*;
-    if items.is_empty() {
-        return None;
-    }
-    let mut out = serde_json::to_vec_pretty(head).ok()?;
+    let mut start = serde_json::to_vec_pretty(head)?;
     // `{\n  "a": 1\n}` → `{\n  "a": 1`, then `,\n  "key": [\n`.
-    if !out.ends_with(b"\n}") || out.len() < 4 {
-        return None;
+    if !start.ends_with(b"\n}") || start.len() < 4 || count == 0 {
+        return Err(io::Error::other("not an object with fields and a list"));
     }
-    out.truncate(out.len() - 2);
-    out.extend_from_slice(b",\n  ");
-    out.extend_from_slice(&serde_json::to_vec(key).ok()?);
-    out.extend_from_slice(b": [\n");
-    // In batches, so that only one batch's parts sit beside the output
-    // (all of them at once doubled the peak memory of a build).
-    for (b, batch) in items.chunks(BATCH).enumerate() {
-        let parts: Vec<Option<Vec<u8>>> = batch
+    start.truncate(start.len() - 2);
+    start.extend_from_slice(b",\n  ");
+    start.extend_from_slice(&serde_json::to_vec(key)?);
+    start.extend_from_slice(b": [\n");
+    out.write_all(&start)?;
+    for from in (0..count).step_by(BATCH) {
+        let items = make(from..count.min(from + BATCH));
+        let parts: Vec<io::Result<Vec<u8>>> = items
             .par_iter()
             .map(|item| {
-                let one = serde_json::to_vec_pretty(item).ok()?;
+                let one = serde_json::to_vec_pretty(item)?;
                 // Each line four spaces deeper. JSON strings hold no raw line
                 // break, so every `\n` is one serde_json wrote.
                 let mut shifted = Vec::with_capacity(one.len() + one.len() / 8);
@@ -191,24 +205,23 @@ fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
                         shifted.extend_from_slice(b"    ");
                     }
                 }
-                Some(shifted)
+                Ok(shifted)
             })
             .collect();
         for (i, part) in parts.into_iter().enumerate() {
-            if b > 0 || i > 0 {
-                out.extend_from_slice(b",\n");
+            if from > 0 || i > 0 {
+                out.write_all(b",\n")?;
             }
-            out.extend_from_slice(&part?);
+            out.write_all(&part?)?;
         }
     }
-    out.extend_from_slice(b"\n  ]\n}");
-    Some(out)
+    out.write_all(b"\n  ]\n}")
 }
 
-/// `cases.csv`: one row per case; list fields as JSON arrays in their cell
-/// (themes joined with `;`), so every field survives a spreadsheet.
-pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// Writes `cases.csv`: one row per case; list fields as JSON arrays in
+/// their cell (themes joined with `;`), so every field survives a
+/// spreadsheet.
+pub fn write_cases_csv(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     let header = [
         "slug",
         "url",
@@ -239,34 +252,26 @@ pub fn cases_csv(r: &Renderer<'_>) -> Result<Vec<u8>, super::OutputError> {
         "body",
         "licence",
     ];
-    let io = |e: csv::Error| super::OutputError::Io {
-        action: "cannot write",
-        path: "cases.csv".into(),
-        source: e.into(),
-    };
-    w.write_record(header).map_err(io)?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header)?;
+    out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
     // Rows are written in parallel, each by its own writer (a CSV writer
     // keeps no state from one row to the next), and joined in order.
     use rayon::prelude::*;
-    let mut out = w.into_inner().map_err(|e| super::OutputError::Io {
-        action: "cannot write",
-        path: "cases.csv".into(),
-        source: e.into_error(),
-    })?;
     for batch in r.catalogue.cases.chunks(BATCH) {
-        let rows: Vec<Result<Vec<u8>, csv::Error>> = batch
+        let rows: Vec<io::Result<Vec<u8>>> = batch
             .par_iter()
             .map(|case| {
                 let mut w = csv::Writer::from_writer(Vec::new());
                 csv_row(&mut w, &record(case, r))?;
-                w.into_inner().map_err(|e| e.into_error().into())
+                w.into_inner().map_err(|e| e.into_error())
             })
             .collect();
         for row in rows {
-            out.extend_from_slice(&row.map_err(io)?);
+            out.write_all(&row?)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 fn csv_row(w: &mut csv::Writer<Vec<u8>>, rec: &Record<'_>) -> Result<(), csv::Error> {
@@ -329,7 +334,62 @@ mod tests {
         assert_eq!(defuse_formula("Molde"), "Molde");
     }
 
-    #[derive(Serialize)]
+    /// The open data of the fixture site `full`, streamed, against the same
+    /// data serialised whole in memory.
+    #[test]
+    fn streamed_open_data_is_the_whole_serialisation() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/full");
+        let config = crate::config::load(&root).expect("fixture config");
+        let sources = crate::content::load(&root);
+        let checked =
+            crate::schema::validate_site(&config, &sources, false, jiff::civil::date(2026, 1, 1));
+        assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
+        let skin = crate::skin::Skin::embedded().expect("embedded skin");
+        let catalogue = crate::catalogue::Catalogue::new(&config, &checked.cases);
+        let base_url = "https://eksempel.no/sub/".to_owned();
+        let site = crate::render::Site {
+            config: &config,
+            skin: &skin,
+            pages: &checked.pages,
+            root: crate::render::root_path(&base_url),
+            base_url,
+            assets: Default::default(),
+        };
+        let r = Renderer::new(site, &catalogue).expect("renderer");
+        assert!(r.catalogue.cases.len() > 1, "more than one case");
+
+        let mut json = Vec::new();
+        write_cases_json(&r, &mut json).expect("json");
+        let whole = Export {
+            title: &config.site.title,
+            url: &r.site.base_url,
+            licence: config.site.licence.as_deref(),
+            generator: "casebook",
+            cases: r.catalogue.cases.iter().map(|c| record(c, &r)).collect(),
+        };
+        let expected = serde_json::to_vec_pretty(&whole).expect("json");
+        assert_eq!(
+            String::from_utf8(json).expect("utf-8"),
+            String::from_utf8(expected).expect("utf-8")
+        );
+
+        let mut csv = Vec::new();
+        write_cases_csv(&r, &mut csv).expect("csv");
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut lines = 0;
+        for case in r.catalogue.cases.iter() {
+            csv_row(&mut w, &record(case, &r)).expect("row");
+            lines += 1;
+        }
+        let rows = String::from_utf8(w.into_inner().expect("csv")).expect("utf-8");
+        let csv = String::from_utf8(csv).expect("utf-8");
+        let (header, body) = csv.split_once('\n').expect("a header line");
+        assert!(header.starts_with("slug,url,title,"), "{header}");
+        assert_eq!(body, rows, "{lines} rows");
+    }
+
+    #[derive(Clone, Serialize)]
     struct Item {
         name: &'static str,
         list: Vec<u32>,
@@ -378,13 +438,16 @@ mod tests {
             cases: &items,
         };
         let expected = serde_json::to_vec_pretty(&whole).expect("json");
-        let got = pretty_with_list(&head, "cases", &items).expect("applies");
+        let mut got = Vec::new();
+        pretty_with_list(&head, "cases", items.len(), |r| items[r].to_vec(), &mut got)
+            .expect("applies");
         assert!(items.len() > BATCH, "the test crosses a batch boundary");
         assert_eq!(
             String::from_utf8(got).expect("utf-8"),
             String::from_utf8(expected).expect("utf-8")
         );
-        assert!(pretty_with_list(&head, "cases", &[] as &[Item]).is_none());
+        let mut none = Vec::new();
+        assert!(pretty_with_list(&head, "cases", 0, |_| Vec::<Item>::new(), &mut none).is_err());
     }
 }
 

@@ -410,15 +410,50 @@ pub fn write_site_files(
     base_url: &str,
     dir: &Path,
 ) -> Result<(), OutputError> {
-    let writer = Writer::new(dir);
-    each_site_file(renderer, pages, base_url, &|rel, bytes| {
-        writer.write(rel, bytes)
-    })
+    each_site_file(renderer, pages, base_url, &Writer::new(dir))
 }
 
-/// Where [`each_site_file`] puts a file: (path, bytes). It may be called
-/// from several threads at once.
-pub type Sink<'s> = dyn Fn(&str, &[u8]) -> Result<(), OutputError> + Sync + 's;
+/// Where [`each_site_file`] puts a file. It may be called from several
+/// threads at once. A plain `Fn(&str, &[u8])` is one, whose
+/// [`Sink::stream`] gathers the file in memory first.
+pub trait Sink: Sync {
+    /// Puts `bytes` at `rel`.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError>;
+
+    /// Puts at `rel` what `fill` writes, for a file too big to hold whole
+    /// (the open data: some 50 MB each at 10 000 cases).
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), OutputError> {
+        let mut bytes = Vec::new();
+        fill(&mut bytes).map_err(|source| OutputError::Io {
+            action: "cannot write",
+            path: PathBuf::from(rel),
+            source,
+        })?;
+        self.write(rel, &bytes)
+    }
+}
+
+/// What [`Sink::stream`] calls to write a file's bytes.
+pub type Fill<'f> = dyn FnMut(&mut dyn io::Write) -> io::Result<()> + 'f;
+
+impl<F> Sink for F
+where
+    F: Fn(&str, &[u8]) -> Result<(), OutputError> + Sync,
+{
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self(rel, bytes)
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        Writer::write(self, rel, bytes)
+    }
+
+    fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), OutputError> {
+        Writer::stream(self, rel, |w| fill(w))
+    }
+}
 
 /// Makes the files of [`write_site_files`] and hands each to `writer`
 /// instead of writing it: `serve` writes only those that changed.
@@ -426,10 +461,10 @@ pub fn each_site_file(
     renderer: &Renderer<'_>,
     pages: &[render::PageSpec],
     base_url: &str,
-    writer: &Sink<'_>,
+    writer: &dyn Sink,
 ) -> Result<(), OutputError> {
     let t = Instant::now();
-    writer("feed.xml", renderer.feed()?.as_bytes())?;
+    writer.write("feed.xml", renderer.feed()?.as_bytes())?;
     timings::stage("feed", t);
     let t = Instant::now();
     let urls: Vec<String> = pages
@@ -438,22 +473,19 @@ pub fn each_site_file(
         .map(|p| renderer.site.absolute(&p.path))
         .collect();
     for (file, text) in feeds::sitemaps(&urls, base_url) {
-        writer(&file, text.as_bytes())?;
+        writer.write(&file, text.as_bytes())?;
     }
-    writer("robots.txt", feeds::robots(base_url).as_bytes())?;
+    writer.write("robots.txt", feeds::robots(base_url).as_bytes())?;
     timings::stage("sitemaps", t);
     let t = Instant::now();
-    writer("cases.json", &data::cases_json(renderer))?;
-    writer("cases.csv", &data::cases_csv(renderer)?)?;
+    writer.stream("cases.json", &mut |w| data::write_cases_json(renderer, w))?;
+    writer.stream("cases.csv", &mut |w| data::write_cases_csv(renderer, w))?;
     timings::stage("open data", t);
     let t = Instant::now();
-    // Search index, facet data and snippet texts (src/search).
-    let search = crate::search::build(renderer.catalogue, renderer.site.config);
-    files::on_io_threads(|| {
-        search
-            .files
-            .par_iter()
-            .try_for_each(|f| writer(&f.path, &f.bytes))
+    // Search index, facet data and snippet texts (src/search), each file
+    // written as soon as it is made.
+    crate::search::write(renderer.catalogue, renderer.site.config, &|path, bytes| {
+        writer.write(path, bytes)
     })?;
     timings::stage("search index", t);
     Ok(())
@@ -518,9 +550,7 @@ fn write_site(
     bar.finish_and_clear();
     timings::stage("pages (render + write)", t);
 
-    each_site_file(&renderer, &pages, base_url, &|rel, bytes| {
-        writer.write(rel, bytes)
-    })?;
+    each_site_file(&renderer, &pages, base_url, writer)?;
     Ok(Summary {
         cases: content.cases.len(),
         themes: content.config.themes.len(),

@@ -300,11 +300,67 @@ pub fn validate_site(
         .par_iter()
         .map(|file| validate_case(file, &vocab))
         .collect();
+    gather(
+        results,
+        sources.diagnostics.clone(),
+        sources.case_files,
+        &sources.pages,
+        drafts,
+    )
+}
+
+/// Like [`content::load`](crate::content::load) and then [`validate_site`],
+/// but each case file is read just before it is validated and its text let
+/// go right after, so the files' text (50 MB at 10 000 cases) is never all
+/// in memory beside the cases made from it: diagnostics keep the lines they
+/// show. Returns the files under `content/media/` too.
+pub fn read_and_validate(
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    drafts: bool,
+    today: jiff::civil::Date,
+) -> (Checked, std::collections::BTreeSet<String>) {
+    use rayon::prelude::*;
+    let found = crate::content::find(root);
+    let vocab = Vocabulary {
+        config,
+        media: &found.media,
+        today,
+    };
+    let read: Vec<Result<validate::Validated, crate::diagnostics::Diagnostic>> = found
+        .cases
+        .par_iter()
+        .map(|path| {
+            crate::content::read_source(root, path).map(|file| validate_case(&file, &vocab))
+        })
+        .collect();
+    let mut diagnostics = found.diagnostics;
+    let mut results = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(validated) => results.push(validated),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let (pages, unread) = crate::content::read_all(root, &found.pages);
+    diagnostics.extend(unread);
+    let checked = gather(results, diagnostics, found.case_files, &pages, drafts);
+    (checked, found.media)
+}
+
+/// The validated cases and the pages, with every diagnostic, sorted.
+fn gather(
+    results: Vec<validate::Validated>,
+    diagnostics: Vec<crate::diagnostics::Diagnostic>,
+    case_files: usize,
+    pages: &[crate::content::SourceFile],
+    drafts: bool,
+) -> Checked {
     let mut checked = Checked {
-        diagnostics: sources.diagnostics.clone(),
+        diagnostics,
+        case_files,
         ..Checked::default()
     };
-    checked.case_files = sources.case_files;
     for result in results {
         if result.draft && !drafts {
             checked.case_files -= 1;
@@ -321,7 +377,7 @@ pub fn validate_site(
             .iter()
             .map(|c| (c.slug.as_str(), c.file.as_str())),
     ));
-    for file in &sources.pages {
+    for file in pages {
         match page::validate_page(file) {
             Ok(page) if page.draft && !drafts => {}
             Ok(page) => checked.pages.push(page),
@@ -482,6 +538,45 @@ mod tests {
             text.push_str("---\nbody\n");
             let diagnostics = validate(&text);
             assert_located(&text, &diagnostics)?;
+        }
+    }
+
+    #[test]
+    fn reading_while_validating_gives_what_loading_first_gives() {
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/full");
+        let dir = tempfile::tempdir().expect("tempdir");
+        for entry in walkdir::WalkDir::new(&fixture) {
+            let entry = entry.expect("fixture entry");
+            let to = dir
+                .path()
+                .join(entry.path().strip_prefix(&fixture).expect("inside"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+        let cases = dir.path().join("content/cases");
+        std::fs::write(cases.join("ikkje-utf8.md"), b"---\ntitle: \xff\n---\n").expect("write");
+        std::fs::write(cases.join("tom.md"), "").expect("write");
+        std::fs::write(
+            cases.join("utkast.md"),
+            "---\ntitle: Utkast\ndraft: true\n---\n",
+        )
+        .expect("write");
+        let config = crate::config::load(dir.path()).expect("fixture config");
+        let today = jiff::civil::date(2026, 1, 1);
+        for drafts in [false, true] {
+            let sources = crate::content::load(dir.path());
+            let loaded = validate_site(&config, &sources, drafts, today);
+            let (read, media) = read_and_validate(dir.path(), &config, drafts, today);
+            assert!(loaded.errors() >= 2, "{:?}", loaded.diagnostics);
+            assert_eq!(read.diagnostics, loaded.diagnostics);
+            assert_eq!(read.case_files, loaded.case_files);
+            assert_eq!(format!("{:?}", read.cases), format!("{:?}", loaded.cases));
+            assert_eq!(format!("{:?}", read.pages), format!("{:?}", loaded.pages));
+            assert_eq!(media, sources.media);
         }
     }
 }

@@ -40,15 +40,99 @@ pub const PREFIX_FACTOR: f64 = 0.5;
 /// Added to a case whose title is the whole query, so it always ranks first.
 pub const EXACT_TITLE_BONUS: f64 = 1.0e6;
 
-/// A term's postings: `(case position, weight)` in case order.
-pub type Postings = Vec<(u32, u8)>;
+/// A term's postings: `(case position, weight)` in case order, packed as
+/// the gap from the previous case (LEB128) and the weight, one byte. Most
+/// gaps are small, so a posting takes two or three bytes instead of eight:
+/// a 10 000-case catalogue has millions of them.
+#[derive(Clone, Debug, Default)]
+pub struct Postings {
+    bytes: Vec<u8>,
+    /// The last case pushed.
+    last: u32,
+    len: u32,
+}
 
-/// One case's terms with their weights, before merging.
-pub type DocTerms = Vec<(Arc<str>, u8)>;
+fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
 
-/// Word → term memo of one thread, shared by the cases it indexes: a
-/// corpus repeats its words, so each distinct word is lower-cased, stemmed
-/// and folded once, and a token costs one hash lookup.
+/// The number at the start of `bytes` and how many bytes it took.
+fn read_varint(bytes: &[u8]) -> (u32, usize) {
+    let mut n = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        n |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return (n, i + 1);
+        }
+    }
+    (n, bytes.len())
+}
+
+impl Postings {
+    /// Adds `doc`, which must come after every case already added.
+    pub fn push(&mut self, doc: u32, weight: u8) {
+        let gap = if self.len == 0 { doc } else { doc - self.last };
+        push_varint(&mut self.bytes, gap);
+        self.bytes.push(weight);
+        self.last = doc;
+        self.len += 1;
+    }
+
+    /// Number of cases.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether no case has the term.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// `(gap from the previous case, or the case itself for the first;
+    /// weight)`, in case order: what the shards store.
+    pub fn gaps(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let (gap, n) = read_varint(self.bytes.get(at..)?);
+            let w = *self.bytes.get(at + n)?;
+            at += n + 1;
+            Some((gap, w))
+        })
+    }
+
+    /// `(case, weight)` in case order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.gaps().scan(0u32, |doc, (gap, w)| {
+            *doc += gap;
+            Some((*doc, w))
+        })
+    }
+
+    /// Adds `other`'s cases, which must all come after this one's.
+    fn append(&mut self, other: Postings) {
+        if self.len == 0 {
+            *self = other;
+            return;
+        }
+        if other.len == 0 {
+            return;
+        }
+        let (first, n) = read_varint(&other.bytes);
+        push_varint(&mut self.bytes, first - self.last);
+        self.bytes.extend_from_slice(&other.bytes[n..]);
+        self.last = other.last;
+        self.len += other.len;
+    }
+}
+
+/// Word → term memo of one thread, shared by the cases it indexes, and the
+/// postings of those cases: a corpus repeats its words, so each distinct
+/// word is lower-cased, stemmed and folded once, and a token costs one hash
+/// lookup.
 #[derive(Default)]
 pub struct Memo {
     /// Word as written → term id (`u32::MAX`: a stop word).
@@ -57,6 +141,8 @@ pub struct Memo {
     ids: FxHashMap<Arc<str>, u32>,
     /// Term of each id.
     terms: Vec<Arc<str>>,
+    /// Postings of each id, for the cases this memo indexed.
+    postings: Vec<Postings>,
     /// Scratch counts per id for the field being added, and the ids touched.
     field: Vec<u32>,
     touched: Vec<u32>,
@@ -93,6 +179,7 @@ impl<'n> DocBuilder<'n> {
                     let term: Arc<str> = Arc::from(term);
                     m.terms.push(Arc::clone(&term));
                     m.ids.insert(term, id);
+                    m.postings.push(Postings::default());
                     m.field.push(0);
                     m.weights.push(0.0);
                     id
@@ -132,19 +219,15 @@ impl<'n> DocBuilder<'n> {
         m.touched.clear();
     }
 
-    /// The case's terms and weights (1–255); resets the memo's scratch.
-    pub fn finish(self) -> DocTerms {
+    /// Adds the case's terms, weighted 1–255, to the memo's postings as
+    /// case `doc` (after every case the memo has seen); resets the scratch.
+    pub fn finish(self, doc: u32) {
         let m = self.memo;
-        let mut out: DocTerms = Vec::with_capacity(m.in_doc.len());
         for &id in &m.in_doc {
             let w = std::mem::take(&mut m.weights[id as usize]);
-            out.push((
-                Arc::clone(&m.terms[id as usize]),
-                w.round().clamp(1.0, 255.0) as u8,
-            ));
+            m.postings[id as usize].push(doc, w.round().clamp(1.0, 255.0) as u8);
         }
         m.in_doc.clear();
-        out
     }
 }
 
@@ -161,16 +244,26 @@ pub struct Index {
 }
 
 impl Index {
-    /// Merges the cases' terms (in catalogue order) into one index.
-    pub fn from_docs(docs: Vec<DocTerms>, titles: Vec<String>) -> Index {
-        let mut map: FxHashMap<Arc<str>, Postings> = FxHashMap::default();
-        for (i, doc) in docs.into_iter().enumerate() {
-            let id = u32::try_from(i).unwrap_or(u32::MAX);
-            for (term, w) in doc {
-                map.entry(term).or_default().push((id, w));
+    /// Merges the postings of the memos, each of which indexed a run of
+    /// cases, given in catalogue order, into one index.
+    pub fn from_memos(memos: Vec<Memo>, titles: Vec<String>) -> Index {
+        let mut at: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+        let mut entries: Vec<(Arc<str>, Postings)> = Vec::new();
+        for memo in memos {
+            for (term, postings) in memo.terms.into_iter().zip(memo.postings) {
+                if postings.is_empty() {
+                    continue;
+                }
+                match at.get(&term) {
+                    Some(&i) => entries[i].1.append(postings),
+                    None => {
+                        at.insert(Arc::clone(&term), entries.len());
+                        entries.push((term, postings));
+                    }
+                }
             }
         }
-        let mut entries: Vec<_> = map.into_iter().collect();
+        drop(at);
         entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let (terms, postings) = entries.into_iter().map(|(t, p)| (t.to_string(), p)).unzip();
         Index {
@@ -232,7 +325,7 @@ impl Index {
                 };
                 let list = &self.postings[t];
                 let idf = (1.0 + n / list.len() as f64).ln();
-                for &(doc, w) in list {
+                for (doc, w) in list.iter() {
                     let s = factor * f64::from(w) * idf;
                     let e = scores.entry(doc).or_insert(0.0);
                     if s > *e {
@@ -296,20 +389,87 @@ mod tests {
     fn index(docs: &[(&str, &str)]) -> (Index, Normaliser) {
         let normaliser = Normaliser::new();
         let mut memo = Memo::default();
-        let mut built = Vec::new();
         let mut titles = Vec::new();
         for (title, body) in docs {
             let mut b = DocBuilder::new(&normaliser, &mut memo);
             b.field(title, weight::TITLE);
             b.field(body, weight::BODY);
-            built.push(b.finish());
+            b.finish(titles.len() as u32);
             titles.push(loose(title));
         }
-        (Index::from_docs(built, titles), normaliser)
+        (Index::from_memos(vec![memo], titles), normaliser)
     }
 
     fn titles<'a>(docs: &[(&'a str, &str)], hits: &[usize]) -> Vec<&'a str> {
         hits.iter().map(|&i| docs[i].0).collect()
+    }
+
+    #[test]
+    fn postings_pack_gaps_and_keep_every_case() {
+        let cases = [
+            (0, 1),
+            (1, 255),
+            (127, 3),
+            (128, 4),
+            (20_000, 5),
+            (u32::MAX, 6),
+        ];
+        let mut p = Postings::default();
+        for &(doc, w) in &cases {
+            p.push(doc, w);
+        }
+        assert_eq!(p.len(), cases.len());
+        assert_eq!(p.iter().collect::<Vec<_>>(), cases);
+        assert_eq!(
+            p.gaps().map(|(gap, _)| gap).collect::<Vec<_>>(),
+            [0, 1, 126, 1, 19_872, u32::MAX - 20_000]
+        );
+        let mut front = Postings::default();
+        front.push(3, 1);
+        let mut back = Postings::default();
+        back.push(200, 2);
+        back.push(201, 3);
+        front.append(back);
+        front.append(Postings::default());
+        assert_eq!(
+            front.iter().collect::<Vec<_>>(),
+            [(3, 1), (200, 2), (201, 3)]
+        );
+    }
+
+    #[test]
+    fn memos_of_runs_of_cases_merge_into_the_index_of_one() {
+        let texts = [
+            "heltid i Molde",
+            "sykefravær og heltid",
+            "turnus",
+            "Molde turnus heltid",
+            "sjukefråvær",
+        ];
+        let normaliser = Normaliser::new();
+        let build = |runs: &[(usize, usize)]| {
+            let memos = runs
+                .iter()
+                .map(|&(from, to)| {
+                    let mut memo = Memo::default();
+                    for (doc, text) in texts.iter().enumerate().take(to).skip(from) {
+                        let mut b = DocBuilder::new(&normaliser, &mut memo);
+                        b.field(text, weight::BODY);
+                        b.finish(doc as u32);
+                    }
+                    memo
+                })
+                .collect();
+            let index = Index::from_memos(memos, vec![String::new(); texts.len()]);
+            let postings: Vec<Vec<(u32, u8)>> =
+                index.postings.iter().map(|p| p.iter().collect()).collect();
+            (index.terms, postings)
+        };
+        let whole = build(&[(0, 5)]);
+        assert_eq!(build(&[(0, 2), (2, 3), (3, 5)]), whole);
+        assert_eq!(build(&[(0, 1), (1, 5), (5, 5)]), whole);
+        let heltid = whole.0.iter().position(|t| t == "heltid").expect("a term");
+        assert_eq!(whole.1[heltid], [(0, 1), (1, 1), (3, 1)]);
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub mod normalise;
 pub mod text;
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -55,8 +55,9 @@ use serde::Serialize;
 use crate::catalogue::{Catalogue, case_years};
 use crate::config::Config;
 use crate::schema::Case;
-use index::{DocBuilder, DocTerms, Index, Memo, weight};
+use index::{DocBuilder, Index, Memo, weight};
 use normalise::{Normaliser, STOP_WORDS, VARIANTS, loose};
+use text::Plain;
 
 /// Aim for shards of about this many bytes of JSON (before compression,
 /// which divides it by five or six): small enough that a word's shard
@@ -136,13 +137,16 @@ struct Manifest<'a> {
     texts_per_file: usize,
 }
 
-/// Terms of one case: every field with its weight.
+/// Indexes one case as case `doc` of the memo: every field with its
+/// weight. Leaves in `plain` the case's text for snippets.
 fn case_terms(
     case: &Case,
+    doc: u32,
     config: &Config,
     normaliser: &Normaliser,
     memo: &mut Memo,
-) -> (DocTerms, String) {
+    plain: &mut Plain,
+) {
     let mut b = DocBuilder::new(normaliser, memo);
     b.field(&case.title, weight::TITLE);
     b.field(&case.municipality, weight::MUNICIPALITY);
@@ -172,39 +176,63 @@ fn case_terms(
     }
     // The sections and the narrative are indexed as plain text, the same
     // text the snippets are cut from.
-    let mut paras = Vec::with_capacity(32);
+    plain.clear();
     if let Some(s) = &case.summary {
-        paras.push(s.clone());
+        plain.push(s);
     }
-    let sections_from = paras.len();
-    text::paragraphs(&case.need, &mut paras);
-    text::paragraphs(&case.goal, &mut paras);
+    let sections_at = plain.next_start();
+    plain.paragraphs(&case.need);
+    plain.paragraphs(&case.goal);
     for m in &case.measures {
-        text::paragraphs(m, &mut paras);
+        plain.paragraphs(m);
     }
     if let Some(r) = &case.result {
-        text::paragraphs(r, &mut paras);
+        plain.paragraphs(r);
     }
     if let Some(a) = &case.anchoring {
-        text::paragraphs(a, &mut paras);
+        plain.paragraphs(a);
     }
-    let body_from = paras.len();
-    text::paragraphs(&case.body, &mut paras);
-    let text = paras.join("\n");
-    let offset = |k: usize| -> usize { paras[..k].iter().map(|p| p.len() + 1).sum() };
-    let (sections_at, body_at) = (offset(sections_from), offset(body_from).min(text.len()));
+    let body_at = plain.next_start();
+    plain.paragraphs(&case.body);
+    let text = &plain.text;
+    let body_at = body_at.min(text.len());
     b.field(&text[sections_at.min(body_at)..body_at], weight::SECTION);
     b.field(&text[body_at..], weight::BODY);
-    (b.finish(), text)
+    b.finish(doc);
 }
 
-/// Splits the index into shards of about [`SHARD_BYTES`] and serialises
-/// each: `[["term",[case,weight,Δcase,weight,…]],…]` with case positions
-/// delta-coded.
-fn shards(index: &Index, target: usize) -> Vec<(String, String, Vec<u8>)> {
+/// Splits the index into shards of about `target` bytes, serialises each
+/// as `[["term",[case,weight,Δcase,weight,…]],…]` with case positions
+/// delta-coded, and hands it to `emit` as (first term, path, bytes) as
+/// soon as it is made. Returns the first term and path of every shard.
+fn shards<E>(
+    index: &Index,
+    target: usize,
+    mut emit: impl FnMut(&str, &str, &[u8]) -> Result<(), E>,
+) -> Result<Vec<(String, String)>, E> {
     let mut out = Vec::new();
-    let mut current = String::from("[");
+    let mut current = String::with_capacity(target + target / 2);
+    current.push('[');
     let mut first: Option<&str> = None;
+    let mut finish = |current: &mut String, first: Option<&str>| {
+        current.push(']');
+        // The first shard starts at the beginning of the alphabet, so a
+        // query before the first term still finds its shard.
+        let first = if out.is_empty() {
+            ""
+        } else {
+            first.unwrap_or("")
+        };
+        let name = format!(
+            "{DIR}/t/{}.json",
+            crate::output::fingerprint(current.as_bytes())
+        );
+        emit(first, &name, current.as_bytes())?;
+        out.push((first.to_owned(), name));
+        current.clear();
+        current.push('[');
+        Ok(())
+    };
     for (t, term) in index.terms.iter().enumerate() {
         if current.len() > 1 {
             current.push(',');
@@ -217,78 +245,128 @@ fn shards(index: &Index, target: usize) -> Vec<(String, String, Vec<u8>)> {
         // they need no JSON escaping.
         current.push_str(term);
         current.push_str("\",[");
-        let mut prev = 0u32;
-        for (k, &(doc, w)) in index.postings[t].iter().enumerate() {
+        for (k, (gap, w)) in index.postings[t].gaps().enumerate() {
             if k > 0 {
                 current.push(',');
             }
-            let _ = write!(current, "{},{w}", doc - prev);
-            prev = doc;
+            push_number(&mut current, gap);
+            current.push(',');
+            push_number(&mut current, u32::from(w));
         }
         current.push_str("]]");
         if current.len() >= target {
-            current.push(']');
-            out.push((first.unwrap_or("").to_owned(), std::mem::take(&mut current)));
-            current.push('[');
-            first = None;
+            finish(&mut current, first.take())?;
         }
     }
-    if current.len() > 1 || out.is_empty() {
-        current.push(']');
-        out.push((first.unwrap_or("").to_owned(), current));
+    if current.len() > 1 || index.terms.is_empty() {
+        finish(&mut current, first)?;
     }
-    out.into_iter()
-        .enumerate()
-        .map(|(i, (first, json))| {
-            // The first shard starts at the beginning of the alphabet, so a
-            // query before the first term still finds its shard.
-            let first = if i == 0 { String::new() } else { first };
-            let name = format!(
-                "{DIR}/t/{}.json",
-                crate::output::fingerprint(json.as_bytes())
-            );
-            (first, name, json.into_bytes())
-        })
-        .collect()
+    Ok(out)
 }
 
-/// Builds the search index and its files for the catalogue.
+/// Appends `n` in decimal: `write!` goes through the formatting machinery,
+/// and the shards hold millions of numbers.
+fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Builds the search index and its files for the catalogue, in memory
+/// (for tests and measurements; `build` writes them with [`write`]).
 pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
+    let files = Mutex::new(Vec::new());
+    let put = |path: &str, bytes: &[u8]| {
+        files
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(SearchFile {
+                path: path.to_owned(),
+                bytes: bytes.to_vec(),
+            });
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let index = match write(catalogue, config, &put) {
+        Ok(index) => index,
+        Err(never) => match never {},
+    };
+    let mut files = files.into_inner().unwrap_or_else(PoisonError::into_inner);
+    files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+    Built { index, files }
+}
+
+/// Where [`write`] puts a file: (path, bytes).
+pub type Put<'p, E> = dyn Fn(&str, &[u8]) -> Result<(), E> + Sync + 'p;
+
+/// Builds the search index for the catalogue and hands each of its files to
+/// `put` (path, bytes) as soon as it is made, so that no more than a few of
+/// them are in memory at a time; returns the index. `put` is called from
+/// several threads at once; its first error stops the work.
+pub fn write<E: Send>(
+    catalogue: &Catalogue<'_>,
+    config: &Config,
+    put: &Put<'_, E>,
+) -> Result<Index, E> {
     let lang = config.site.language;
-    // One chunk of cases per thread, each with one word memo: a memo
-    // starts cold, and stemming a word costs twenty times looking it up.
+    // One run of cases per thread, each with one word memo: a memo starts
+    // cold, and stemming a word costs twenty times looking it up. Runs
+    // start at a snippet file's first case.
     let threads = rayon::current_num_threads().max(1);
-    let chunk = catalogue.cases.len().div_ceil(threads).max(1);
-    let per_case: Vec<(DocTerms, String)> = catalogue
+    let run = catalogue
         .cases
-        .par_chunks(chunk)
-        .flat_map_iter(|cases| {
+        .len()
+        .div_ceil(threads)
+        .max(1)
+        .next_multiple_of(TEXTS_PER_FILE);
+    let memos: Vec<Memo> = catalogue
+        .cases
+        .par_chunks(run)
+        .enumerate()
+        .map(|(r, cases)| {
             let normaliser = Normaliser::new();
             let mut memo = Memo::default();
-            cases
-                .iter()
-                .map(|case| case_terms(case, config, &normaliser, &mut memo))
-                .collect::<Vec<_>>()
+            let mut plain = Plain::default();
+            let mut group: Vec<u8> = Vec::new();
+            for (k, case) in cases.iter().enumerate() {
+                let doc = r * run + k;
+                case_terms(
+                    case,
+                    u32::try_from(doc).unwrap_or(u32::MAX),
+                    config,
+                    &normaliser,
+                    &mut memo,
+                    &mut plain,
+                );
+                // `search/x/<n>.json`: the texts of cases 4n to 4n + 3 as a
+                // JSON array of strings (which serialise without error).
+                group.push(if doc.is_multiple_of(TEXTS_PER_FILE) {
+                    b'['
+                } else {
+                    b','
+                });
+                let _ = serde_json::to_writer(&mut group, plain.text.as_str());
+                if (doc + 1).is_multiple_of(TEXTS_PER_FILE) || k + 1 == cases.len() {
+                    group.push(b']');
+                    put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &group)?;
+                    group.clear();
+                }
+            }
+            Ok(memo)
         })
-        .collect();
+        .collect::<Result<_, E>>()?;
     let titles: Vec<String> = catalogue.cases.iter().map(|c| loose(&c.title)).collect();
-    let mut docs = Vec::with_capacity(per_case.len());
-    let mut texts = Vec::with_capacity(per_case.len());
-    for (terms, text) in per_case {
-        docs.push(terms);
-        texts.push(text);
-    }
-    let mut files: Vec<SearchFile> = texts
-        .chunks(TEXTS_PER_FILE)
-        .enumerate()
-        .map(|(k, group)| SearchFile {
-            path: format!("{DIR}/x/{k}.json"),
-            // Strings serialise without error.
-            bytes: serde_json::to_vec(group).unwrap_or_default(),
-        })
-        .collect();
-    let index = Index::from_docs(docs, titles);
-    let shard_files = shards(&index, SHARD_BYTES);
+    let index = Index::from_memos(memos, titles);
+    let shard_files = shards(&index, SHARD_BYTES, |_, name, bytes| put(name, bytes))?;
 
     let municipality_of: HashMap<&str, usize> = catalogue
         .by_municipality
@@ -393,7 +471,7 @@ pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
             .collect(),
         shards: shard_files
             .iter()
-            .map(|(first, name, _)| {
+            .map(|(first, name)| {
                 (
                     first.clone(),
                     name.strip_prefix(&format!("{DIR}/"))
@@ -412,14 +490,8 @@ pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
     };
     // Our own types serialise without error.
     let json = serde_json::to_vec(&manifest).unwrap_or_default();
-    files.push(SearchFile {
-        path: format!("{DIR}/index.json"),
-        bytes: json,
-    });
-    for (_, name, bytes) in shard_files {
-        files.push(SearchFile { path: name, bytes });
-    }
-    Built { index, files }
+    put(&format!("{DIR}/index.json"), &json)?;
+    Ok(index)
 }
 
 #[cfg(test)]
@@ -430,7 +502,6 @@ mod tests {
     fn shards_cover_the_alphabet_in_order() {
         let normaliser = Normaliser::new();
         let mut memo = Memo::default();
-        let mut docs = Vec::new();
         let mut titles = Vec::new();
         for i in 0..400 {
             let mut b = DocBuilder::new(&normaliser, &mut memo);
@@ -438,11 +509,24 @@ mod tests {
                 &format!("ord{i} tekst{} turnus alfa{} beta", i % 7, i % 13),
                 weight::BODY,
             );
-            docs.push(b.finish());
+            b.finish(i);
             titles.push(format!("t{i}"));
         }
-        let index = Index::from_docs(docs, titles);
-        let shards = shards(&index, 2048);
+        let index = Index::from_memos(vec![memo], titles);
+        let mut made = Vec::new();
+        let names = shards(&index, 2048, |first, name, bytes| {
+            made.push((first.to_owned(), name.to_owned(), bytes.to_vec()));
+            Ok::<(), ()>(())
+        })
+        .expect("made");
+        let shards = made;
+        assert_eq!(
+            names,
+            shards
+                .iter()
+                .map(|(first, name, _)| (first.clone(), name.clone()))
+                .collect::<Vec<_>>()
+        );
         assert!(shards.len() > 1, "{} shards", shards.len());
         assert_eq!(shards[0].0, "", "the first shard starts at the start");
         for pair in shards.windows(2) {
@@ -465,5 +549,15 @@ mod tests {
             postings.iter().step_by(2).skip(1).all(|d| d == 1),
             "delta-coded"
         );
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut s = String::new();
+        for n in [0, 7, 10, 255, 4_294_967_295] {
+            push_number(&mut s, n);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 7 10 255 4294967295 ");
     }
 }

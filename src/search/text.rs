@@ -7,45 +7,91 @@
 //! without markup, link targets or HTML tags, which a one-pass scan gives;
 //! anything it leaves behind is punctuation the tokeniser skips anyway.
 
-/// The paragraphs of a Markdown text as plain text, one per item.
-pub fn paragraphs(markdown: &str, out: &mut Vec<String>) {
-    let mut current = String::new();
-    let flush = |current: &mut String, out: &mut Vec<String>| {
-        let mut para = String::with_capacity(current.len());
-        for word in current.split_whitespace() {
-            if !para.is_empty() {
-                para.push(' ');
-            }
-            para.push_str(word);
-        }
-        if !para.is_empty() {
-            out.push(para);
-        }
-        current.clear();
-    };
-    for line in markdown.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            flush(&mut current, out);
-            continue;
-        }
-        if line.starts_with("```") || line.starts_with("~~~") || is_table_rule(line) {
-            continue;
-        }
-        let (body, block) = strip_block_marker(line);
-        if block {
-            // Headings, list items and quotes stand on their own.
-            flush(&mut current, out);
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        inline(body, &mut current);
-        if block {
-            flush(&mut current, out);
+/// Plain text made of paragraphs, one per line, built up field by field in
+/// one buffer that is reused from case to case.
+#[derive(Debug, Default)]
+pub struct Plain {
+    /// The paragraphs, joined by `\n`.
+    pub text: String,
+    /// Paragraphs in `text`.
+    count: usize,
+    /// The paragraph being gathered, with markup removed.
+    current: String,
+}
+
+impl Plain {
+    /// Empties the text, keeping the buffers.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.count = 0;
+    }
+
+    /// Where the next paragraph will start in `text`.
+    pub fn next_start(&self) -> usize {
+        if self.count == 0 {
+            0
+        } else {
+            self.text.len() + 1
         }
     }
-    flush(&mut current, out);
+
+    /// Adds `para` as it is, as one paragraph (even when empty).
+    pub fn push(&mut self, para: &str) {
+        if self.count > 0 {
+            self.text.push('\n');
+        }
+        self.text.push_str(para);
+        self.count += 1;
+    }
+
+    /// Adds the paragraphs of a Markdown text.
+    pub fn paragraphs(&mut self, markdown: &str) {
+        for line in markdown.lines() {
+            let line = line.trim();
+            if line.is_empty() {
+                self.flush();
+                continue;
+            }
+            if line.starts_with("```") || line.starts_with("~~~") || is_table_rule(line) {
+                continue;
+            }
+            let (body, block) = strip_block_marker(line);
+            if block {
+                // Headings, list items and quotes stand on their own.
+                self.flush();
+            }
+            if !self.current.is_empty() {
+                self.current.push(' ');
+            }
+            inline(body, &mut self.current);
+            if block {
+                self.flush();
+            }
+        }
+        self.flush();
+    }
+
+    /// Ends the paragraph being gathered: its words, single-spaced, become
+    /// a paragraph of the text unless there are none.
+    fn flush(&mut self) {
+        let mark = self.text.len();
+        if self.count > 0 {
+            self.text.push('\n');
+        }
+        let start = self.text.len();
+        for word in self.current.split_whitespace() {
+            if self.text.len() > start {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+        }
+        if self.text.len() == start {
+            self.text.truncate(mark);
+        } else {
+            self.count += 1;
+        }
+        self.current.clear();
+    }
 }
 
 /// `|---|:--:|` and the like.
@@ -153,9 +199,12 @@ mod tests {
     use super::*;
 
     fn plain(md: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        paragraphs(md, &mut out);
-        out
+        let mut out = Plain::default();
+        out.paragraphs(md);
+        if out.text.is_empty() {
+            return Vec::new();
+        }
+        out.text.split('\n').map(str::to_owned).collect()
     }
 
     #[test]
@@ -183,6 +232,23 @@ mod tests {
             plain("Se ![Kart over Molde](media/kart.png) her."),
             ["Se Kart over Molde her."]
         );
+    }
+
+    #[test]
+    fn fields_join_into_one_text_with_their_starts() {
+        let mut p = Plain::default();
+        assert_eq!(p.next_start(), 0);
+        p.push("");
+        assert_eq!(p.next_start(), 1, "an empty first paragraph counts");
+        p.paragraphs("## Mål\n\n\n");
+        let body = p.next_start();
+        p.paragraphs("*Ein*   tekst\nover to linjer.\n\n> sitat");
+        p.paragraphs("");
+        assert_eq!(p.text, "\nMål\nEin tekst over to linjer.\nsitat");
+        assert_eq!(&p.text[body..], "Ein tekst over to linjer.\nsitat");
+        p.clear();
+        p.paragraphs("ny");
+        assert_eq!((p.text.as_str(), p.next_start()), ("ny", 3));
     }
 
     #[test]

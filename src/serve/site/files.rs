@@ -157,7 +157,7 @@ pub(super) fn write_changed(
     let hashes = Mutex::new(HashMap::with_capacity(old.len()));
     // Why `write` refused, which the output stage only sees as "stop".
     let refused: Mutex<Option<WriteError>> = Mutex::new(None);
-    let made = output::each_site_file(renderer, specs, base_url, &|rel, bytes| {
+    let made = output::each_site_file(renderer, specs, base_url, &|rel: &str, bytes: &[u8]| {
         let h = hash(bytes);
         if old.get(rel) != Some(&h)
             && let Err(e) = write(rel, bytes)
