@@ -287,8 +287,10 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes the file `rel` by handing `fill` a buffered writer on it, for
-    /// files too big to hold whole in memory (the open data, the search
-    /// index). Such a file is always written afresh, never linked.
+    /// files too big to hold whole in memory (the open data). The bytes are
+    /// hashed on the way; when they turn out to be the previous site's
+    /// file, that file is linked in place of the new one, which is dropped
+    /// before the disk ever sees it.
     pub fn stream(
         &self,
         rel: &str,
@@ -303,10 +305,52 @@ impl<'a> Writer<'a> {
             other => other,
         }
         .map_err(io_err("cannot write", &path))?;
-        let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+        let hashing = self.log.is_some() || self.known.is_some();
+        let mut out = Hashing {
+            inner: io::BufWriter::with_capacity(256 * 1024, file),
+            hasher: hashing.then(blake3::Hasher::new),
+        };
         fill(&mut out)
             .and_then(|()| io::Write::flush(&mut out))
-            .map_err(io_err("cannot write", &path))
+            .map_err(io_err("cannot write", &path))?;
+        let Some(hasher) = out.hasher else {
+            return Ok(());
+        };
+        let mut digest = [0u8; 16];
+        digest.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        let file = out
+            .inner
+            .into_inner()
+            .map_err(|e| io_err("cannot write", &path)(e.into_error()))?;
+        let record = |meta: &fs::Metadata| {
+            if let Some(log) = self.log {
+                log.insert(rel, Entry::of(meta, digest));
+            }
+        };
+        if let (Some(previous), Some(known)) = (self.previous, self.known) {
+            let old = previous.join(rel);
+            if let Ok(meta) = fs::symlink_metadata(&old)
+                && known.holds(rel, &meta, digest) == Some(true)
+            {
+                drop(file);
+                let temp = path.with_file_name(format!(
+                    ".{}.casebook-link",
+                    path.file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                ));
+                let _ = fs::remove_file(&temp);
+                if fs::hard_link(&old, &temp).is_ok() && fs::rename(&temp, &path).is_ok() {
+                    record(&meta);
+                    return Ok(());
+                }
+                let _ = fs::remove_file(&temp);
+                let meta = fs::symlink_metadata(&path).map_err(io_err("cannot look at", &path))?;
+                record(&meta);
+                return Ok(());
+            }
+        }
+        record(&file.metadata().map_err(io_err("cannot look at", &path))?);
+        Ok(())
     }
 
     /// Copies the file `from` to `rel`, afresh.
@@ -356,6 +400,26 @@ impl<'a> Writer<'a> {
             }
         }
         fs::create_dir_all(parent).map_err(io_err("cannot create", parent))
+    }
+}
+
+/// A writer that hashes what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: Option<blake3::Hasher>,
+}
+
+impl<W: io::Write> io::Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(&buf[..n]);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -683,6 +747,66 @@ mod tests {
         // A damaged manifest is empty, not an error.
         fs::write(&path, "casebook manifest 1\nnot\ta\tmanifest\n").expect("write");
         assert!(Manifest::load(&path).0.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_streamed_file_that_did_not_change_is_linked_from_the_previous_site() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+        fs::create_dir_all(&old).expect("mkdir");
+        fs::create_dir_all(&new).expect("mkdir");
+        let written = Written::default();
+        let first = Writer {
+            log: Some(&written),
+            ..Writer::new(&old)
+        };
+        let fill = |text: &'static str| move |w: &mut dyn io::Write| w.write_all(text.as_bytes());
+        first
+            .stream("data/same.json", fill("[1, 2]"))
+            .expect("stream");
+        first.stream("changed.json", fill("[1]")).expect("stream");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let path = dir.path().join("manifest");
+        written
+            .manifest()
+            .save(&path, &dir.path().join("temp"))
+            .expect("save");
+        let known = Manifest::load(&path);
+        let log = Written::default();
+        let second = Writer {
+            dir: &new,
+            previous: Some(&old),
+            known: Some(&known),
+            log: Some(&log),
+            recycled: false,
+        };
+        second
+            .stream("data/same.json", fill("[1, 2]"))
+            .expect("stream");
+        second.stream("changed.json", fill("[2]")).expect("stream");
+        let ino = |p: &Path| fs::metadata(p).expect("meta").ino();
+        assert_eq!(
+            ino(&old.join("data/same.json")),
+            ino(&new.join("data/same.json"))
+        );
+        assert_ne!(
+            ino(&old.join("changed.json")),
+            ino(&new.join("changed.json"))
+        );
+        assert_eq!(fs::read(new.join("changed.json")).expect("read"), b"[2]");
+        assert_eq!(fs::read(old.join("changed.json")).expect("read"), b"[1]");
+        let names: Vec<_> = fs::read_dir(new.join("data"))
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["same.json"], "no temporary file left");
+        assert_eq!(
+            log.manifest().0.len(),
+            2,
+            "both recorded for the next build"
+        );
     }
 
     #[test]
