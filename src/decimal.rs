@@ -1,0 +1,217 @@
+//! Floats as decimal text with a fixed number of decimals, exactly as
+//! `format!("{value:.decimals$}")` writes them, without its cost.
+//!
+//! Written by hand because the standard formatter is slow for this: it
+//! works out the exact decimal expansion with big-number arithmetic
+//! (Grisu, then Dragon4 when Grisu cannot decide), while a chart's
+//! coordinates are small numbers with one decimal. Multiplying by a power
+//! of ten and rounding to an integer gives the same digits whenever the
+//! product is not within rounding error of a tie; the rest (ties, huge or
+//! non-finite values, many decimals) goes to the standard formatter.
+
+use std::fmt::Write as _;
+
+/// Powers of ten up to the most decimals the fast path takes; all exact.
+const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
+const POW10_INT: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+/// Largest scaled value of the fast path: far below 2⁵³, so the product
+/// is an integer plus a fraction the rounding checks below can trust.
+const MAX_SCALED: f64 = 1e15;
+
+/// Appends `value` with exactly `decimals` decimals to `out`, the same
+/// text as `write!(out, "{value:.decimals$}")`: a `-` for every negative
+/// value (also `-0.0`), ties rounded to even.
+pub fn push_fixed(out: &mut String, value: f64, decimals: usize) {
+    match scaled(value, decimals) {
+        Some(n) => push_scaled(out, value.is_sign_negative(), n, decimals),
+        None => {
+            let _ = write!(out, "{value:.decimals$}");
+        }
+    }
+}
+
+/// `value` with exactly `decimals` decimals, as `format!("{value:.decimals$}")`.
+pub fn fixed(value: f64, decimals: usize) -> String {
+    let mut out = String::with_capacity(24);
+    push_fixed(&mut out, value, decimals);
+    out
+}
+
+/// `|value| × 10^decimals` rounded to the nearest integer, when that is
+/// certainly what the exact decimal expansion rounds to: the digits of
+/// [`fixed`] without the point. `None` for ties, non-finite values,
+/// products from 10¹⁵ and more than six decimals.
+pub fn scaled(value: f64, decimals: usize) -> Option<u64> {
+    let scale = *POW10.get(decimals)?;
+    // One correctly rounded multiplication: `t` is within half an ulp
+    // (relative 2⁻⁵³) of the exact product.
+    let t = value.abs() * scale;
+    if !(t < MAX_SCALED) {
+        // Too large, infinite or NaN.
+        return None;
+    }
+    let floor = t.floor();
+    // Exact: `t` and its floor are multiples of `t`'s ulp.
+    let frac = t - floor;
+    // Near .5 the error of `t` could decide the rounding (and an exact tie
+    // rounds to even): leave those to the standard formatter. The margin
+    // is ten times the largest error of `t`.
+    if (frac - 0.5).abs() <= t * 1e-15 + f64::MIN_POSITIVE {
+        return None;
+    }
+    // Near an integer the error cannot change which integer is nearest.
+    let n = if frac > 0.5 { floor + 1.0 } else { floor };
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "n is a whole number in 0..=1e15"
+    )]
+    Some(n as u64)
+}
+
+fn push_scaled(out: &mut String, negative: bool, n: u64, decimals: usize) {
+    let unit = POW10_INT[decimals];
+    if negative {
+        out.push('-');
+    }
+    push_digits(out, n / unit, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_digits(out, n % unit, decimals);
+    }
+}
+
+/// `n` in decimal, zero-padded to at least `width` digits.
+fn push_digits(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = i.min(buf.len() - width.min(buf.len()));
+    for &b in &buf[start..] {
+        out.push(char::from(b));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(value: f64, decimals: usize) {
+        assert_eq!(
+            fixed(value, decimals),
+            format!("{value:.decimals$}"),
+            "value {value:e} ({:#x}) with {decimals} decimals",
+            value.to_bits()
+        );
+    }
+
+    #[test]
+    fn equals_std_on_chosen_values() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.04,
+            -0.04,
+            0.05,
+            -0.05,
+            0.15,
+            0.25,
+            -0.25,
+            0.35,
+            0.45,
+            1.25,
+            2.5,
+            -2.5,
+            3.5,
+            0.125,
+            0.375,
+            9.95,
+            9.9999999,
+            99.95,
+            123.456,
+            -123.456,
+            640.0,
+            262.66666666666663,
+            1e-300,
+            -1e-300,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1e14,
+            1e15,
+            1e15 - 0.5,
+            999_999_999_999_999.9,
+            4_503_599_627_370_495.5,
+            1e21,
+            -1e21,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for v in values {
+            for d in 0..=8 {
+                check(v, d);
+            }
+        }
+    }
+
+    #[test]
+    fn equals_std_on_every_tenth_and_its_neighbours() {
+        // Coordinates as charts compute them, and the floats right beside
+        // every tie of one and two decimals.
+        for i in -200_000i64..200_000 {
+            let v = i as f64 / 1000.0;
+            for w in [
+                v,
+                f64::from_bits(v.to_bits() + 1),
+                f64::from_bits(v.to_bits().saturating_sub(1)),
+            ] {
+                for d in 0..=3 {
+                    check(w, d);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn equals_std_on_sums_of_chart_arithmetic() {
+        for i in 0..5_000 {
+            let x = 40.0 + f64::from(i) / 4999.0 * 584.0;
+            let y = 16.0 + (5_000.0 - f64::from(i)) / 3.0 * 230.0 / 1_667.0;
+            for d in 0..=3 {
+                check(x, d);
+                check(y, d);
+                check(-y, d);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn equals_std_on_any_bits(bits in any::<u64>(), d in 0usize..=7) {
+            check(f64::from_bits(bits), d);
+        }
+
+        #[test]
+        fn equals_std_on_moderate_values(v in -1e16f64..1e16, d in 0usize..=7) {
+            check(v, d);
+        }
+
+        #[test]
+        fn equals_std_on_small_values(v in -10.0f64..10.0, d in 0usize..=7) {
+            check(v, d);
+        }
+    }
+}
