@@ -25,6 +25,13 @@ use context::{
 };
 use markdown::{Fragment, Ids};
 
+/// The partial of one card, which [`Renderer`] renders once per case.
+const CARD_TEMPLATE: &str = "partials/card.html";
+
+/// The heading level of the card titles rendered once per case; the
+/// default `partials/cards.html` uses them where its `hl` is this.
+const CARD_HEADING_LEVEL: u8 = 3;
+
 /// Cases per page in long listings (`/page/2/`, `/themes/<id>/page/2/`).
 pub const PER_PAGE: usize = 100;
 
@@ -359,14 +366,13 @@ impl<'a> Renderer<'a> {
         let tera = site.skin.tera()?;
         let cards: Vec<context::Card> =
             catalogue.cases.par_iter().map(|c| card(c, &site)).collect();
-        let card_values: Vec<Value> = cards.par_iter().map(value).collect();
-        Ok(Renderer::assemble(
-            site,
-            catalogue,
-            tera,
-            cards,
-            card_values,
-        ))
+        let mut renderer = Renderer::assemble(site, catalogue, tera, cards, Vec::new());
+        renderer.card_values = renderer
+            .cards
+            .par_iter()
+            .map(|c| renderer.card_value(c))
+            .collect();
+        Ok(renderer)
     }
 
     /// Like [`Renderer::new`], but reusing the compiled templates and the
@@ -391,10 +397,16 @@ impl<'a> Renderer<'a> {
         for &i in changed {
             if let (Some(case), Some(slot)) = (catalogue.cases.get(i), cards.get_mut(i)) {
                 *slot = card(case, &site);
-                card_values[i] = value(slot);
             }
         }
-        Renderer::assemble(site, catalogue, tera, cards, card_values)
+        let mut renderer = Renderer::assemble(site, catalogue, tera, cards, Vec::new());
+        for &i in changed {
+            if let Some(c) = renderer.cards.get(i) {
+                card_values[i] = renderer.card_value(c);
+            }
+        }
+        renderer.card_values = card_values;
+        renderer
     }
 
     /// Takes the renderer apart, keeping what [`Renderer::renew`] reuses.
@@ -682,12 +694,50 @@ impl<'a> Renderer<'a> {
         let slice = positions
             .get(start..(start + PER_PAGE).min(positions.len()))
             .unwrap_or(&[]);
-        Value::from_serializable(
-            &slice
+        // The cards' values are shared, not copied (a serde round trip would
+        // also lose `html`'s mark as safe).
+        Value::from(
+            slice
                 .iter()
                 .map(|&i| self.card_values[i].clone())
                 .collect::<Vec<Value>>(),
         )
+    }
+
+    /// A card as templates see it: its fields, and `html`, the card
+    /// rendered once with `partials/card.html` at heading level
+    /// [`CARD_HEADING_LEVEL`], so that listing pages need not render it
+    /// again. `html` is none when the site's skin overrides that partial
+    /// (it may use anything of the page, so it is rendered on every page),
+    /// or when it fails (the page then reports the error).
+    fn card_value(&self, card: &context::Card) -> Value {
+        let fields = value(card);
+        let html = if self.site.skin.templates.contains_key(CARD_TEMPLATE) {
+            Value::none()
+        } else {
+            let mut ctx = Context::new();
+            ctx.insert_value("card", fields.clone());
+            ctx.insert("hl", &CARD_HEADING_LEVEL);
+            ctx.insert_value("t", self.strings(self.site.config.site.language));
+            #[derive(Serialize)]
+            struct CardPage {
+                lang: &'static str,
+            }
+            ctx.insert(
+                "page",
+                &CardPage {
+                    lang: self.site.config.site.language.code(),
+                },
+            );
+            self.tera
+                .render(CARD_TEMPLATE, &ctx)
+                .map_or_else(|_| Value::none(), |html| Value::safe_string(&html))
+        };
+        let Some(mut map) = fields.into_map() else {
+            return Value::none();
+        };
+        map.insert("html".into(), html);
+        Value::from(map)
     }
 
     fn render_template(
