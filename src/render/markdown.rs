@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 use crate::norwegian::slugify;
@@ -206,6 +206,15 @@ fn escape_attr_into(out: &mut String, text: &str) {
     }
 }
 
+/// Our markup around tables: header cells get a scope, and wide tables
+/// scroll inside a focusable region instead of the page.
+const TABLE_OPEN: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\">";
+/// What pulldown-cmark writes at a table's end, with the region closed.
+const TABLE_CLOSE: &str = "</tbody></table></div>\n";
+/// A header cell with its scope.
+const HEADER_CELL_OPEN: &str = "<th scope=\"col\">";
+
 /// Renders one Markdown fragment to sanitised HTML, taking heading ids from
 /// (and recording them in) `ids`.
 pub fn render(markdown: &str, fragment: Fragment<'_>, ids: &mut Ids) -> String {
@@ -236,6 +245,10 @@ fn render_with(
             .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut image_depth = 0usize;
     let mut heading: Option<HeadingLevel> = None;
+    // Inside a table's header row.
+    let mut table_head = false;
+    // Whether pulldown-cmark will write a void element (`<br />`).
+    let mut void_elements = false;
     let top = events
         .iter()
         .filter_map(|e| match e {
@@ -350,6 +363,7 @@ fn render_with(
             }
             Event::End(TagEnd::Image) if trusted => {
                 image_depth = image_depth.saturating_sub(1);
+                void_elements = true;
                 out_events.push(Event::End(TagEnd::Image));
             }
             // Inside an image only the alt text is written; leave its links
@@ -381,11 +395,30 @@ fn render_with(
             Event::End(TagEnd::Link) if trusted && image_depth == 0 => {
                 out_events.push(Event::InlineHtml(CowStr::from("</a>")));
             }
-            Event::Start(Tag::Table(alignments)) if trusted => {
-                out_events.push(Event::Start(Tag::Table(vec![
-                    Alignment::None;
-                    alignments.len()
-                ])));
+            // Our table markup (see `TABLE_OPEN`), written here rather than
+            // by a search over the finished HTML. Without alignments the
+            // cells carry no `style`.
+            Event::Start(Tag::Table(_)) if trusted => {
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_OPEN)));
+                out_events.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::End(TagEnd::Table) if trusted => {
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_CLOSE)));
+            }
+            Event::Start(Tag::TableHead) if trusted => {
+                table_head = true;
+                out_events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) if trusted => {
+                table_head = false;
+                out_events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableCell) if trusted && table_head => {
+                out_events.push(Event::Html(CowStr::Borrowed(HEADER_CELL_OPEN)));
+            }
+            Event::HardBreak | Event::Rule if trusted => {
+                void_elements = true;
+                out_events.push(events[i].clone());
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if trusted => {
                 out_events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
@@ -396,26 +429,25 @@ fn render_with(
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    let cleaned = if trusted {
+    if trusted {
         // As ammonia writes void elements (`<br>`, not `<br />`). Text and
         // attribute values have `>` escaped, so ` />` only ends a tag.
-        if html.contains(" />") {
+        if void_elements {
             html.replace(" />", ">")
         } else {
             html
         }
     } else {
-        sanitise(html, generated, fragment.root)
-    };
-    // Our markup, added after sanitising: header cells get a scope, and wide
-    // tables scroll inside a focusable region instead of the page.
-    if cleaned.contains("<table") {
-        cleaned
-            .replace("<th>", "<th scope=\"col\">")
-            .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table>")
-            .replace("</table>", "</table></div>")
-    } else {
-        cleaned
+        let cleaned = sanitise(html, generated, fragment.root);
+        // Our table markup, added after sanitising.
+        if cleaned.contains("<table") {
+            cleaned
+                .replace("<th>", HEADER_CELL_OPEN)
+                .replace("<table>", &format!("{TABLE_OPEN}<table>"))
+                .replace("</table>", "</table></div>")
+        } else {
+            cleaned
+        }
     }
 }
 
@@ -645,6 +677,17 @@ mod tests {
                 assert!(!html.contains("evil"), "{html}");
             }
         }
+    }
+
+    /// The exact HTML, as the renderer wrote it when it added the table
+    /// markup and dropped the ` />` by searching the finished HTML.
+    #[test]
+    fn tables_rules_breaks_and_images_render_exactly() {
+        let text = "Før  \nlinje\n\n| a | *b* | c |\n|:-|:-:|-:|\n| 1 | 2 | [3](/x/) |\n\n---\n\n![bilde](/media/a.png \"t\") ![b](media/b.png)\n\n| x |\n|---|\n| y |\n";
+        let expected = "<p>Før<br>\nlinje</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table><thead><tr><th scope=\"col\">a</th><th scope=\"col\"><em>b</em></th><th scope=\"col\">c</th></tr></thead><tbody>\n<tr><td>1</td><td>2</td><td><a href=\"/x/\">3</a></td></tr>\n</tbody></table></div>\n<hr>\n<p><img src=\"/samling/media/a.png\" alt=\"bilde\" title=\"t\"> <img src=\"/samling/media/b.png\" alt=\"b\"></p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table><thead><tr><th scope=\"col\">x</th></tr></thead><tbody>\n<tr><td>y</td></tr>\n</tbody></table></div>\n";
+        let (fast, slow) = both_ways(text);
+        assert_eq!(fast, expected, "without ammonia");
+        assert_eq!(slow, expected, "through ammonia");
     }
 
     #[test]
