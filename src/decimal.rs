@@ -13,7 +13,6 @@ use std::fmt::Write as _;
 
 /// Powers of ten up to the most decimals the fast path takes; all exact.
 const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
-const POW10_INT: [u64; 7] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /// Largest scaled value of the fast path: far below 2⁵³, so the product
 /// is an integer plus a fraction the rounding checks below can trust.
@@ -23,8 +22,8 @@ const MAX_SCALED: f64 = 1e15;
 /// text as `write!(out, "{value:.decimals$}")`: a `-` for every negative
 /// value (also `-0.0`), ties rounded to even.
 pub fn push_fixed(out: &mut String, value: f64, decimals: usize) {
-    match scaled(value, decimals) {
-        Some(n) => push_scaled(out, value.is_sign_negative(), n, decimals),
+    match Fixed::new(value, decimals) {
+        Some(text) => out.push_str(text.as_str()),
         None => {
             let _ = write!(out, "{value:.decimals$}");
         }
@@ -38,11 +37,70 @@ pub fn fixed(value: f64, decimals: usize) -> String {
     out
 }
 
+/// The text of [`fixed`], built on the stack; only where the fast path
+/// applies (not for ties, non-finite values, products from 10¹⁵, or more
+/// than six decimals).
+#[derive(Clone, Copy, Debug)]
+pub struct Fixed {
+    /// ASCII: an optional `-`, at most 16 integer digits, the point and at
+    /// most six decimals, right-aligned.
+    buf: [u8; 24],
+    start: usize,
+}
+
+impl Fixed {
+    /// `value` with `decimals` decimals, or `None` where the standard
+    /// formatter must decide.
+    pub fn new(value: f64, decimals: usize) -> Option<Fixed> {
+        let mut n = scaled(value, decimals)?;
+        let mut buf = [b'0'; 24];
+        let mut i = buf.len();
+        for _ in 0..decimals {
+            i -= 1;
+            buf[i] = digit(n);
+            n /= 10;
+        }
+        if decimals > 0 {
+            i -= 1;
+            buf[i] = b'.';
+        }
+        loop {
+            i -= 1;
+            buf[i] = digit(n);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if value.is_sign_negative() {
+            i -= 1;
+            buf[i] = b'-';
+        }
+        Some(Fixed { buf, start: i })
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits, `-` and `.` were written.
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or_default()
+    }
+}
+
+/// The last decimal digit of `n`, as ASCII.
+fn digit(n: u64) -> u8 {
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "a remainder of 10 fits in a byte"
+    )]
+    let d = (n % 10) as u8;
+    b'0' + d
+}
+
 /// `|value| × 10^decimals` rounded to the nearest integer, when that is
 /// certainly what the exact decimal expansion rounds to: the digits of
 /// [`fixed`] without the point. `None` for ties, non-finite values,
 /// products from 10¹⁵ and more than six decimals.
-pub fn scaled(value: f64, decimals: usize) -> Option<u64> {
+fn scaled(value: f64, decimals: usize) -> Option<u64> {
     let scale = *POW10.get(decimals)?;
     // One correctly rounded multiplication: `t` is within half an ulp
     // (relative 2⁻⁵³) of the exact product.
@@ -68,36 +126,6 @@ pub fn scaled(value: f64, decimals: usize) -> Option<u64> {
         reason = "n is a whole number in 0..=1e15"
     )]
     Some(n as u64)
-}
-
-fn push_scaled(out: &mut String, negative: bool, n: u64, decimals: usize) {
-    let unit = POW10_INT[decimals];
-    if negative {
-        out.push('-');
-    }
-    push_digits(out, n / unit, 1);
-    if decimals > 0 {
-        out.push('.');
-        push_digits(out, n % unit, decimals);
-    }
-}
-
-/// `n` in decimal, zero-padded to at least `width` digits.
-fn push_digits(out: &mut String, mut n: u64, width: usize) {
-    let mut buf = [b'0'; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let start = i.min(buf.len() - width.min(buf.len()));
-    for &b in &buf[start..] {
-        out.push(char::from(b));
-    }
 }
 
 #[cfg(test)]

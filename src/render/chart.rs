@@ -107,16 +107,10 @@ struct Coord(f64);
 
 impl std::fmt::Display for Coord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match crate::decimal::scaled(self.0, 1) {
-            Some(tenths) => {
-                if self.0.is_sign_negative() {
-                    f.write_str("-")?;
-                }
-                write!(f, "{}", tenths / 10)?;
-                match tenths % 10 {
-                    0 => Ok(()),
-                    d => write!(f, ".{d}"),
-                }
+        match crate::decimal::Fixed::new(self.0, 1) {
+            Some(text) => {
+                let s = text.as_str();
+                f.write_str(s.strip_suffix(".0").unwrap_or(s))
             }
             None => {
                 let s = crate::decimal::fixed(self.0, 1);
