@@ -5,17 +5,18 @@
 //! works out the exact decimal expansion with big-number arithmetic
 //! (Grisu, then Dragon4 when Grisu cannot decide), while a chart's
 //! coordinates are small numbers with one decimal. Multiplying by a power
-//! of ten and rounding to an integer gives the same digits whenever the
-//! product is not within rounding error of a tie; the rest (ties, huge or
-//! non-finite values, many decimals) goes to the standard formatter.
+//! of ten and rounding to the nearest integer gives the same digits: the
+//! product's rounding error only matters at a tie, and there a fused
+//! multiply-add gives the error exactly. Huge or non-finite values and many
+//! decimals go to the standard formatter.
 
 use std::fmt::Write as _;
 
 /// Powers of ten up to the most decimals the fast path takes; all exact.
 const POW10: [f64; 7] = [1.0, 10.0, 100.0, 1e3, 1e4, 1e5, 1e6];
 
-/// Largest scaled value of the fast path: far below 2⁵³, so the product
-/// is an integer plus a fraction the rounding checks below can trust.
+/// Largest scaled value of the fast path: below 2⁵², so one half is a
+/// multiple of the product's ulp (see [`scaled`]).
 const MAX_SCALED: f64 = 1e15;
 
 /// Appends `value` with exactly `decimals` decimals to `out`, the same
@@ -38,8 +39,8 @@ pub fn fixed(value: f64, decimals: usize) -> String {
 }
 
 /// The text of [`fixed`], built on the stack; only where the fast path
-/// applies (not for ties, non-finite values, products from 10¹⁵, or more
-/// than six decimals).
+/// applies (not for non-finite values, products from 10¹⁵, or more than
+/// six decimals).
 #[derive(Clone, Copy, Debug)]
 pub struct Fixed {
     /// ASCII: an optional `-`, at most 16 integer digits, the point and at
@@ -96,30 +97,38 @@ fn digit(n: u64) -> u8 {
     b'0' + d
 }
 
-/// `|value| × 10^decimals` rounded to the nearest integer, when that is
-/// certainly what the exact decimal expansion rounds to: the digits of
-/// [`fixed`] without the point. `None` for ties, non-finite values,
-/// products from 10¹⁵ and more than six decimals.
+/// `|value| × 10^decimals` rounded to the nearest integer, ties to even,
+/// as the exact decimal expansion rounds: the digits of [`fixed`] without
+/// the point. `None` for non-finite values, products from 10¹⁵ and more
+/// than six decimals.
 fn scaled(value: f64, decimals: usize) -> Option<u64> {
     let scale = *POW10.get(decimals)?;
-    // One correctly rounded multiplication: `t` is within half an ulp
-    // (relative 2⁻⁵³) of the exact product.
-    let t = value.abs() * scale;
+    let v = value.abs();
+    // One correctly rounded multiplication: the exact product is `t + r`
+    // with |r| at most half of `t`'s ulp.
+    let t = v * scale;
     if !(t < MAX_SCALED) {
         // Too large, infinite or NaN.
         return None;
     }
     let floor = t.floor();
-    // Exact: `t` and its floor are multiples of `t`'s ulp.
+    // Exact: `t` and its floor are multiples of `t`'s ulp, and so is the
+    // fraction; so is one half, as `t` < 2⁵². A fraction other than one
+    // half is therefore at least an ulp from it, which `r` cannot bridge.
     let frac = t - floor;
-    // Near .5 the error of `t` could decide the rounding (and an exact tie
-    // rounds to even): leave those to the standard formatter. The margin
-    // is ten times the largest error of `t`.
-    if (frac - 0.5).abs() <= t * 1e-15 + f64::MIN_POSITIVE {
-        return None;
-    }
-    // Near an integer the error cannot change which integer is nearest.
-    let n = if frac > 0.5 { floor + 1.0 } else { floor };
+    let up = if frac == 0.5 {
+        // The rounding error of a product is itself a float, and a fused
+        // multiply-add computes it exactly; none means a true tie.
+        let r = v.mul_add(scale, -t);
+        if r == 0.0 {
+            floor % 2.0 == 1.0
+        } else {
+            r > 0.0
+        }
+    } else {
+        frac > 0.5
+    };
+    let n = if up { floor + 1.0 } else { floor };
     #[allow(
         clippy::cast_possible_truncation,
         clippy::cast_sign_loss,
@@ -208,6 +217,22 @@ mod tests {
             ] {
                 for d in 0..=3 {
                     check(w, d);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn equals_std_on_exact_ties_and_their_neighbours() {
+        // Dyadic fractions are exact in binary, so many are true ties.
+        for k in 1..=12 {
+            let denominator = f64::from(1u32 << k);
+            for j in -3_000i32..3_000 {
+                let v = f64::from(j) / denominator;
+                for w in [v, v.next_up(), v.next_down()] {
+                    for d in 0..=6 {
+                        check(w, d);
+                    }
                 }
             }
         }
