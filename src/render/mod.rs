@@ -12,6 +12,7 @@ pub mod markdown;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use tera::value::Key;
 use tera::{Context, Tera, Value};
 
 use crate::catalogue::Catalogue;
@@ -20,9 +21,7 @@ use crate::schema::Case;
 use crate::schema::page::Page;
 use crate::skin::{Skin, SkinError, error_chain};
 use chart::ChartWords;
-use context::{
-    DateText, NamedLink, SiteContext, card, date_text, nav, period_text, theme_links, value,
-};
+use context::{NamedLink, SiteContext, card, date_text, nav, period_text, theme_links, value};
 use markdown::{Fragment, Ids};
 
 /// The partial of one card, which [`Renderer`] renders once per case.
@@ -250,19 +249,6 @@ struct FundingRow {
 struct LinkRow {
     title: String,
     url: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct CaseContext {
-    #[serde(flatten)]
-    card: context::Card,
-    municipality_number: Option<String>,
-    published: Option<DateText>,
-    updated: Option<DateText>,
-    #[serde(flatten)]
-    html: CaseHtml,
-    funding: Vec<FundingRow>,
-    links: Vec<LinkRow>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -704,6 +690,78 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// The `case` of a case page: the card's fields (`status_label` and
+    /// theme names in the case's language) without `html`, and the case's
+    /// own. Built from the card's value rather than serialised again.
+    fn case_value(&self, i: usize) -> Value {
+        let case = self.catalogue.cases[i];
+        let case_lang = case.language;
+        let tc = self.site.skin.strings_for(case_lang);
+        let mut map = self.card_values[i].clone().into_map().unwrap_or_default();
+        map.remove(&Key::Str("html"));
+        // The card speaks the site's language, the case page its own.
+        if case_lang != self.site.config.site.language {
+            let status_label = tc
+                .get(&format!("status_{}", case.status.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            map.insert("status_label".into(), Value::from(status_label));
+            map.insert(
+                "themes".into(),
+                value(&theme_links(
+                    &case.themes,
+                    self.site.config,
+                    case_lang,
+                    &self.site,
+                )),
+            );
+        }
+        let date = |d: jiff::civil::Date| value(&date_text(d, tc, case_lang));
+        let funding: Vec<FundingRow> = case
+            .funding
+            .iter()
+            .map(|f| FundingRow {
+                source: f.source.clone(),
+                amount: crate::norwegian::format_nok(f.amount_nok),
+                per: f.per.as_deref().map(|p| {
+                    tc.get(&format!("per_{p}"))
+                        .cloned()
+                        .unwrap_or_else(|| p.to_owned())
+                }),
+            })
+            .collect();
+        let links: Vec<LinkRow> = case
+            .links
+            .iter()
+            .map(|l| LinkRow {
+                title: l.title.clone(),
+                url: l.url.clone(),
+            })
+            .collect();
+        let html = self.case_html(case);
+        let fields: [(&'static str, Value); 12] = [
+            (
+                "municipality_number",
+                Value::from(case.municipality_number.as_deref()),
+            ),
+            ("published", case.published.map_or_else(Value::none, date)),
+            ("updated", case.updated.map_or_else(Value::none, date)),
+            ("need", Value::from(html.need)),
+            ("goal", Value::from(html.goal)),
+            ("measures", Value::from(html.measures)),
+            ("result", Value::from(html.result)),
+            ("anchoring", Value::from(html.anchoring)),
+            ("body", Value::from(html.body)),
+            ("indicators", Value::from(html.indicators)),
+            ("funding", value(&funding)),
+            ("links", value(&links)),
+        ];
+        for (key, v) in fields {
+            map.insert(key.into(), v);
+        }
+        Value::from(map)
+    }
+
     /// A card as templates see it: its fields, and `html`, the card
     /// rendered once with `partials/card.html` at heading level
     /// [`CARD_HEADING_LEVEL`], so that listing pages need not render it
@@ -908,43 +966,7 @@ impl<'a> Renderer<'a> {
                 let mut page = self.page_context(spec, "case", "home", case.title.clone());
                 page.main_lang = case_lang.code();
                 page.description = case.summary.clone();
-                let tc = self.site.skin.strings_for(case_lang);
-                let mut card = self.cards[*i].clone();
-                // The case page speaks the case's language inside <main>.
-                card.status_label = tc
-                    .get(&format!("status_{}", case.status.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-                card.themes = theme_links(&case.themes, self.site.config, case_lang, &self.site);
-                let ctx_case = CaseContext {
-                    card,
-                    municipality_number: case.municipality_number.clone(),
-                    published: case.published.map(|d| date_text(d, tc, case_lang)),
-                    updated: case.updated.map(|d| date_text(d, tc, case_lang)),
-                    html: self.case_html(case),
-                    funding: case
-                        .funding
-                        .iter()
-                        .map(|f| FundingRow {
-                            source: f.source.clone(),
-                            amount: crate::norwegian::format_nok(f.amount_nok),
-                            per: f.per.as_deref().map(|p| {
-                                tc.get(&format!("per_{p}"))
-                                    .cloned()
-                                    .unwrap_or_else(|| p.to_owned())
-                            }),
-                        })
-                        .collect(),
-                    links: case
-                        .links
-                        .iter()
-                        .map(|l| LinkRow {
-                            title: l.title.clone(),
-                            url: l.url.clone(),
-                        })
-                        .collect(),
-                };
-                ctx.insert("case", &ctx_case);
+                ctx.insert_value("case", self.case_value(*i));
                 ctx.insert_value("tc", self.strings(case_lang));
                 ctx.insert_value("related", self.cards_of(&cat.related[*i], 1));
                 ("case.html", page)
