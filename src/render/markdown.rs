@@ -232,6 +232,66 @@ fn render_with(
     if markdown.trim().is_empty() {
         return String::new();
     }
+    if !always_sanitise && is_plain_line(markdown) {
+        return plain_paragraph(markdown);
+    }
+    render_events(markdown, fragment, ids, always_sanitise)
+}
+
+/// Whether `markdown` is one line of plain words: text no Markdown rule
+/// applies to, so its HTML is that text as one paragraph. Most measures
+/// (Tiltak) are such a line, and the parser costs far more than they do.
+///
+/// Conservative: the line starts with a letter (no block can start so:
+/// heading, list, quote, code, table, definition), does not end in
+/// whitespace, and has no character with a meaning inline (escapes, code,
+/// emphasis, strikethrough, links, images, footnotes, HTML, entities) or
+/// that HTML escapes, and no control character (pulldown-cmark replaces
+/// NUL; tabs and line breaks change the paragraph).
+fn is_plain_line(markdown: &str) -> bool {
+    markdown.chars().next().is_some_and(char::is_alphabetic)
+        && !markdown.ends_with(char::is_whitespace)
+        && !markdown.contains(|c: char| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\\' | '`'
+                        | '*'
+                        | '_'
+                        | '~'
+                        | '['
+                        | ']'
+                        | '!'
+                        | '<'
+                        | '>'
+                        | '&'
+                        | '|'
+                        | '#'
+                        | '$'
+                        | '^'
+                        | '{'
+                        | '}'
+                        | '='
+                )
+        })
+}
+
+/// The HTML pulldown-cmark writes for a line that [`is_plain_line`].
+fn plain_paragraph(line: &str) -> String {
+    let mut html = String::with_capacity(line.len() + 8);
+    html.push_str("<p>");
+    html.push_str(line);
+    html.push_str("</p>\n");
+    html
+}
+
+/// [`render_with`] through pulldown-cmark.
+fn render_events(
+    markdown: &str,
+    fragment: Fragment<'_>,
+    ids: &mut Ids,
+    always_sanitise: bool,
+) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -688,6 +748,72 @@ mod tests {
         let (fast, slow) = both_ways(text);
         assert_eq!(fast, expected, "without ammonia");
         assert_eq!(slow, expected, "through ammonia");
+    }
+
+    /// Renders `text` through pulldown-cmark, never as a plain line.
+    fn parsed(text: &str) -> String {
+        render_events(
+            text,
+            Fragment {
+                prefix: "tiltak-1",
+                min_heading: 3,
+                root: "/",
+            },
+            &mut Ids::reserved(&["main"]),
+            false,
+        )
+    }
+
+    #[test]
+    fn plain_lines_render_as_the_parser_renders_them() {
+        let lines = [
+            "Utarbeidet en plan for strategisk kompetanseledelse med mål for hvert år.",
+            "Tok i bruk «heltid-deltid» - 50 % (KS) og 1. kvartal, se https://ks.no/a?b eller www.ks.no.",
+            "Sa \"hei\" og 'hallo': 3 + 4 / 2 @ kl. 10; spørsmål?",
+            "Æ\u{a0}Ø\u{2028}Å – slutt",
+            "Én",
+        ];
+        for line in lines {
+            assert!(is_plain_line(line), "{line:?} should count as plain");
+            assert_eq!(plain_paragraph(line), parsed(line), "{line:?}");
+        }
+        for not_plain in [
+            "- punkt",
+            "1. punkt",
+            "# Tittel",
+            " innrykket",
+            "slutt ",
+            "to\nlinjer",
+            "med *vekt*",
+            "med <b>html</b>",
+            "A & B",
+            "fot[^1]",
+            "tab\there",
+            "a = b",
+            "",
+        ] {
+            assert!(!is_plain_line(not_plain), "{not_plain:?} is not plain");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_plain_line_renders_as_the_parser_renders_it(
+            line in "[a-zA-ZæøåÆØÅ][ a-zæ0-9.,;:()%«»–\"'/?+@\u{a0}-]{0,40}[a-z.)%»]"
+        ) {
+            if is_plain_line(&line) {
+                proptest::prop_assert_eq!(plain_paragraph(&line), parsed(&line));
+            }
+        }
+
+        #[test]
+        fn lines_with_any_ascii_are_plain_only_when_the_parser_agrees(
+            line in "[a-zA-Z][ -~]{0,30}"
+        ) {
+            if is_plain_line(&line) {
+                proptest::prop_assert_eq!(plain_paragraph(&line), parsed(&line));
+            }
+        }
     }
 
     #[test]
