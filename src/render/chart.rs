@@ -259,7 +259,8 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
         desc.push('.');
     }
     let target_label = target_label(indicator, words);
-    let mut html = String::with_capacity(8192);
+    // Two drawings and a table: 6–12 kB for a few years of quarters.
+    let mut html = String::with_capacity(16 * 1024);
     let _ = write!(
         html,
         "<figure class=\"indicator\" id=\"{id}\"><figcaption>{}</figcaption>",

@@ -296,7 +296,10 @@ fn render_events(
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    // Sized for the usual density of events (the parser gives no hint), so
+    // the vector seldom moves while it fills.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 12 + 16);
+    events.extend(Parser::new_ext(markdown, options));
     // No HTML from the content: nothing for ammonia to do (see the module
     // documentation for what keeps such a fragment safe).
     let trusted = !always_sanitise
@@ -324,7 +327,8 @@ fn render_events(
         let next = footnotes.len() + 1;
         *footnotes.entry(name.to_owned()).or_insert(next)
     };
-    let mut out_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    // A table adds an event (its scroll region).
+    let mut out_events: Vec<Event<'_>> = Vec::with_capacity(events.len() + 16);
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
