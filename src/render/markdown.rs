@@ -33,7 +33,8 @@ use crate::norwegian::slugify;
 /// the fragments of the page.
 #[derive(Clone, Debug, Default)]
 pub struct Ids {
-    used: HashSet<String>,
+    /// The template's own ids borrowed, the generated ones owned.
+    used: HashSet<Cow<'static, str>>,
     /// The next suffix to try per base, so 20 000 equal headings cost
     /// linear, not quadratic, time.
     next: HashMap<String, u32>,
@@ -41,9 +42,11 @@ pub struct Ids {
 
 impl Ids {
     /// Starts with the ids the page's template uses itself.
-    pub fn reserved(ids: &[&str]) -> Ids {
+    pub fn reserved(ids: &[&'static str]) -> Ids {
+        let mut used = HashSet::with_capacity(ids.len() + 32);
+        used.extend(ids.iter().map(|s| Cow::Borrowed(*s)));
         Ids {
-            used: ids.iter().map(|s| (*s).to_owned()).collect(),
+            used,
             next: HashMap::new(),
         }
     }
@@ -51,14 +54,16 @@ impl Ids {
     /// `base`, or `base-2`, `base-3`, … when taken; recorded as used.
     pub fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "seksjon" } else { base };
-        if self.used.insert(base.to_owned()) {
+        if !self.used.contains(base) {
+            self.used.insert(Cow::Owned(base.to_owned()));
             return base.to_owned();
         }
         let n = self.next.entry(base.to_owned()).or_insert(2);
         loop {
             let candidate = format!("{base}-{n}");
             *n += 1;
-            if self.used.insert(candidate.clone()) {
+            if !self.used.contains(candidate.as_str()) {
+                self.used.insert(Cow::Owned(candidate.clone()));
                 return candidate;
             }
         }
@@ -482,12 +487,13 @@ fn render_events(
             }
             Event::HardBreak | Event::Rule if trusted => {
                 void_elements = true;
-                out_events.push(events[i].clone());
+                out_events.push(std::mem::replace(&mut events[i], Event::Rule));
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if trusted => {
                 out_events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
             }
-            other => out_events.push(other.clone()),
+            // Moved, not copied: nothing reads an event behind the loop.
+            _ => out_events.push(std::mem::replace(&mut events[i], Event::Rule)),
         }
         i += 1;
     }
