@@ -175,12 +175,18 @@ pub fn format_number(value: f64, decimals: usize) -> String {
 
 /// `8.5` → `8,5 %`.
 pub fn format_percent(value: f64) -> String {
-    format!("{}{NBSP}%", format_number(value, 2))
+    let mut s = format_number(value, 2);
+    s.push(NBSP);
+    s.push('%');
+    s
 }
 
 /// `300000` → `300 000 kr`.
 pub fn format_nok(amount: u64) -> String {
-    format!("{}{NBSP}kr", format_number(amount as f64, 0))
+    let mut s = format_number(amount as f64, 0);
+    s.push(NBSP);
+    s.push_str("kr");
+    s
 }
 
 /// Month names, the same in bokmål and nynorsk.

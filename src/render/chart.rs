@@ -199,10 +199,11 @@ fn format_fixed(unit: Unit, value: f64, decimals: usize) -> String {
         }
     }
     match unit {
-        Unit::Percent => format!("{n}\u{a0}%"),
-        Unit::Nok => format!("{n}\u{a0}kr"),
-        Unit::Count | Unit::Ratio => n,
+        Unit::Percent => n.push_str("\u{a0}%"),
+        Unit::Nok => n.push_str("\u{a0}kr"),
+        Unit::Count | Unit::Ratio => {}
     }
+    n
 }
 
 /// The chart (`<figure>` with the SVG) and its table, as HTML. `id` must be

@@ -199,16 +199,23 @@ pub(crate) fn escape_attr(text: &str) -> String {
 }
 
 fn escape_attr_into(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Byte by byte, copying the runs between special characters whole: the
+    // five are ASCII, so every cut falls between two characters.
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
 }
 
 /// Our markup around tables: header cells get a scope, and wide tables
@@ -542,6 +549,17 @@ fn sanitise(html: String, generated: Vec<String>, root: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_escape_the_five_characters_and_keep_the_rest() {
+        assert_eq!(
+            escape_attr("Bærum & «Sør» <a href=\"x\">'y'</a> – ø"),
+            "Bærum &amp; «Sør» &lt;a href=&quot;x&quot;&gt;&#39;y&#39;&lt;/a&gt; – ø"
+        );
+        assert_eq!(escape_attr(""), "");
+        assert_eq!(escape_attr("&"), "&amp;");
+        assert_eq!(escape_attr("æ"), "æ");
+    }
 
     #[test]
     fn repeated_heading_ids_stay_unique_and_linear() {
