@@ -107,8 +107,8 @@ fn scaled(value: f64, decimals: usize) -> Option<u64> {
     // One correctly rounded multiplication: the exact product is `t + r`
     // with |r| at most half of `t`'s ulp.
     let t = v * scale;
-    if !(t < MAX_SCALED) {
-        // Too large, infinite or NaN.
+    // Too large, infinite or NaN.
+    if !t.is_finite() || t >= MAX_SCALED {
         return None;
     }
     let floor = t.floor();
