@@ -9,6 +9,7 @@
 pub mod catalogue;
 pub mod config;
 pub mod content;
+pub mod decimal;
 pub mod diagnostics;
 pub mod norwegian;
 pub mod output;

@@ -147,40 +147,46 @@ const NBSP: char = '\u{a0}';
 /// Formats a number the Norwegian way: decimal comma, non-breaking space
 /// between thousands, at most `decimals` decimals (trailing zeros dropped).
 pub fn format_number(value: f64, decimals: usize) -> String {
-    let rounded = format!("{:.*}", decimals, value.abs());
+    let mut rounded = String::with_capacity(24);
+    crate::decimal::push_fixed(&mut rounded, value.abs(), decimals);
     let (int_part, frac_part) = match rounded.split_once('.') {
-        Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
-        None => (rounded.clone(), String::new()),
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (rounded.as_str(), ""),
     };
-    let mut grouped = String::new();
-    let digits: Vec<char> = int_part.chars().collect();
-    for (i, d) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(NBSP);
-        }
-        grouped.push(*d);
-    }
-    let negative = value < 0.0 && (int_part.chars().any(|c| c != '0') || !frac_part.is_empty());
-    let mut out = String::new();
+    let negative = value < 0.0 && (int_part.bytes().any(|c| c != b'0') || !frac_part.is_empty());
+    // The integer part is ASCII (digits, or `inf` and `NaN`).
+    let digits = int_part.len();
+    let mut out = String::with_capacity(digits * 2 + frac_part.len() + 4);
     if negative {
         out.push('−');
     }
-    out.push_str(&grouped);
+    for (i, d) in int_part.bytes().enumerate() {
+        if i > 0 && (digits - i).is_multiple_of(3) {
+            out.push(NBSP);
+        }
+        out.push(char::from(d));
+    }
     if !frac_part.is_empty() {
         out.push(',');
-        out.push_str(&frac_part);
+        out.push_str(frac_part);
     }
     out
 }
 
 /// `8.5` → `8,5 %`.
 pub fn format_percent(value: f64) -> String {
-    format!("{}{NBSP}%", format_number(value, 2))
+    let mut s = format_number(value, 2);
+    s.push(NBSP);
+    s.push('%');
+    s
 }
 
 /// `300000` → `300 000 kr`.
 pub fn format_nok(amount: u64) -> String {
-    format!("{}{NBSP}kr", format_number(amount as f64, 0))
+    let mut s = format_number(amount as f64, 0);
+    s.push(NBSP);
+    s.push_str("kr");
+    s
 }
 
 /// Month names, the same in bokmål and nynorsk.
@@ -255,6 +261,60 @@ mod tests {
         assert_eq!(format_nok(300_000), "300\u{a0}000\u{a0}kr");
         assert_eq!(format_number(1234567.25, 2), "1\u{a0}234\u{a0}567,25");
         assert_eq!(format_number(-2.5, 1), "−2,5");
+    }
+
+    /// `format_number` as written before it used `decimal`: the oracle.
+    fn format_number_by_std(value: f64, decimals: usize) -> String {
+        let rounded = format!("{:.*}", decimals, value.abs());
+        let (int_part, frac_part) = match rounded.split_once('.') {
+            Some((i, f)) => (i.to_owned(), f.trim_end_matches('0').to_owned()),
+            None => (rounded.clone(), String::new()),
+        };
+        let mut grouped = String::new();
+        let digits: Vec<char> = int_part.chars().collect();
+        for (i, d) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(NBSP);
+            }
+            grouped.push(*d);
+        }
+        let negative = value < 0.0 && (int_part.chars().any(|c| c != '0') || !frac_part.is_empty());
+        let mut out = String::new();
+        if negative {
+            out.push('−');
+        }
+        out.push_str(&grouped);
+        if !frac_part.is_empty() {
+            out.push(',');
+            out.push_str(&frac_part);
+        }
+        out
+    }
+
+    #[test]
+    fn numbers_match_the_standard_formatter() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            -0.001,
+            -0.004,
+            -0.005,
+            0.125,
+            2.675,
+            999.995,
+            -999_999.5,
+            1e15,
+            1e21,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        values.extend((-30_000..30_000).map(|i| f64::from(i) * 0.037));
+        for v in values {
+            for d in 0..=3 {
+                assert_eq!(format_number(v, d), format_number_by_std(v, d), "{v} {d}");
+            }
+        }
     }
 
     #[test]

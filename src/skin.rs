@@ -74,6 +74,10 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/templates/page.html"),
     ),
     (
+        "templates/partials/card.html",
+        include_bytes!("../themes/default/templates/partials/card.html"),
+    ),
+    (
         "templates/partials/cards.html",
         include_bytes!("../themes/default/templates/partials/cards.html"),
     ),

@@ -99,13 +99,25 @@ fn nice_step(range: f64, target: f64) -> f64 {
     nice * magnitude
 }
 
-fn fmt(v: f64) -> String {
-    // Coordinates with one decimal: exact enough, and stable across builds.
-    let mut s = format!("{v:.1}");
-    if s.ends_with(".0") {
-        s.truncate(s.len() - 2);
+/// A coordinate with one decimal, without a trailing `.0` (`40`, `40.5`):
+/// exact enough, and stable across builds. Written straight into the SVG
+/// (no string per number): a case page has hundreds of them.
+#[derive(Clone, Copy, Debug)]
+struct Coord(f64);
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match crate::decimal::Fixed::new(self.0, 1) {
+            Some(text) => {
+                let s = text.as_str();
+                f.write_str(s.strip_suffix(".0").unwrap_or(s))
+            }
+            None => {
+                let s = crate::decimal::fixed(self.0, 1);
+                f.write_str(s.strip_suffix(".0").unwrap_or(&s))
+            }
+        }
     }
-    s
 }
 
 /// Sizes of one drawing of the chart. The wide one is shown on screens
@@ -187,10 +199,11 @@ fn format_fixed(unit: Unit, value: f64, decimals: usize) -> String {
         }
     }
     match unit {
-        Unit::Percent => format!("{n}\u{a0}%"),
-        Unit::Nok => format!("{n}\u{a0}kr"),
-        Unit::Count | Unit::Ratio => n,
+        Unit::Percent => n.push_str("\u{a0}%"),
+        Unit::Nok => n.push_str("\u{a0}kr"),
+        Unit::Count | Unit::Ratio => {}
     }
+    n
 }
 
 /// The chart (`<figure>` with the SVG) and its table, as HTML. `id` must be
@@ -247,28 +260,39 @@ pub fn render(indicator: &Indicator, id: &str, words: &ChartWords) -> String {
         desc.push('.');
     }
     let target_label = target_label(indicator, words);
-    let mut html = String::with_capacity(8192);
+    // Two drawings and a table: 6–12 kB for a few years of quarters.
+    let mut html = String::with_capacity(16 * 1024);
     let _ = write!(
         html,
         "<figure class=\"indicator\" id=\"{id}\"><figcaption>{}</figcaption>",
         esc(&indicator.name)
     );
     for layout in [&WIDE, &NARROW] {
-        html.push_str(&draw(indicator, id, words, &desc, &target_label, layout));
+        draw(
+            &mut html,
+            indicator,
+            id,
+            words,
+            &desc,
+            &target_label,
+            layout,
+        );
     }
     html.push_str("</figure>");
     html.push_str(&table(indicator, &target_label, words));
     html
 }
 
+/// Appends one drawing of the chart to `svg`.
 fn draw(
+    svg: &mut String,
     indicator: &Indicator,
     id: &str,
     words: &ChartWords,
     desc: &str,
     target_label: &str,
     layout: &Layout,
-) -> String {
+) {
     let (w, h) = (layout.w, layout.h);
     let points: Vec<(f64, f64)> = indicator
         .series
@@ -320,11 +344,10 @@ fn draw(
     let plot_h = h - TOP - BOTTOM;
     let sx = |x: f64| left + (x - x0) / (x1 - x0) * plot_w;
     let sy = |y: f64| TOP + (hi - y) / (hi - lo) * plot_h;
-    let font = fmt(layout.font);
+    let font = Coord(layout.font);
     let title_id = format!("{id}{}-tittel", layout.suffix);
     let desc_id = format!("{id}{}-beskrivelse", layout.suffix);
 
-    let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
         "<svg class=\"{}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
@@ -339,12 +362,12 @@ fn draw(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
 <text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-            fmt(left),
-            fmt(y),
-            fmt(w - right),
-            fmt(y),
-            fmt(left - 6.0),
-            fmt(y + layout.font / 3.0),
+            Coord(left),
+            Coord(y),
+            Coord(w - right),
+            Coord(y),
+            Coord(left - 6.0),
+            Coord(y + layout.font / 3.0),
             esc(label)
         );
     }
@@ -357,17 +380,17 @@ fn draw(
         let _ = write!(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
-            fmt(x),
-            fmt(TOP + plot_h),
-            fmt(x),
-            fmt(TOP + plot_h + 5.0)
+            Coord(x),
+            Coord(TOP + plot_h),
+            Coord(x),
+            Coord(TOP + plot_h + 5.0)
         );
         if i < years && i % every == 0 {
             let _ = write!(
                 svg,
                 "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-                fmt(sx(x0 + i as f64 + 0.5)),
-                fmt(TOP + plot_h + 8.0 + layout.font),
+                Coord(sx(x0 + i as f64 + 0.5)),
+                Coord(TOP + plot_h + 8.0 + layout.font),
                 x0 as i64 + i
             );
         }
@@ -375,66 +398,69 @@ fn draw(
     let _ = write!(
         svg,
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
-        fmt(left),
-        fmt(TOP + plot_h),
-        fmt(w - right),
-        fmt(TOP + plot_h)
+        Coord(left),
+        Coord(TOP + plot_h),
+        Coord(w - right),
+        Coord(TOP + plot_h)
     );
-    let polyline = |pts: &[(f64, f64)], colour: &str, dashed: bool| {
+    let polyline = |svg: &mut String, pts: &[(f64, f64)], colour: &str, dashed: bool| {
         if pts.len() < 2 {
-            return String::new();
+            return;
         }
-        let coords: Vec<String> = pts
-            .iter()
-            .map(|&(x, y)| format!("{},{}", fmt(sx(x)), fmt(sy(y))))
-            .collect();
-        format!(
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"{}/>",
-            coords.join(" "),
+        svg.push_str("<polyline points=\"");
+        for (k, &(x, y)) in pts.iter().enumerate() {
+            if k > 0 {
+                svg.push(' ');
+            }
+            let _ = write!(svg, "{},{}", Coord(sx(x)), Coord(sy(y)));
+        }
+        let _ = write!(
+            svg,
+            "\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{}\"{}/>",
             if dashed { "2.5" } else { "3" },
             if dashed {
                 " stroke-dasharray=\"8 5\""
             } else {
                 ""
             }
-        )
+        );
     };
-    svg.push_str(&polyline(&targets, TARGET_COLOUR, true));
-    svg.push_str(&polyline(&points, SERIES_COLOUR, false));
+    polyline(svg, &targets, TARGET_COLOUR, true);
+    polyline(svg, &points, SERIES_COLOUR, false);
     for &(x, y) in &targets {
         let _ = write!(
             svg,
             "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>",
-            fmt(sx(x) - 4.5),
-            fmt(sy(y) - 4.5)
+            Coord(sx(x) - 4.5),
+            Coord(sy(y) - 4.5)
         );
     }
     for &(x, y) in &points {
         let _ = write!(
             svg,
             "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>",
-            fmt(sx(x)),
-            fmt(sy(y))
+            Coord(sx(x)),
+            Coord(sy(y))
         );
     }
     // Legend under the axis: line style, marker shape and word.
     let ly = h - 12.0;
     let mut lx = left;
-    let legend_font = fmt(layout.legend_font);
+    let legend_font = Coord(layout.legend_font);
     if !points.is_empty() {
         let _ = write!(
             svg,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"3\"/>\
 <circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>\
 <text x=\"{}\" y=\"{}\" font-size=\"{legend_font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-            fmt(lx),
-            fmt(ly - 4.0),
-            fmt(lx + 28.0),
-            fmt(ly - 4.0),
-            fmt(lx + 14.0),
-            fmt(ly - 4.0),
-            fmt(lx + 34.0),
-            fmt(ly),
+            Coord(lx),
+            Coord(ly - 4.0),
+            Coord(lx + 28.0),
+            Coord(ly - 4.0),
+            Coord(lx + 14.0),
+            Coord(ly - 4.0),
+            Coord(lx + 34.0),
+            Coord(ly),
             esc(&words.measured)
         );
         lx += 34.0 + words.measured.chars().count() as f64 * layout.legend_font * 0.6 + 20.0;
@@ -445,19 +471,18 @@ fn draw(
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2.5\" stroke-dasharray=\"8 5\"/>\
 <rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>\
 <text x=\"{}\" y=\"{}\" font-size=\"{legend_font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-            fmt(lx),
-            fmt(ly - 4.0),
-            fmt(lx + 28.0),
-            fmt(ly - 4.0),
-            fmt(lx + 9.5),
-            fmt(ly - 8.5),
-            fmt(lx + 34.0),
-            fmt(ly),
+            Coord(lx),
+            Coord(ly - 4.0),
+            Coord(lx + 28.0),
+            Coord(ly - 4.0),
+            Coord(lx + 9.5),
+            Coord(ly - 8.5),
+            Coord(lx + 34.0),
+            Coord(ly),
             esc(target_label)
         );
     }
     svg.push_str("</svg>");
-    svg
 }
 
 fn target_label(indicator: &Indicator, words: &ChartWords) -> String {
@@ -625,6 +650,25 @@ mod tests {
     }
 
     #[test]
+    fn coordinates_have_one_decimal_and_no_trailing_zero() {
+        let by_std = |v: f64| {
+            let s = format!("{v:.1}");
+            s.strip_suffix(".0")
+                .map_or_else(|| s.clone(), str::to_owned)
+        };
+        assert_eq!(Coord(40.0).to_string(), "40");
+        assert_eq!(Coord(40.25).to_string(), "40.2");
+        assert_eq!(Coord(-0.04).to_string(), "-0");
+        for i in -100_000..100_000 {
+            let v = f64::from(i) * 0.0137;
+            let left = 40.0 + v / 3.0 * 584.0 / 7.0;
+            for w in [v, left, -left, f64::NAN, f64::INFINITY, 1e20] {
+                assert_eq!(Coord(w).to_string(), by_std(w), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn nice_steps() {
         assert_eq!(nice_step(4.0, 5.0), 1.0);
         assert_eq!(nice_step(10.0, 5.0), 2.0);
@@ -728,7 +772,7 @@ pub fn comparison(
 <svg class=\"chart chart-compare\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-labelledby=\"{title_id} {desc_id}\" xmlns=\"http://www.w3.org/2000/svg\">\
 <title id=\"{title_id}\">{}</title><desc id=\"{desc_id}\">{}.</desc>",
         esc(name),
-        fmt(h),
+        Coord(h),
         esc(name),
         esc(&desc)
     );
@@ -740,11 +784,11 @@ pub fn comparison(
             svg,
             "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
 <text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-            fmt(top - 6.0),
-            fmt(h - 36.0),
-            fmt(h - 22.0),
+            Coord(top - 6.0),
+            Coord(h - 36.0),
+            Coord(h - 22.0),
             esc(&format_value(unit, v)),
-            x = fmt(x)
+            x = Coord(x)
         );
     }
     for (k, r) in rows.iter().enumerate() {
@@ -761,14 +805,14 @@ pub fn comparison(
 <line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"3\"/>\
 <circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"#ffffff\" stroke=\"{SERIES_COLOUR}\" stroke-width=\"2\"/>\
 <circle cx=\"{}\" cy=\"{y}\" r=\"5\" fill=\"{SERIES_COLOUR}\"/>",
-            fmt(label_w - 8.0),
-            fmt(y + font / 3.0),
+            Coord(label_w - 8.0),
+            Coord(y + font / 3.0),
             esc(&label),
-            fmt(xa),
-            fmt(xb),
-            fmt(xa),
-            fmt(xb),
-            y = fmt(y)
+            Coord(xa),
+            Coord(xb),
+            Coord(xa),
+            Coord(xb),
+            y = Coord(y)
         );
     }
     // Legend: hollow = first, filled = last.
@@ -779,15 +823,15 @@ pub fn comparison(
 <text x=\"{}\" y=\"{}\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>\
 <circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{SERIES_COLOUR}\"/>\
 <text x=\"{}\" y=\"{}\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text></svg></figure>",
-        fmt(label_w),
-        fmt(ly - 4.0),
-        fmt(label_w + 10.0),
-        fmt(ly),
+        Coord(label_w),
+        Coord(ly - 4.0),
+        Coord(label_w + 10.0),
+        Coord(ly),
         esc(&cw.first),
-        fmt(label_w + 30.0 + cw.first.chars().count() as f64 * font * 0.6),
-        fmt(ly - 4.0),
-        fmt(label_w + 40.0 + cw.first.chars().count() as f64 * font * 0.6),
-        fmt(ly),
+        Coord(label_w + 30.0 + cw.first.chars().count() as f64 * font * 0.6),
+        Coord(ly - 4.0),
+        Coord(label_w + 40.0 + cw.first.chars().count() as f64 * font * 0.6),
+        Coord(ly),
         esc(&cw.last)
     );
     let _ = write!(

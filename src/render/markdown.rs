@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 use crate::norwegian::slugify;
@@ -33,7 +33,8 @@ use crate::norwegian::slugify;
 /// the fragments of the page.
 #[derive(Clone, Debug, Default)]
 pub struct Ids {
-    used: HashSet<String>,
+    /// The template's own ids borrowed, the generated ones owned.
+    used: HashSet<Cow<'static, str>>,
     /// The next suffix to try per base, so 20 000 equal headings cost
     /// linear, not quadratic, time.
     next: HashMap<String, u32>,
@@ -41,9 +42,11 @@ pub struct Ids {
 
 impl Ids {
     /// Starts with the ids the page's template uses itself.
-    pub fn reserved(ids: &[&str]) -> Ids {
+    pub fn reserved(ids: &[&'static str]) -> Ids {
+        let mut used = HashSet::with_capacity(ids.len() + 32);
+        used.extend(ids.iter().map(|s| Cow::Borrowed(*s)));
         Ids {
-            used: ids.iter().map(|s| (*s).to_owned()).collect(),
+            used,
             next: HashMap::new(),
         }
     }
@@ -51,14 +54,16 @@ impl Ids {
     /// `base`, or `base-2`, `base-3`, … when taken; recorded as used.
     pub fn unique(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "seksjon" } else { base };
-        if self.used.insert(base.to_owned()) {
+        if !self.used.contains(base) {
+            self.used.insert(Cow::Owned(base.to_owned()));
             return base.to_owned();
         }
         let n = self.next.entry(base.to_owned()).or_insert(2);
         loop {
             let candidate = format!("{base}-{n}");
             *n += 1;
-            if self.used.insert(candidate.clone()) {
+            if !self.used.contains(candidate.as_str()) {
+                self.used.insert(Cow::Owned(candidate.clone()));
                 return candidate;
             }
         }
@@ -194,17 +199,33 @@ pub(crate) fn escape_attr(text: &str) -> String {
 }
 
 fn escape_attr_into(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Byte by byte, copying the runs between special characters whole: the
+    // five are ASCII, so every cut falls between two characters.
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(entity);
+        run = i + 1;
     }
+    out.push_str(&text[run..]);
 }
+
+/// Our markup around tables: header cells get a scope, and wide tables
+/// scroll inside a focusable region instead of the page.
+const TABLE_OPEN: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\">";
+/// What pulldown-cmark writes at a table's end, with the region closed.
+const TABLE_CLOSE: &str = "</tbody></table></div>\n";
+/// A header cell with its scope.
+const HEADER_CELL_OPEN: &str = "<th scope=\"col\">";
 
 /// Renders one Markdown fragment to sanitised HTML, taking heading ids from
 /// (and recording them in) `ids`.
@@ -223,11 +244,74 @@ fn render_with(
     if markdown.trim().is_empty() {
         return String::new();
     }
+    if !always_sanitise && is_plain_line(markdown) {
+        return plain_paragraph(markdown);
+    }
+    render_events(markdown, fragment, ids, always_sanitise)
+}
+
+/// Whether `markdown` is one line of plain words: text no Markdown rule
+/// applies to, so its HTML is that text as one paragraph. Most measures
+/// (Tiltak) are such a line, and the parser costs far more than they do.
+///
+/// Conservative: the line starts with a letter (no block can start so:
+/// heading, list, quote, code, table, definition), does not end in
+/// whitespace, and has no character with a meaning inline (escapes, code,
+/// emphasis, strikethrough, links, images, footnotes, HTML, entities) or
+/// that HTML escapes, and no control character (pulldown-cmark replaces
+/// NUL; tabs and line breaks change the paragraph).
+fn is_plain_line(markdown: &str) -> bool {
+    markdown.chars().next().is_some_and(char::is_alphabetic)
+        && !markdown.ends_with(char::is_whitespace)
+        && !markdown.contains(|c: char| {
+            c.is_control()
+                || matches!(
+                    c,
+                    '\\' | '`'
+                        | '*'
+                        | '_'
+                        | '~'
+                        | '['
+                        | ']'
+                        | '!'
+                        | '<'
+                        | '>'
+                        | '&'
+                        | '|'
+                        | '#'
+                        | '$'
+                        | '^'
+                        | '{'
+                        | '}'
+                        | '='
+                )
+        })
+}
+
+/// The HTML pulldown-cmark writes for a line that [`is_plain_line`].
+fn plain_paragraph(line: &str) -> String {
+    let mut html = String::with_capacity(line.len() + 8);
+    html.push_str("<p>");
+    html.push_str(line);
+    html.push_str("</p>\n");
+    html
+}
+
+/// [`render_with`] through pulldown-cmark.
+fn render_events(
+    markdown: &str,
+    fragment: Fragment<'_>,
+    ids: &mut Ids,
+    always_sanitise: bool,
+) -> String {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+    // Sized for the usual density of events (the parser gives no hint), so
+    // the vector seldom moves while it fills.
+    let mut events: Vec<Event<'_>> = Vec::with_capacity(markdown.len() / 12 + 16);
+    events.extend(Parser::new_ext(markdown, options));
     // No HTML from the content: nothing for ammonia to do (see the module
     // documentation for what keeps such a fragment safe).
     let trusted = !always_sanitise
@@ -236,6 +320,10 @@ fn render_with(
             .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let mut image_depth = 0usize;
     let mut heading: Option<HeadingLevel> = None;
+    // Inside a table's header row.
+    let mut table_head = false;
+    // Whether pulldown-cmark will write a void element (`<br />`).
+    let mut void_elements = false;
     let top = events
         .iter()
         .filter_map(|e| match e {
@@ -251,7 +339,8 @@ fn render_with(
         let next = footnotes.len() + 1;
         *footnotes.entry(name.to_owned()).or_insert(next)
     };
-    let mut out_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    // A table adds an event (its scroll region).
+    let mut out_events: Vec<Event<'_>> = Vec::with_capacity(events.len() + 16);
     let mut i = 0;
     while i < events.len() {
         match &events[i] {
@@ -350,6 +439,7 @@ fn render_with(
             }
             Event::End(TagEnd::Image) if trusted => {
                 image_depth = image_depth.saturating_sub(1);
+                void_elements = true;
                 out_events.push(Event::End(TagEnd::Image));
             }
             // Inside an image only the alt text is written; leave its links
@@ -381,41 +471,60 @@ fn render_with(
             Event::End(TagEnd::Link) if trusted && image_depth == 0 => {
                 out_events.push(Event::InlineHtml(CowStr::from("</a>")));
             }
-            Event::Start(Tag::Table(alignments)) if trusted => {
-                out_events.push(Event::Start(Tag::Table(vec![
-                    Alignment::None;
-                    alignments.len()
-                ])));
+            // Our table markup (see `TABLE_OPEN`), written here rather than
+            // by a search over the finished HTML. Without alignments the
+            // cells carry no `style`.
+            Event::Start(Tag::Table(_)) if trusted => {
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_OPEN)));
+                out_events.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::End(TagEnd::Table) if trusted => {
+                out_events.push(Event::Html(CowStr::Borrowed(TABLE_CLOSE)));
+            }
+            Event::Start(Tag::TableHead) if trusted => {
+                table_head = true;
+                out_events.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) if trusted => {
+                table_head = false;
+                out_events.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableCell) if trusted && table_head => {
+                out_events.push(Event::Html(CowStr::Borrowed(HEADER_CELL_OPEN)));
+            }
+            Event::HardBreak | Event::Rule if trusted => {
+                void_elements = true;
+                out_events.push(std::mem::replace(&mut events[i], Event::Rule));
             }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if trusted => {
                 out_events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)));
             }
-            other => out_events.push(other.clone()),
+            // Moved, not copied: nothing reads an event behind the loop.
+            _ => out_events.push(std::mem::replace(&mut events[i], Event::Rule)),
         }
         i += 1;
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    let cleaned = if trusted {
+    if trusted {
         // As ammonia writes void elements (`<br>`, not `<br />`). Text and
         // attribute values have `>` escaped, so ` />` only ends a tag.
-        if html.contains(" />") {
+        if void_elements {
             html.replace(" />", ">")
         } else {
             html
         }
     } else {
-        sanitise(html, generated, fragment.root)
-    };
-    // Our markup, added after sanitising: header cells get a scope, and wide
-    // tables scroll inside a focusable region instead of the page.
-    if cleaned.contains("<table") {
-        cleaned
-            .replace("<th>", "<th scope=\"col\">")
-            .replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table>")
-            .replace("</table>", "</table></div>")
-    } else {
-        cleaned
+        let cleaned = sanitise(html, generated, fragment.root);
+        // Our table markup, added after sanitising.
+        if cleaned.contains("<table") {
+            cleaned
+                .replace("<th>", HEADER_CELL_OPEN)
+                .replace("<table>", &format!("{TABLE_OPEN}<table>"))
+                .replace("</table>", "</table></div>")
+        } else {
+            cleaned
+        }
     }
 }
 
@@ -440,6 +549,17 @@ fn sanitise(html: String, generated: Vec<String>, root: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_escape_the_five_characters_and_keep_the_rest() {
+        assert_eq!(
+            escape_attr("Bærum & «Sør» <a href=\"x\">'y'</a> – ø"),
+            "Bærum &amp; «Sør» &lt;a href=&quot;x&quot;&gt;&#39;y&#39;&lt;/a&gt; – ø"
+        );
+        assert_eq!(escape_attr(""), "");
+        assert_eq!(escape_attr("&"), "&amp;");
+        assert_eq!(escape_attr("æ"), "æ");
+    }
 
     #[test]
     fn repeated_heading_ids_stay_unique_and_linear() {
@@ -643,6 +763,83 @@ mod tests {
             for html in [&fast, &slow] {
                 assert!(!html.to_lowercase().contains("javascript"), "{html}");
                 assert!(!html.contains("evil"), "{html}");
+            }
+        }
+    }
+
+    /// The exact HTML, as the renderer wrote it when it added the table
+    /// markup and dropped the ` />` by searching the finished HTML.
+    #[test]
+    fn tables_rules_breaks_and_images_render_exactly() {
+        let text = "Før  \nlinje\n\n| a | *b* | c |\n|:-|:-:|-:|\n| 1 | 2 | [3](/x/) |\n\n---\n\n![bilde](/media/a.png \"t\") ![b](media/b.png)\n\n| x |\n|---|\n| y |\n";
+        let expected = "<p>Før<br>\nlinje</p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table><thead><tr><th scope=\"col\">a</th><th scope=\"col\"><em>b</em></th><th scope=\"col\">c</th></tr></thead><tbody>\n<tr><td>1</td><td>2</td><td><a href=\"/x/\">3</a></td></tr>\n</tbody></table></div>\n<hr>\n<p><img src=\"/samling/media/a.png\" alt=\"bilde\" title=\"t\"> <img src=\"/samling/media/b.png\" alt=\"b\"></p>\n<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabell\"><table><thead><tr><th scope=\"col\">x</th></tr></thead><tbody>\n<tr><td>y</td></tr>\n</tbody></table></div>\n";
+        let (fast, slow) = both_ways(text);
+        assert_eq!(fast, expected, "without ammonia");
+        assert_eq!(slow, expected, "through ammonia");
+    }
+
+    /// Renders `text` through pulldown-cmark, never as a plain line.
+    fn parsed(text: &str) -> String {
+        render_events(
+            text,
+            Fragment {
+                prefix: "tiltak-1",
+                min_heading: 3,
+                root: "/",
+            },
+            &mut Ids::reserved(&["main"]),
+            false,
+        )
+    }
+
+    #[test]
+    fn plain_lines_render_as_the_parser_renders_them() {
+        let lines = [
+            "Utarbeidet en plan for strategisk kompetanseledelse med mål for hvert år.",
+            "Tok i bruk «heltid-deltid» - 50 % (KS) og 1. kvartal, se https://ks.no/a?b eller www.ks.no.",
+            "Sa \"hei\" og 'hallo': 3 + 4 / 2 @ kl. 10; spørsmål?",
+            "Æ\u{a0}Ø\u{2028}Å – slutt",
+            "Én",
+        ];
+        for line in lines {
+            assert!(is_plain_line(line), "{line:?} should count as plain");
+            assert_eq!(plain_paragraph(line), parsed(line), "{line:?}");
+        }
+        for not_plain in [
+            "- punkt",
+            "1. punkt",
+            "# Tittel",
+            " innrykket",
+            "slutt ",
+            "to\nlinjer",
+            "med *vekt*",
+            "med <b>html</b>",
+            "A & B",
+            "fot[^1]",
+            "tab\there",
+            "a = b",
+            "",
+        ] {
+            assert!(!is_plain_line(not_plain), "{not_plain:?} is not plain");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_plain_line_renders_as_the_parser_renders_it(
+            line in "[a-zA-ZæøåÆØÅ][ a-zæ0-9.,;:()%«»–\"'/?+@\u{a0}-]{0,40}[a-z.)%»]"
+        ) {
+            if is_plain_line(&line) {
+                proptest::prop_assert_eq!(plain_paragraph(&line), parsed(&line));
+            }
+        }
+
+        #[test]
+        fn lines_with_any_ascii_are_plain_only_when_the_parser_agrees(
+            line in "[a-zA-Z][ -~]{0,30}"
+        ) {
+            if is_plain_line(&line) {
+                proptest::prop_assert_eq!(plain_paragraph(&line), parsed(&line));
             }
         }
     }

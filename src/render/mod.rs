@@ -12,6 +12,7 @@ pub mod markdown;
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
+use tera::value::Key;
 use tera::{Context, Tera, Value};
 
 use crate::catalogue::Catalogue;
@@ -20,10 +21,15 @@ use crate::schema::Case;
 use crate::schema::page::Page;
 use crate::skin::{Skin, SkinError, error_chain};
 use chart::ChartWords;
-use context::{
-    DateText, NamedLink, SiteContext, card, date_text, nav, period_text, theme_links, value,
-};
+use context::{NamedLink, SiteContext, card, date_text, nav, period_text, theme_links, value};
 use markdown::{Fragment, Ids};
+
+/// The partial of one card, which [`Renderer`] renders once per case.
+const CARD_TEMPLATE: &str = "partials/card.html";
+
+/// The heading level of the card titles rendered once per case; the
+/// default `partials/cards.html` uses them where its `hl` is this.
+const CARD_HEADING_LEVEL: u8 = 3;
 
 /// Cases per page in long listings (`/page/2/`, `/themes/<id>/page/2/`).
 pub const PER_PAGE: usize = 100;
@@ -246,19 +252,6 @@ struct LinkRow {
 }
 
 #[derive(Clone, Debug, Serialize)]
-struct CaseContext {
-    #[serde(flatten)]
-    card: context::Card,
-    municipality_number: Option<String>,
-    published: Option<DateText>,
-    updated: Option<DateText>,
-    #[serde(flatten)]
-    html: CaseHtml,
-    funding: Vec<FundingRow>,
-    links: Vec<LinkRow>,
-}
-
-#[derive(Clone, Debug, Serialize)]
 struct ListContext {
     kind_label: String,
     name: String,
@@ -359,14 +352,13 @@ impl<'a> Renderer<'a> {
         let tera = site.skin.tera()?;
         let cards: Vec<context::Card> =
             catalogue.cases.par_iter().map(|c| card(c, &site)).collect();
-        let card_values: Vec<Value> = cards.par_iter().map(value).collect();
-        Ok(Renderer::assemble(
-            site,
-            catalogue,
-            tera,
-            cards,
-            card_values,
-        ))
+        let mut renderer = Renderer::assemble(site, catalogue, tera, cards, Vec::new());
+        renderer.card_values = renderer
+            .cards
+            .par_iter()
+            .map(|c| renderer.card_value(c))
+            .collect();
+        Ok(renderer)
     }
 
     /// Like [`Renderer::new`], but reusing the compiled templates and the
@@ -391,10 +383,16 @@ impl<'a> Renderer<'a> {
         for &i in changed {
             if let (Some(case), Some(slot)) = (catalogue.cases.get(i), cards.get_mut(i)) {
                 *slot = card(case, &site);
-                card_values[i] = value(slot);
             }
         }
-        Renderer::assemble(site, catalogue, tera, cards, card_values)
+        let mut renderer = Renderer::assemble(site, catalogue, tera, cards, Vec::new());
+        for &i in changed {
+            if let Some(c) = renderer.cards.get(i) {
+                card_values[i] = renderer.card_value(c);
+            }
+        }
+        renderer.card_values = card_values;
+        renderer
     }
 
     /// Takes the renderer apart, keeping what [`Renderer::renew`] reuses.
@@ -682,12 +680,122 @@ impl<'a> Renderer<'a> {
         let slice = positions
             .get(start..(start + PER_PAGE).min(positions.len()))
             .unwrap_or(&[]);
-        Value::from_serializable(
-            &slice
+        // The cards' values are shared, not copied (a serde round trip would
+        // also lose `html`'s mark as safe).
+        Value::from(
+            slice
                 .iter()
                 .map(|&i| self.card_values[i].clone())
                 .collect::<Vec<Value>>(),
         )
+    }
+
+    /// The `case` of a case page: the card's fields (`status_label` and
+    /// theme names in the case's language) without `html`, and the case's
+    /// own. Built from the card's value rather than serialised again.
+    fn case_value(&self, i: usize) -> Value {
+        let case = self.catalogue.cases[i];
+        let case_lang = case.language;
+        let tc = self.site.skin.strings_for(case_lang);
+        let mut map = self.card_values[i].clone().into_map().unwrap_or_default();
+        map.remove(&Key::Str("html"));
+        // The card speaks the site's language, the case page its own.
+        if case_lang != self.site.config.site.language {
+            let status_label = tc
+                .get(&format!("status_{}", case.status.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            map.insert("status_label".into(), Value::from(status_label));
+            map.insert(
+                "themes".into(),
+                value(&theme_links(
+                    &case.themes,
+                    self.site.config,
+                    case_lang,
+                    &self.site,
+                )),
+            );
+        }
+        let date = |d: jiff::civil::Date| value(&date_text(d, tc, case_lang));
+        let funding: Vec<FundingRow> = case
+            .funding
+            .iter()
+            .map(|f| FundingRow {
+                source: f.source.clone(),
+                amount: crate::norwegian::format_nok(f.amount_nok),
+                per: f.per.as_deref().map(|p| {
+                    tc.get(&format!("per_{p}"))
+                        .cloned()
+                        .unwrap_or_else(|| p.to_owned())
+                }),
+            })
+            .collect();
+        let links: Vec<LinkRow> = case
+            .links
+            .iter()
+            .map(|l| LinkRow {
+                title: l.title.clone(),
+                url: l.url.clone(),
+            })
+            .collect();
+        let html = self.case_html(case);
+        let fields: [(&'static str, Value); 12] = [
+            (
+                "municipality_number",
+                Value::from(case.municipality_number.as_deref()),
+            ),
+            ("published", case.published.map_or_else(Value::none, date)),
+            ("updated", case.updated.map_or_else(Value::none, date)),
+            ("need", Value::from(html.need)),
+            ("goal", Value::from(html.goal)),
+            ("measures", Value::from(html.measures)),
+            ("result", Value::from(html.result)),
+            ("anchoring", Value::from(html.anchoring)),
+            ("body", Value::from(html.body)),
+            ("indicators", Value::from(html.indicators)),
+            ("funding", value(&funding)),
+            ("links", value(&links)),
+        ];
+        for (key, v) in fields {
+            map.insert(key.into(), v);
+        }
+        Value::from(map)
+    }
+
+    /// A card as templates see it: its fields, and `html`, the card
+    /// rendered once with `partials/card.html` at heading level
+    /// [`CARD_HEADING_LEVEL`], so that listing pages need not render it
+    /// again. `html` is none when the site's skin overrides that partial
+    /// (it may use anything of the page, so it is rendered on every page),
+    /// or when it fails (the page then reports the error).
+    fn card_value(&self, card: &context::Card) -> Value {
+        let fields = value(card);
+        let html = if self.site.skin.templates.contains_key(CARD_TEMPLATE) {
+            Value::none()
+        } else {
+            let mut ctx = Context::new();
+            ctx.insert_value("card", fields.clone());
+            ctx.insert("hl", &CARD_HEADING_LEVEL);
+            ctx.insert_value("t", self.strings(self.site.config.site.language));
+            #[derive(Serialize)]
+            struct CardPage {
+                lang: &'static str,
+            }
+            ctx.insert(
+                "page",
+                &CardPage {
+                    lang: self.site.config.site.language.code(),
+                },
+            );
+            self.tera
+                .render(CARD_TEMPLATE, &ctx)
+                .map_or_else(|_| Value::none(), |html| Value::safe_string(&html))
+        };
+        let Some(mut map) = fields.into_map() else {
+            return Value::none();
+        };
+        map.insert("html".into(), html);
+        Value::from(map)
     }
 
     fn render_template(
@@ -858,43 +966,7 @@ impl<'a> Renderer<'a> {
                 let mut page = self.page_context(spec, "case", "home", case.title.clone());
                 page.main_lang = case_lang.code();
                 page.description = case.summary.clone();
-                let tc = self.site.skin.strings_for(case_lang);
-                let mut card = self.cards[*i].clone();
-                // The case page speaks the case's language inside <main>.
-                card.status_label = tc
-                    .get(&format!("status_{}", case.status.as_str()))
-                    .cloned()
-                    .unwrap_or_default();
-                card.themes = theme_links(&case.themes, self.site.config, case_lang, &self.site);
-                let ctx_case = CaseContext {
-                    card,
-                    municipality_number: case.municipality_number.clone(),
-                    published: case.published.map(|d| date_text(d, tc, case_lang)),
-                    updated: case.updated.map(|d| date_text(d, tc, case_lang)),
-                    html: self.case_html(case),
-                    funding: case
-                        .funding
-                        .iter()
-                        .map(|f| FundingRow {
-                            source: f.source.clone(),
-                            amount: crate::norwegian::format_nok(f.amount_nok),
-                            per: f.per.as_deref().map(|p| {
-                                tc.get(&format!("per_{p}"))
-                                    .cloned()
-                                    .unwrap_or_else(|| p.to_owned())
-                            }),
-                        })
-                        .collect(),
-                    links: case
-                        .links
-                        .iter()
-                        .map(|l| LinkRow {
-                            title: l.title.clone(),
-                            url: l.url.clone(),
-                        })
-                        .collect(),
-                };
-                ctx.insert("case", &ctx_case);
+                ctx.insert_value("case", self.case_value(*i));
                 ctx.insert_value("tc", self.strings(case_lang));
                 ctx.insert_value("related", self.cards_of(&cat.related[*i], 1));
                 ("case.html", page)

@@ -673,6 +673,49 @@ fn a_site_skin_overrides_the_default_file_by_file() {
 }
 
 #[test]
+fn a_skins_card_partial_is_rendered_on_every_page_that_lists_the_case() {
+    let site = Site::fixture("norsk");
+    let yaml = site.read("content/site.yaml");
+    site.write("content/site.yaml", &format!("{yaml}skin: egen\n"));
+    // An override may use anything of the page, so casebook cannot render
+    // it once per case as it does the default card.
+    site.write(
+        "themes/egen/templates/partials/card.html",
+        "<li class=\"card\">{{ card.title }} on a {{ page.kind }} page</li>\n",
+    );
+    build(&site);
+    let home = site.read("public/index.html");
+    assert!(home.contains(" on a home page</li>"), "{home}");
+    let theme = site.read("public/themes/sykefravaer/index.html");
+    assert!(theme.contains(" on a theme page</li>"), "{theme}");
+    assert!(!theme.contains("card-title"), "{theme}");
+}
+
+#[test]
+fn cards_take_the_heading_level_a_listing_asks_for() {
+    let site = Site::fixture("norsk");
+    let yaml = site.read("content/site.yaml");
+    site.write("content/site.yaml", &format!("{yaml}skin: egen\n"));
+    let list = String::from_utf8(
+        casebook::skin::Skin::default_file("templates/list.html")
+            .expect("default list template")
+            .to_vec(),
+    )
+    .expect("UTF-8");
+    assert!(list.contains("{% set hl = 3 %}"), "{list}");
+    site.write(
+        "themes/egen/templates/list.html",
+        &list.replace("{% set hl = 3 %}", "{% set hl = 2 %}"),
+    );
+    build(&site);
+    let theme = site.read("public/themes/sykefravaer/index.html");
+    assert!(theme.contains("<h2 class=\"card-title\""), "{theme}");
+    assert!(!theme.contains("<h3 class=\"card-title\""), "{theme}");
+    let home = site.read("public/index.html");
+    assert!(home.contains("<h3 class=\"card-title\""), "{home}");
+}
+
+#[test]
 fn the_shipped_catalogue_builds_with_porsgrunns_chart() {
     let site = Site::fixture("shipped");
     build(&site);
