@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Option<Node> {
     // (NEL, U+0085, breaks a line), a BOM inside the text, U+FFFE/U+FFFF.
     // serde-saphyr refuses or treats them specially (found by the
     // `yaml_subset` fuzz target with U+0092 in a block scalar).
-    if !text.is_ascii()
+    if may_have_refused_chars(text)
         && text.chars().any(|c| {
             matches!(
                 c,
@@ -71,6 +71,23 @@ pub fn parse(text: &str) -> Option<Node> {
         return None;
     }
     Some(node)
+}
+
+/// Whether `text` may hold one of the characters [`parse`] refuses beyond
+/// ASCII controls. Those are the only ones encoded as `C2 80`–`C2 9F`,
+/// `EF BB …` or `EF BF …` in UTF-8; one pass over byte pairs without an
+/// early exit vectorises, so the exact character-by-character check runs
+/// only for the rare text that has such a pair (« and » are `C2 AB`/`C2 BB`
+/// and pass).
+fn may_have_refused_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .zip(&bytes[1.min(bytes.len())..])
+        .fold(false, |acc, (&lead, &next)| {
+            acc | ((lead == 0xc2) & (next.wrapping_sub(0x80) < 0x20))
+                | ((lead == 0xef) & ((next == 0xbb) | (next == 0xbf)))
+        })
 }
 
 struct Reader<'t> {
@@ -716,6 +733,21 @@ mod tests {
                 true
             }
         }
+    }
+
+    #[test]
+    fn refused_characters_are_flagged_and_common_ones_are_not() {
+        for c in ['\u{80}', '\u{85}', '\u{9f}', '\u{feff}', '\u{fffe}', '\u{ffff}'] {
+            let text = format!("title: a{c}b\n");
+            assert!(may_have_refused_chars(&text), "U+{:04X}", u32::from(c));
+            assert_eq!(parse(&text), None, "U+{:04X}", u32::from(c));
+        }
+        for text in ["", "a", "title: «Ævre» – på ½ § 3\n", "x: ø\u{a0}\u{7ff}\u{fdd0}\n"] {
+            assert!(!may_have_refused_chars(text), "{text}");
+        }
+        // A superset: neighbours of refused characters go on to the exact check.
+        assert!(may_have_refused_chars("title: \u{fffd}\n"));
+        assert!(parse("title: \u{fffd}\n").is_some());
     }
 
     fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
