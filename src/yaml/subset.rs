@@ -90,6 +90,17 @@ fn may_have_refused_chars(text: &str) -> bool {
         })
 }
 
+/// Where ` #` first occurs in `line`. Values rarely hold `#`, so looking
+/// for it alone is a fast byte search, where searching for the two-byte
+/// string set up a substring searcher for every plain scalar.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    line.match_indices('#')
+        .map(|(k, _)| k)
+        .find(|&k| k > 0 && bytes[k - 1] == b' ')
+        .map(|k| k - 1)
+}
+
 struct Reader<'t> {
     text: &'t str,
     /// (start, end) byte offsets of each line, without its `\n`.
@@ -549,7 +560,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let mut end = line.len();
-        if let Some(k) = line.find(" #") {
+        if let Some(k) = comment_start(line) {
             end = k;
         }
         if flow && let Some(k) = line[..end].find([',', ']', '}', '[', '{']) {
@@ -748,6 +759,13 @@ mod tests {
         // A superset: neighbours of refused characters go on to the exact check.
         assert!(may_have_refused_chars("title: \u{fffd}\n"));
         assert!(parse("title: \u{fffd}\n").is_some());
+    }
+
+    #[test]
+    fn comment_start_finds_the_first_space_hash() {
+        for line in ["", "#", "a#b", "a # b", "#a # b #", "a  #", "ø #x # y", " #", "a#b c #d"] {
+            assert_eq!(comment_start(line), line.find(" #"), "{line:?}");
+        }
     }
 
     fn markdown_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
