@@ -494,7 +494,12 @@ impl<'t> Reader<'t> {
         let mut value = String::with_capacity(line.len());
         let mut k = 1;
         let close = loop {
-            let rel = line.get(k..)?.find(['"', '\\'])?;
+            // Both are ASCII: a byte search finds them without decoding
+            // the characters in between.
+            let rel = line
+                .get(k..)?
+                .bytes()
+                .position(|b| b == b'"' || b == b'\\')?;
             value.push_str(&line[k..k + rel]);
             k += rel;
             if line.as_bytes()[k] == b'"' {
