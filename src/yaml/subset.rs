@@ -90,6 +90,24 @@ fn may_have_refused_chars(text: &str) -> bool {
         })
 }
 
+/// The length of the key characters at the start of `text`. Keys are
+/// nearly always ASCII, which a byte loop reads without decoding; a
+/// non-ASCII character sends the rest to the character-by-character rule.
+fn key_len(text: &str) -> usize {
+    let ascii = text
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        .unwrap_or(text.len());
+    if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        ascii
+            + text[ascii..]
+                .find(|c: char| !is_key_char(c))
+                .unwrap_or(text.len() - ascii)
+    } else {
+        ascii
+    }
+}
+
 /// Where ` #` first occurs in `line`. Values rarely hold `#`, so looking
 /// for it alone is a fast byte search, where searching for the two-byte
 /// string set up a substring searcher for every plain scalar.
@@ -168,7 +186,7 @@ impl<'t> Reader<'t> {
         if !(first.is_alphabetic() || first == '_') {
             return None;
         }
-        let len = rest.find(|c: char| !is_key_char(c)).unwrap_or(rest.len());
+        let len = key_len(rest);
         if resolve(&rest[..len]).is_none_or(|v| !matches!(v, Value::Str(_))) {
             return None;
         }
@@ -764,6 +782,14 @@ mod tests {
         // A superset: neighbours of refused characters go on to the exact check.
         assert!(may_have_refused_chars("title: \u{fffd}\n"));
         assert!(parse("title: \u{fffd}\n").is_some());
+    }
+
+    #[test]
+    fn key_len_reads_ascii_and_other_letters_alike() {
+        for text in ["", "a", "title: x", "kommune_nr-2: x", "bærum: x", "a-ø_1 b", "æ", "ab\u{2028}c", "x.y"] {
+            let slow = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
+            assert_eq!(key_len(text), slow, "{text:?}");
+        }
     }
 
     #[test]
