@@ -83,7 +83,12 @@ fn may_be_too_deep(markdown: &str) -> bool {
     let many_tags = markdown
         .split('<')
         .skip(1)
-        .filter(|after| after.as_bytes().first().is_some_and(u8::is_ascii_alphabetic))
+        .filter(|after| {
+            after
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic)
+        })
         .nth(MAX_MARKDOWN_DEPTH)
         .is_some();
     many_tags
@@ -194,7 +199,10 @@ mod tests {
         assert!(may_be_too_deep(&"<a".repeat(limit + 1)));
         assert!(!may_be_too_deep(&("< a</b <1".repeat(limit + 1) + "<")));
         assert!(!may_be_too_deep(&"> ".repeat(limit / 2)));
-        assert!(may_be_too_deep(&format!("text\n{}x", "> ".repeat(limit / 2 + 1))));
+        assert!(may_be_too_deep(&format!(
+            "text\n{}x",
+            "> ".repeat(limit / 2 + 1)
+        )));
         assert!(!may_be_too_deep(""));
     }
 

@@ -771,12 +771,19 @@ mod tests {
 
     #[test]
     fn refused_characters_are_flagged_and_common_ones_are_not() {
-        for c in ['\u{80}', '\u{85}', '\u{9f}', '\u{feff}', '\u{fffe}', '\u{ffff}'] {
+        for c in [
+            '\u{80}', '\u{85}', '\u{9f}', '\u{feff}', '\u{fffe}', '\u{ffff}',
+        ] {
             let text = format!("title: a{c}b\n");
             assert!(may_have_refused_chars(&text), "U+{:04X}", u32::from(c));
             assert_eq!(parse(&text), None, "U+{:04X}", u32::from(c));
         }
-        for text in ["", "a", "title: «Ævre» – på ½ § 3\n", "x: ø\u{a0}\u{7ff}\u{fdd0}\n"] {
+        for text in [
+            "",
+            "a",
+            "title: «Ævre» – på ½ § 3\n",
+            "x: ø\u{a0}\u{7ff}\u{fdd0}\n",
+        ] {
             assert!(!may_have_refused_chars(text), "{text}");
         }
         // A superset: neighbours of refused characters go on to the exact check.
@@ -786,7 +793,17 @@ mod tests {
 
     #[test]
     fn key_len_reads_ascii_and_other_letters_alike() {
-        for text in ["", "a", "title: x", "kommune_nr-2: x", "bærum: x", "a-ø_1 b", "æ", "ab\u{2028}c", "x.y"] {
+        for text in [
+            "",
+            "a",
+            "title: x",
+            "kommune_nr-2: x",
+            "bærum: x",
+            "a-ø_1 b",
+            "æ",
+            "ab\u{2028}c",
+            "x.y",
+        ] {
             let slow = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
             assert_eq!(key_len(text), slow, "{text:?}");
         }
@@ -794,7 +811,17 @@ mod tests {
 
     #[test]
     fn comment_start_finds_the_first_space_hash() {
-        for line in ["", "#", "a#b", "a # b", "#a # b #", "a  #", "ø #x # y", " #", "a#b c #d"] {
+        for line in [
+            "",
+            "#",
+            "a#b",
+            "a # b",
+            "#a # b #",
+            "a  #",
+            "ø #x # y",
+            " #",
+            "a#b c #d",
+        ] {
             assert_eq!(comment_start(line), line.find(" #"), "{line:?}");
         }
     }
