@@ -45,13 +45,7 @@ pub fn too_deep(markdown: &str) -> Option<usize> {
     // Parsing is the costliest part of a check; a cheap upper bound rules
     // out nearly every real text first. Markdown opens a quote or list only
     // with a marker at the start of a line, and raw HTML only with `<`.
-    let tags = markdown
-        .as_bytes()
-        .windows(2)
-        .filter(|w| w[0] == b'<' && w[1].is_ascii_alphabetic())
-        .count();
-    let markers = markdown.lines().map(line_markers).max().unwrap_or(0);
-    if tags <= MAX_MARKDOWN_DEPTH && markers <= MAX_MARKDOWN_DEPTH / 2 {
+    if !may_be_too_deep(markdown) {
         return None;
     }
     let options = Options::ENABLE_TABLES
@@ -79,6 +73,28 @@ pub fn too_deep(markdown: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `markdown` has more than [`MAX_MARKDOWN_DEPTH`] HTML start tags
+/// or a line with more than half as many quote and list markers: only then
+/// can it nest too deeply. Searching for `<` and stopping at the bound keeps
+/// this to a fast scan of the text instead of a look at every byte pair.
+fn may_be_too_deep(markdown: &str) -> bool {
+    let many_tags = markdown
+        .split('<')
+        .skip(1)
+        .filter(|after| {
+            after
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic)
+        })
+        .nth(MAX_MARKDOWN_DEPTH)
+        .is_some();
+    many_tags
+        || markdown
+            .lines()
+            .any(|line| line_markers(line) > MAX_MARKDOWN_DEPTH / 2)
 }
 
 fn is_block_end(end: pulldown_cmark::TagEnd) -> bool {
@@ -174,6 +190,20 @@ mod tests {
         ] {
             assert!(too_deep(&text).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn bound_counts_start_tags_and_markers_at_the_limit() {
+        let limit = MAX_MARKDOWN_DEPTH;
+        assert!(!may_be_too_deep(&"<a".repeat(limit)));
+        assert!(may_be_too_deep(&"<a".repeat(limit + 1)));
+        assert!(!may_be_too_deep(&("< a</b <1".repeat(limit + 1) + "<")));
+        assert!(!may_be_too_deep(&"> ".repeat(limit / 2)));
+        assert!(may_be_too_deep(&format!(
+            "text\n{}x",
+            "> ".repeat(limit / 2 + 1)
+        )));
+        assert!(!may_be_too_deep(""));
     }
 
     #[test]

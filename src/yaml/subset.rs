@@ -39,7 +39,7 @@ pub fn parse(text: &str) -> Option<Node> {
     // (NEL, U+0085, breaks a line), a BOM inside the text, U+FFFE/U+FFFF.
     // serde-saphyr refuses or treats them specially (found by the
     // `yaml_subset` fuzz target with U+0092 in a block scalar).
-    if !text.is_ascii()
+    if may_have_refused_chars(text)
         && text.chars().any(|c| {
             matches!(
                 c,
@@ -71,6 +71,52 @@ pub fn parse(text: &str) -> Option<Node> {
         return None;
     }
     Some(node)
+}
+
+/// Whether `text` may hold one of the characters [`parse`] refuses beyond
+/// ASCII controls. Those are the only ones encoded as `C2 80`–`C2 9F`,
+/// `EF BB …` or `EF BF …` in UTF-8; one pass over byte pairs without an
+/// early exit vectorises, so the exact character-by-character check runs
+/// only for the rare text that has such a pair (« and » are `C2 AB`/`C2 BB`
+/// and pass).
+fn may_have_refused_chars(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .zip(&bytes[1.min(bytes.len())..])
+        .fold(false, |acc, (&lead, &next)| {
+            acc | ((lead == 0xc2) & (next.wrapping_sub(0x80) < 0x20))
+                | ((lead == 0xef) & ((next == 0xbb) | (next == 0xbf)))
+        })
+}
+
+/// The length of the key characters at the start of `text`. Keys are
+/// nearly always ASCII, which a byte loop reads without decoding; a
+/// non-ASCII character sends the rest to the character-by-character rule.
+fn key_len(text: &str) -> usize {
+    let ascii = text
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        .unwrap_or(text.len());
+    if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        ascii
+            + text[ascii..]
+                .find(|c: char| !is_key_char(c))
+                .unwrap_or(text.len() - ascii)
+    } else {
+        ascii
+    }
+}
+
+/// Where ` #` first occurs in `line`. Values rarely hold `#`, so looking
+/// for it alone is a fast byte search, where searching for the two-byte
+/// string set up a substring searcher for every plain scalar.
+fn comment_start(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    line.match_indices('#')
+        .map(|(k, _)| k)
+        .find(|&k| k > 0 && bytes[k - 1] == b' ')
+        .map(|k| k - 1)
 }
 
 struct Reader<'t> {
@@ -140,7 +186,7 @@ impl<'t> Reader<'t> {
         if !(first.is_alphabetic() || first == '_') {
             return None;
         }
-        let len = rest.find(|c: char| !is_key_char(c)).unwrap_or(rest.len());
+        let len = key_len(rest);
         if resolve(&rest[..len]).is_none_or(|v| !matches!(v, Value::Str(_))) {
             return None;
         }
@@ -466,7 +512,12 @@ impl<'t> Reader<'t> {
         let mut value = String::with_capacity(line.len());
         let mut k = 1;
         let close = loop {
-            let rel = line.get(k..)?.find(['"', '\\'])?;
+            // Both are ASCII: a byte search finds them without decoding
+            // the characters in between.
+            let rel = line
+                .get(k..)?
+                .bytes()
+                .position(|b| b == b'"' || b == b'\\')?;
             value.push_str(&line[k..k + rel]);
             k += rel;
             if line.as_bytes()[k] == b'"' {
@@ -532,7 +583,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         let mut end = line.len();
-        if let Some(k) = line.find(" #") {
+        if let Some(k) = comment_start(line) {
             end = k;
         }
         if flow && let Some(k) = line[..end].find([',', ']', '}', '[', '{']) {
@@ -715,6 +766,62 @@ mod tests {
                 }
                 true
             }
+        }
+    }
+
+    #[test]
+    fn refused_characters_are_flagged_and_common_ones_are_not() {
+        for c in [
+            '\u{80}', '\u{85}', '\u{9f}', '\u{feff}', '\u{fffe}', '\u{ffff}',
+        ] {
+            let text = format!("title: a{c}b\n");
+            assert!(may_have_refused_chars(&text), "U+{:04X}", u32::from(c));
+            assert_eq!(parse(&text), None, "U+{:04X}", u32::from(c));
+        }
+        for text in [
+            "",
+            "a",
+            "title: «Ævre» – på ½ § 3\n",
+            "x: ø\u{a0}\u{7ff}\u{fdd0}\n",
+        ] {
+            assert!(!may_have_refused_chars(text), "{text}");
+        }
+        // A superset: neighbours of refused characters go on to the exact check.
+        assert!(may_have_refused_chars("title: \u{fffd}\n"));
+    }
+
+    #[test]
+    fn key_len_reads_ascii_and_other_letters_alike() {
+        for text in [
+            "",
+            "a",
+            "title: x",
+            "kommune_nr-2: x",
+            "bærum: x",
+            "a-ø_1 b",
+            "æ",
+            "ab\u{2028}c",
+            "x.y",
+        ] {
+            let slow = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
+            assert_eq!(key_len(text), slow, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn comment_start_finds_the_first_space_hash() {
+        for line in [
+            "",
+            "#",
+            "a#b",
+            "a # b",
+            "#a # b #",
+            "a  #",
+            "ø #x # y",
+            " #",
+            "a#b c #d",
+        ] {
+            assert_eq!(comment_start(line), line.find(" #"), "{line:?}");
         }
     }
 
