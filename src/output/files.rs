@@ -3,8 +3,11 @@
 //! - [`Writer`] writes a file with one `open`/`write`/`close` and creates
 //!   its folder only when the first try says it is missing. When the site
 //!   being replaced holds a regular file with the same bytes at the same
-//!   path, the new site gets a hard link to it instead: nothing new to write
-//!   back to disk, and removing the old site afterwards frees no blocks.
+//!   path (known from the [`Manifest`] without reading it), the new site
+//!   gets a hard link to it instead: nothing new to write back to disk.
+//! - Written into a spare site ([`Survey`]), it keeps what is already the
+//!   live site's identical file, replaces the rest, and the survey prunes
+//!   what the build did not write.
 //! - [`remove_tree`] removes a folder tree with many threads at once.
 //!   Removing an entry whose blocks are freed can wait on the disk (on an
 //!   ext4 volume mounted with `discard`, about a millisecond each, measured

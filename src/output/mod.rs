@@ -1,6 +1,9 @@
 //! Writing the site: every page rendered in parallel into a staging folder
 //! beside `--out`, then swapped in by renaming, so a failed or killed build
-//! leaves the previous site exactly as it was. A marker file inside the
+//! leaves the previous site exactly as it was. The staging folder is the
+//! spare site the last build replaced, when there is one ([`SPARE`]), so a
+//! rebuild keeps its folders and unchanged files instead of creating and
+//! removing them. A marker file inside the
 //! output lets `build` tell its own folder from someone else's: a non-empty
 //! folder without it is refused, untouched.
 //!
