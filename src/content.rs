@@ -109,20 +109,39 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     })
 }
 
-/// The files of a site's `content/` folder.
-#[derive(Debug, Default)]
-pub struct Sources {
+/// The files of a site's `content/` folder: read ([`Sources`]) or only
+/// found ([`Found`]).
+#[derive(Debug)]
+pub struct Files<F> {
     /// Case files, sorted by path.
-    pub cases: Vec<SourceFile>,
+    pub cases: Vec<F>,
     /// Free pages, sorted by path.
-    pub pages: Vec<SourceFile>,
+    pub pages: Vec<F>,
     /// Files under `content/media/`, as `/`-separated paths relative to it.
     pub media: BTreeSet<String>,
-    /// Problems met while finding and reading the files.
+    /// Problems met while finding (and reading) the files.
     pub diagnostics: Vec<Diagnostic>,
     /// Number of case files found (including unreadable ones).
     pub case_files: usize,
 }
+
+impl<F> Default for Files<F> {
+    fn default() -> Self {
+        Files {
+            cases: Vec::new(),
+            pages: Vec::new(),
+            media: BTreeSet::new(),
+            diagnostics: Vec::new(),
+            case_files: 0,
+        }
+    }
+}
+
+/// The files of a site's `content/` folder, read into memory.
+pub type Sources = Files<SourceFile>;
+
+/// The files of a site's `content/` folder, found but not yet read.
+pub type Found = Files<PathBuf>;
 
 fn rel_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -339,21 +358,6 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-}
-
-/// The files of a site's `content/` folder, found but not yet read.
-#[derive(Debug, Default)]
-pub struct Found {
-    /// Case files, sorted by path.
-    pub cases: Vec<PathBuf>,
-    /// Free pages, sorted by path.
-    pub pages: Vec<PathBuf>,
-    /// Files under `content/media/`, as `/`-separated paths relative to it.
-    pub media: BTreeSet<String>,
-    /// Problems met while finding the files.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Number of case files found (including unreadable ones).
-    pub case_files: usize,
 }
 
 /// Finds every case, page and media file of the site at `root`, and checks
