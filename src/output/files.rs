@@ -263,7 +263,7 @@ impl<'a> Writer<'a> {
                 }
                 Ok(meta) if meta.is_dir() => remove_tree(&path)?,
                 Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) if missing(&e) => {}
                 Err(e) => return Err(io_err("cannot look at", &path)(e)),
             }
         }
@@ -275,7 +275,7 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         let file = match write_new(&path, bytes) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(e) if missing(&e) => {
                 self.make_parent(&path)?;
                 write_new(&path, bytes)
             }
@@ -301,7 +301,7 @@ impl<'a> Writer<'a> {
     ) -> Result<(), OutputError> {
         let path = self.fresh(rel)?;
         let file = match fs::File::create(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            Err(e) if missing(&e) => {
                 self.make_parent(&path)?;
                 fs::File::create(&path)
             }
@@ -426,6 +426,15 @@ impl<W: io::Write> io::Write for Hashing<W> {
     }
 }
 
+/// Whether `e` says a path is not there: missing, or a file stands where
+/// one of its folders should be (a recycled folder may have that).
+fn missing(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+    )
+}
+
 /// Creates `path` (which must not exist or is replaced) holding `bytes`.
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
     let mut file = fs::File::create(path)?;
@@ -450,7 +459,7 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 /// Hard-links `old` at `new`, creating `new`'s folder when needed.
 fn link(old: &Path, new: &Path) -> io::Result<()> {
     match fs::hard_link(old, new) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(e) if missing(&e) => {
             if let Some(parent) = new.parent() {
                 fs::create_dir_all(parent)?;
             }
@@ -810,6 +819,30 @@ mod tests {
             2,
             "both recorded for the next build"
         );
+    }
+
+    #[test]
+    fn a_recycled_folder_with_a_file_where_a_folder_is_wanted_and_the_reverse() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = dir.path().join("site");
+        fs::create_dir_all(site.join("b/deep")).expect("mkdir");
+        fs::write(site.join("a"), "was a file").expect("write");
+        fs::write(site.join("b/deep/x"), "was in a folder").expect("write");
+        let written = Written::default();
+        let w = Writer {
+            log: Some(&written),
+            recycled: true,
+            ..Writer::new(&site)
+        };
+        w.write("a/index.html", b"page")
+            .expect("file where a folder is wanted");
+        w.write("b", b"now a file")
+            .expect("folder where a file is wanted");
+        w.stream("a/data/x.json", |o| o.write_all(b"[]"))
+            .expect("stream under it");
+        assert_eq!(fs::read(site.join("a/index.html")).expect("read"), b"page");
+        assert_eq!(fs::read(site.join("b")).expect("read"), b"now a file");
+        assert_eq!(fs::read(site.join("a/data/x.json")).expect("read"), b"[]");
     }
 
     #[test]
