@@ -5,7 +5,7 @@
 //!   being replaced holds a regular file with the same bytes at the same
 //!   path (known from the [`Manifest`] without reading it), the new site
 //!   gets a hard link to it instead: nothing new to write back to disk.
-//! - Written into a spare site ([`Survey`]), it keeps what is already the
+//! - Written into a spare site ([`Survey`](super::spare::Survey)), it keeps what is already the
 //!   live site's identical file, replaces the rest, and the survey prunes
 //!   what the build did not write.
 //! - [`remove_tree`] removes a folder tree with many threads at once.
@@ -17,15 +17,14 @@
 //! - [`on_io_threads`] runs work that writes many files on those threads
 //!   too, so that one thread's wait for the disk does not idle a core.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::manifest::{Entry, Manifest, Written, hash};
 use super::{OutputError, io_err};
 
 /// Threads for writing and removing files: enough to overlap the disk's
@@ -51,167 +50,6 @@ pub struct Writer<'a> {
     /// is the previous site's identical file and replaced otherwise, never
     /// written into (it may be a link to a file the live site serves).
     pub recycled: bool,
-}
-
-/// A file as a build left it: enough to recognise it unchanged on disk
-/// later (inode, size, modification time) and its content's hash.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Entry {
-    hash: [u8; 16],
-    size: u64,
-    mtime: (i64, i64),
-    ino: u64,
-}
-
-impl Entry {
-    fn of(meta: &fs::Metadata, hash: [u8; 16]) -> Option<Entry> {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            Some(Entry {
-                hash,
-                size: meta.len(),
-                mtime: (meta.mtime(), meta.mtime_nsec()),
-                ino: meta.ino(),
-            })
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = (meta, hash);
-            None
-        }
-    }
-}
-
-fn hash(bytes: &[u8]) -> [u8; 16] {
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
-    out
-}
-
-/// The paths a [`Writer`] has written, with the [`Entry`] of each file it
-/// wrote whole (streamed and copied files have none).
-#[derive(Debug, Default)]
-pub struct Written(Mutex<FxHashMap<String, Option<Entry>>>);
-
-impl Written {
-    fn insert(&self, rel: &str, entry: Option<Entry>) {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(rel.to_owned(), entry);
-    }
-
-    fn into_map(self) -> FxHashMap<String, Option<Entry>> {
-        self.0
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// The manifest of the files written.
-    pub fn manifest(&self) -> Manifest {
-        let map = self
-            .0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        Manifest(
-            map.iter()
-                .filter_map(|(rel, entry)| Some((rel.clone(), (*entry)?)))
-                .collect(),
-            (0, 0),
-        )
-    }
-}
-
-/// The [`Entry`] of every file a build wrote whole, by path. `build` keeps
-/// it beside the output for the next build. It is only ever a hint: an
-/// entry counts only while the file on disk still has its inode, size and
-/// modification time, so a file changed by hand is read, not trusted. As
-/// in git's index, an entry whose time is not older than the manifest's own
-/// is not trusted either: the clock may not have ticked between the build
-/// writing the file and someone changing it.
-#[derive(Debug, Default)]
-pub struct Manifest(FxHashMap<String, Entry>, (i64, i64));
-
-impl Manifest {
-    /// Reads a manifest saved by [`Manifest::save`]; an unreadable one is
-    /// empty.
-    pub fn load(path: &Path) -> Manifest {
-        let Ok(text) = fs::read_to_string(path) else {
-            return Manifest::default();
-        };
-        let Some(saved) = fs::metadata(path)
-            .ok()
-            .and_then(|meta| Entry::of(&meta, [0; 16]))
-            .map(|e| e.mtime)
-        else {
-            return Manifest::default();
-        };
-        let mut map = FxHashMap::default();
-        for line in text.lines().skip(1) {
-            let mut f = line.splitn(6, '\t');
-            let mut next = || f.next();
-            let (Some(h), Some(size), Some(secs), Some(nsecs), Some(ino), Some(rel)) =
-                (next(), next(), next(), next(), next(), next())
-            else {
-                return Manifest::default();
-            };
-            let mut hash = [0u8; 16];
-            if h.len() != 32
-                || !(0..16).all(|i| {
-                    u8::from_str_radix(&h[2 * i..2 * i + 2], 16)
-                        .map(|b| hash[i] = b)
-                        .is_ok()
-                })
-            {
-                return Manifest::default();
-            }
-            let (Ok(size), Ok(secs), Ok(nsecs), Ok(ino)) =
-                (size.parse(), secs.parse(), nsecs.parse(), ino.parse())
-            else {
-                return Manifest::default();
-            };
-            map.insert(
-                rel.to_owned(),
-                Entry {
-                    hash,
-                    size,
-                    mtime: (secs, nsecs),
-                    ino,
-                },
-            );
-        }
-        Manifest(map, saved)
-    }
-
-    /// Saves the manifest at `path` (written beside, then renamed).
-    pub fn save(&self, path: &Path, temp: &Path) -> io::Result<()> {
-        let mut text = String::with_capacity(self.0.len() * 96);
-        text.push_str("casebook manifest 1: hash, size, mtime, nanoseconds, inode, path\n");
-        let mut rows: Vec<_> = self.0.iter().collect();
-        rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for (rel, e) in rows {
-            for b in e.hash {
-                let _ = write!(text, "{b:02x}");
-            }
-            let _ = writeln!(
-                text,
-                "\t{}\t{}\t{}\t{}\t{rel}",
-                e.size, e.mtime.0, e.mtime.1, e.ino
-            );
-        }
-        fs::write(temp, text)?;
-        fs::rename(temp, path)
-    }
-
-    /// Whether `meta` is the file recorded at `rel` with content `hash`;
-    /// None when the manifest cannot say (no entry, or the file changed
-    /// since).
-    fn holds(&self, rel: &str, meta: &fs::Metadata, hash: [u8; 16]) -> Option<bool> {
-        let entry = self.0.get(rel)?;
-        let now = Entry::of(meta, entry.hash)?;
-        (now == *entry && entry.mtime < self.1).then_some(entry.hash == hash)
-    }
 }
 
 impl<'a> Writer<'a> {
@@ -496,109 +334,6 @@ fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
     }
 }
 
-/// What an older site, about to be rewritten into the new one, holds: its
-/// files and folders, as `/`-separated paths under it. Taking it also
-/// removes every entry that is neither (links, pipes …), so that writing
-/// into the folder can never follow a link out of it.
-#[derive(Debug, Default)]
-pub struct Survey {
-    files: Vec<String>,
-    dirs: Vec<String>,
-}
-
-impl Survey {
-    /// Surveys `dir`.
-    pub fn take(dir: &Path) -> Result<Survey, OutputError> {
-        on_io_threads(|| survey_in(dir, ""))
-    }
-
-    /// Removes, after a build wrote `written` into the folder, every file
-    /// and folder of the survey the build did not write (pages of cases
-    /// that are gone).
-    pub fn prune(self, dir: &Path, written: Written) -> Result<(), OutputError> {
-        let written = written.into_map();
-        let mut kept_dirs: FxHashSet<&str> = FxHashSet::default();
-        for rel in written.keys() {
-            let mut rest = rel.as_str();
-            while let Some(i) = rest.rfind('/') {
-                rest = &rest[..i];
-                if !kept_dirs.insert(rest) {
-                    break;
-                }
-            }
-        }
-        let parent_kept = |rel: &str| rel.rfind('/').is_none_or(|i| kept_dirs.contains(&rel[..i]));
-        on_io_threads(|| {
-            self.files
-                .par_iter()
-                .filter(|rel| !written.contains_key(rel.as_str()) && parent_kept(rel))
-                .try_for_each(|rel| {
-                    let path = dir.join(rel);
-                    match fs::remove_file(&path) {
-                        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                            Err(io_err("cannot remove", &path)(e))
-                        }
-                        _ => Ok(()),
-                    }
-                })?;
-            self.dirs
-                .par_iter()
-                .filter(|rel| !kept_dirs.contains(rel.as_str()) && parent_kept(rel))
-                .try_for_each(|rel| remove_tree(&dir.join(rel)))
-        })
-    }
-}
-
-fn survey_in(root: &Path, rel: &str) -> Result<Survey, OutputError> {
-    let dir = if rel.is_empty() {
-        root.to_path_buf()
-    } else {
-        root.join(rel)
-    };
-    let entries = fs::read_dir(&dir).map_err(io_err("cannot read", &dir))?;
-    let mut survey = Survey::default();
-    let mut subdirs = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(io_err("cannot read", &dir))?;
-        let name = entry.file_name();
-        let child = match name.to_str() {
-            Some(name) if rel.is_empty() => name.to_owned(),
-            Some(name) => format!("{rel}/{name}"),
-            None => {
-                // No page of ours has such a name.
-                remove_entry(&entry.path())?;
-                continue;
-            }
-        };
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => subdirs.push(child),
-            Ok(t) if t.is_file() => survey.files.push(child),
-            _ => remove_entry(&entry.path())?,
-        }
-    }
-    let nested: Vec<Survey> = subdirs
-        .par_iter()
-        .map(|sub| survey_in(root, sub))
-        .collect::<Result<_, _>>()?;
-    survey.dirs.extend(subdirs);
-    for n in nested {
-        survey.files.extend(n.files);
-        survey.dirs.extend(n.dirs);
-    }
-    Ok(survey)
-}
-
-/// Removes one entry that is not a folder (a folder: the whole tree).
-fn remove_entry(path: &Path) -> Result<(), OutputError> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_dir() => remove_tree(path),
-        _ => match fs::remove_file(path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("cannot remove", path)(e)),
-            _ => Ok(()),
-        },
-    }
-}
-
 fn io_pool() -> Option<&'static rayon::ThreadPool> {
     static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
     POOL.get_or_init(|| {
@@ -721,46 +456,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_manifest_round_trips_and_vouches_only_for_untouched_files() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let site = dir.path().join("site");
-        fs::create_dir_all(site.join("a")).expect("mkdir");
-        let written = Written::default();
-        let w = Writer {
-            log: Some(&written),
-            ..Writer::new(&site)
-        };
-        w.write("a/index.html", b"one").expect("write");
-        w.write("b.html", b"two").expect("write");
-        let path = dir.path().join("manifest");
-        // A tick of the clock between the files and the manifest.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        written
-            .manifest()
-            .save(&path, &dir.path().join("temp"))
-            .expect("save");
-        let loaded = Manifest::load(&path);
-        assert_eq!(loaded.0, written.manifest().0);
-        let meta = |rel: &str| fs::symlink_metadata(site.join(rel)).expect("meta");
-        assert_eq!(
-            loaded.holds("a/index.html", &meta("a/index.html"), hash(b"one")),
-            Some(true)
-        );
-        assert_eq!(
-            loaded.holds("a/index.html", &meta("a/index.html"), hash(b"uno")),
-            Some(false)
-        );
-        assert_eq!(loaded.holds("c.html", &meta("b.html"), hash(b"two")), None);
-        // Changed by hand: the entry no longer describes the file.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        fs::write(site.join("b.html"), b"owt").expect("write");
-        assert_eq!(loaded.holds("b.html", &meta("b.html"), hash(b"two")), None);
-        // A damaged manifest is empty, not an error.
-        fs::write(&path, "casebook manifest 1\nnot\ta\tmanifest\n").expect("write");
-        assert!(Manifest::load(&path).0.is_empty());
-    }
-
     #[cfg(unix)]
     #[test]
     fn a_streamed_file_that_did_not_change_is_linked_from_the_previous_site() {
@@ -814,11 +509,7 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["same.json"], "no temporary file left");
-        assert_eq!(
-            log.manifest().0.len(),
-            2,
-            "both recorded for the next build"
-        );
+        assert_eq!(log.manifest().len(), 2, "both recorded for the next build");
     }
 
     #[test]

@@ -13,6 +13,8 @@
 pub mod data;
 pub mod feeds;
 pub mod files;
+pub mod manifest;
+pub mod spare;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -45,7 +47,7 @@ pub const MARKER: &str = ".casebook";
 pub const SPARE: &str = ".casebook-previous";
 
 /// The name, after `.<out's name>`, of the file beside the output that
-/// records the output's files for the next build ([`files::Manifest`]).
+/// records the output's files for the next build ([`manifest::Manifest`]).
 pub const MANIFEST: &str = ".casebook-manifest";
 
 const MARKER_TEXT: &str = "This folder is written by `casebook build` and replaced on every build.\n\
@@ -269,13 +271,13 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
             None
         }
     };
-    let written = files::Written::default();
+    let written = manifest::Written::default();
     // Files that did not change are linked from the site being replaced
     // (only one that `build` wrote: it has the marker), known by the hashes
     // the build that wrote it recorded.
     let previous = out.join(MARKER).is_file().then_some(out);
     let manifest_path = parent.join(format!(".{name}{MANIFEST}"));
-    let known = previous.map(|_| files::Manifest::load(&manifest_path));
+    let known = previous.map(|_| manifest::Manifest::load(&manifest_path));
     let writer = Writer {
         dir: &staging,
         previous,
@@ -323,11 +325,11 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
 /// Takes the spare site at `spare` for rewriting, renamed to `staging`, and
 /// surveys it. None when there is none, or it is not one of ours (then it
 /// is left alone), or it cannot be surveyed (then it is removed).
-fn claim_spare(spare: &Path, staging: &Path) -> Option<files::Survey> {
+fn claim_spare(spare: &Path, staging: &Path) -> Option<spare::Survey> {
     if !spare.join(MARKER).is_file() || fs::rename(spare, staging).is_err() {
         return None;
     }
-    match files::Survey::take(staging) {
+    match spare::Survey::take(staging) {
         Ok(survey) => Some(survey),
         Err(_) => {
             let _ = files::remove_tree(staging);
