@@ -428,11 +428,8 @@ mod tests {
         fs::write(old.join("changed.html"), "before").expect("write");
         fs::create_dir_all(&new).expect("mkdir");
         let w = Writer {
-            dir: &new,
             previous: Some(&old),
-            known: None,
-            log: None,
-            recycled: false,
+            ..Writer::new(&new)
         };
         w.write("cases/a/index.html", b"same").expect("write");
         w.write("changed.html", b"after").expect("write");
@@ -548,11 +545,8 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("secret"), old.join("page.html"))
             .expect("symlink");
         let w = Writer {
-            dir: &new,
             previous: Some(&old),
-            known: None,
-            log: None,
-            recycled: false,
+            ..Writer::new(&new)
         };
         w.write("page.html", b"same").expect("write");
         let meta = fs::symlink_metadata(new.join("page.html")).expect("meta");
