@@ -22,6 +22,17 @@ pub fn run(
     let started = Instant::now();
     let config = load_config(root)?;
     timings::stage("config", started);
+    let out = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        root.join(out)
+    };
+    // The output's staging folder is made ready (the spare site surveyed:
+    // thousands of folders read) while the content is read and validated.
+    let preparing = {
+        let out = out.clone();
+        std::thread::spawn(move || output::prepare(&out))
+    };
     let t = Instant::now();
     // Each file's text is let go as soon as its case is made: the cases own
     // their text, and the files' (50 MB at 10 000 cases) would otherwise sit
@@ -31,8 +42,16 @@ pub fn run(
     let t = Instant::now();
     print_human(&checked.diagnostics);
     timings::stage("print diagnostics", t);
+    let t = Instant::now();
+    let prepared = preparing
+        .join()
+        .map_err(|_| anyhow::anyhow!("preparing the output folder failed"));
+    timings::stage("prepare output (waited)", t);
     let errors = checked.errors();
     if errors > 0 {
+        if let Ok(Ok(prepared)) = prepared {
+            prepared.abandon();
+        }
         eprintln!(
             "error: {} in {} of {} case files; nothing was written",
             plural(errors, "problem", "problems"),
@@ -41,14 +60,16 @@ pub fn run(
         );
         return Ok(Outcome::InvalidContent);
     }
+    let prepared = prepared??;
     let t = Instant::now();
-    let skin = Skin::load(root, config.site.skin.as_deref()).context("cannot load the skin")?;
-    timings::stage("skin", t);
-    let out = if out.is_absolute() {
-        out.to_path_buf()
-    } else {
-        root.join(out)
+    let skin = match Skin::load(root, config.site.skin.as_deref()) {
+        Ok(skin) => skin,
+        Err(e) => {
+            prepared.abandon();
+            return Err(e).context("cannot load the skin");
+        }
     };
+    timings::stage("skin", t);
     let options = BuildOptions {
         root,
         out: &out,
@@ -62,7 +83,7 @@ pub fn run(
         media: &media,
         skin: &skin,
     };
-    let summary = output::build(content, &options)?;
+    let summary = output::build_prepared(content, &options, prepared)?;
     eprintln!(
         "built {}, {}, {} in {:.2} s → {}",
         plural(summary.cases, "case", "cases"),

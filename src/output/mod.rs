@@ -240,11 +240,21 @@ pub struct Content<'a> {
     pub skin: &'a Skin,
 }
 
-/// Builds the site into `options.out`, atomically.
-pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary, OutputError> {
-    let started = Instant::now();
-    let base_url = normalise_base_url(options.base_url.unwrap_or(&content.config.site.base_url))?;
-    let out = options.out;
+/// The staging folder of a build, made ready (the spare site claimed and
+/// surveyed) by [`prepare`], which `build` runs while it reads and
+/// validates the content.
+#[derive(Debug)]
+pub struct Prepared {
+    parent: PathBuf,
+    name: String,
+    staging: PathBuf,
+    survey: Option<spare::Survey>,
+}
+
+/// Makes the staging folder for a build into `out` ready: refuses a folder
+/// casebook did not write, cleans what killed builds left, and claims and
+/// surveys the spare site when there is one.
+pub fn prepare(out: &Path) -> Result<Prepared, OutputError> {
     check_replaceable(out)?;
     let name = out
         .file_name()
@@ -271,6 +281,67 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
             None
         }
     };
+    Ok(Prepared {
+        parent,
+        name,
+        staging,
+        survey,
+    })
+}
+
+impl Prepared {
+    /// Gives the staging folder up (the build will not happen): it becomes
+    /// the spare again, or is removed.
+    pub fn abandon(self) {
+        give_up(&self.staging, &self.parent, &self.name);
+    }
+}
+
+/// A staging folder that will not be swapped in: even half-written it is
+/// good as a spare (the next build surveys whatever it holds), so it
+/// becomes the spare when there is none; otherwise it is removed.
+fn give_up(staging: &Path, parent: &Path, name: &str) {
+    let spare = parent.join(format!(".{name}{SPARE}"));
+    if !staging.join(MARKER).is_file()
+        || fs::symlink_metadata(&spare).is_ok()
+        || fs::rename(staging, &spare).is_err()
+    {
+        let _ = files::remove_tree(staging);
+    }
+}
+
+/// Builds the site into `options.out`, atomically.
+pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary, OutputError> {
+    let started = Instant::now();
+    let prepared = prepare(options.out)?;
+    timings::stage("prepare output", started);
+    build_prepared(content, options, prepared)
+}
+
+/// [`build`] into a staging folder made ready by [`prepare`] for
+/// `options.out`.
+pub fn build_prepared(
+    content: Content<'_>,
+    options: &BuildOptions<'_>,
+    prepared: Prepared,
+) -> Result<Summary, OutputError> {
+    let started = Instant::now();
+    let base_url =
+        match normalise_base_url(options.base_url.unwrap_or(&content.config.site.base_url)) {
+            Ok(url) => url,
+            Err(e) => {
+                prepared.abandon();
+                return Err(e);
+            }
+        };
+    let out = options.out;
+    let pid = std::process::id();
+    let Prepared {
+        parent,
+        name,
+        staging,
+        survey,
+    } = prepared;
     let written = manifest::Written::default();
     // Files that did not change are linked from the site being replaced
     // (only one that `build` wrote: it has the marker), known by the hashes
@@ -285,20 +356,11 @@ pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary
         log: Some(&written),
         recycled: survey.is_some(),
     };
-    timings::stage("prepare output", started);
     let result = write_site(content, options, &base_url, &writer);
     let summary = match result {
         Ok(s) => s,
         Err(e) => {
-            // A half-written folder is still good as a spare: the next
-            // build surveys whatever it holds.
-            let spare = parent.join(format!(".{name}{SPARE}"));
-            if !staging.join(MARKER).is_file()
-                || fs::symlink_metadata(&spare).is_ok()
-                || fs::rename(&staging, &spare).is_err()
-            {
-                let _ = files::remove_tree(&staging);
-            }
+            give_up(&staging, &parent, &name);
             return Err(e);
         }
     };

@@ -554,6 +554,8 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn a_failed_build_leaves_the_previous_site_byte_identical() {
     let site = Site::fixture("norsk");
+    // Twice, so that a spare site stands beside the output too.
+    build(&site);
     build(&site);
     let before = tree(&site.path("public"));
     site.write(
@@ -583,6 +585,10 @@ fn a_failed_build_leaves_the_previous_site_byte_identical() {
         .filter(|n| n.contains("casebook-staging") || n.contains("casebook-old"))
         .collect();
     assert!(leftovers.is_empty(), "staging folders left: {leftovers:?}");
+    assert!(
+        site.path(".public.casebook-previous/.casebook").is_file(),
+        "the spare site, claimed while the content was validated, is given back"
+    );
 }
 
 #[test]
