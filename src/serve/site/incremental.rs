@@ -63,12 +63,7 @@ impl Shape {
     /// The catalogue over `cases`, lending it the indices (no copy); give
     /// them back with [`Shape::restore`].
     pub(super) fn lend<'a>(&mut self, cases: &'a [Case]) -> Catalogue<'a> {
-        let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
-        let position = sorted
-            .iter()
-            .enumerate()
-            .map(|(p, c)| (c.slug.as_str(), p))
-            .collect();
+        let (sorted, position) = self.sorted(cases);
         Catalogue {
             cases: sorted,
             by_theme: std::mem::take(&mut self.by_theme),
@@ -79,6 +74,17 @@ impl Shape {
             related: std::mem::take(&mut self.related),
             position,
         }
+    }
+
+    /// `cases` in the shape's catalogue order, and each slug's position.
+    fn sorted<'a>(&self, cases: &'a [Case]) -> (Vec<&'a Case>, HashMap<&'a str, usize>) {
+        let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
+        let position = sorted
+            .iter()
+            .enumerate()
+            .map(|(p, c)| (c.slug.as_str(), p))
+            .collect();
+        (sorted, position)
     }
 
     /// Takes back what [`Shape::lend`] lent.
@@ -95,12 +101,7 @@ impl Shape {
     /// shape was taken; their contents may have changed), with copies of
     /// the indices.
     pub(super) fn catalogue<'a>(&self, cases: &'a [Case]) -> Catalogue<'a> {
-        let sorted: Vec<&'a Case> = self.order.iter().map(|&i| &cases[i]).collect();
-        let position = sorted
-            .iter()
-            .enumerate()
-            .map(|(p, c)| (c.slug.as_str(), p))
-            .collect();
+        let (sorted, position) = self.sorted(cases);
         Catalogue {
             cases: sorted,
             by_theme: self.by_theme.clone(),
@@ -412,16 +413,6 @@ fn write_in_place(
     rendered
         .par_iter()
         .try_for_each(|(file, html)| write_atomic(dir, file, html.as_bytes()))?;
-    for file in gone {
-        let path = dir.join(file);
-        let _ = fs::remove_file(&path);
-        let mut parent = path.parent();
-        while let Some(p) = parent {
-            if p == dir || fs::remove_dir(p).is_err() {
-                break;
-            }
-            parent = p.parent();
-        }
-    }
+    super::files::remove_files(dir, gone);
     Ok(())
 }
