@@ -73,13 +73,17 @@ impl<'a> Writer<'a> {
             .as_deref()
             .and_then(|old| fs::symlink_metadata(old).ok());
         let digest = (self.log.is_some() || self.known.is_some()).then(|| hash(bytes));
-        let unchanged = || match (&old, &old_meta) {
-            (Some(old), Some(meta)) if meta.is_file() => self
-                .known
-                .zip(digest)
-                .and_then(|(known, digest)| known.holds(rel, meta, digest))
-                .unwrap_or_else(|| same_bytes(old, meta, bytes)),
-            _ => false,
+        // Asked at most once (it may read the old file), when first needed.
+        let same = std::cell::OnceCell::new();
+        let unchanged = || {
+            *same.get_or_init(|| match (&old, &old_meta) {
+                (Some(old), Some(meta)) if meta.is_file() => self
+                    .known
+                    .zip(digest)
+                    .and_then(|(known, digest)| known.holds(rel, meta, digest))
+                    .unwrap_or_else(|| same_bytes(old, meta, bytes)),
+                _ => false,
+            })
         };
         let record = |meta: &fs::Metadata| {
             if let (Some(log), Some(digest)) = (self.log, digest) {
