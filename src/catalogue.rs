@@ -319,7 +319,7 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Language, Programme, Site, Theme};
+    use crate::config::{Language, Programme};
     use crate::schema::Status;
 
     fn case(slug: &str, municipality: &str, title: &str, themes: &[&str], county: &str) -> Case {
@@ -355,32 +355,7 @@ mod tests {
     }
 
     fn config() -> Config {
-        let theme = |id: &str| Theme {
-            id: id.into(),
-            name: id.into(),
-            name_nn: None,
-            description: None,
-        };
-        Config {
-            site: Site {
-                title: "T".into(),
-                base_url: "https://x.no/".into(),
-                language: Language::Nb,
-                description: None,
-                skin: None,
-                accessibility_statement: None,
-                licence: None,
-            },
-            themes: vec![theme("a"), theme("b"), theme("c")],
-            programmes: vec![Programme {
-                id: "saman".into(),
-                name: "S".into(),
-                owner: None,
-                period: None,
-                description: None,
-            }],
-            register: None,
-        }
+        Config::for_tests(&["a", "b", "c"])
     }
 
     #[test]

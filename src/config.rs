@@ -140,6 +140,40 @@ pub struct Config {
 }
 
 impl Config {
+    /// A small site for unit tests: themes with these ids (named by their
+    /// ids) and one programme, `saman`.
+    #[cfg(test)]
+    pub(crate) fn for_tests(themes: &[&str]) -> Config {
+        Config {
+            site: Site {
+                title: "T".into(),
+                base_url: "https://x.no/".into(),
+                language: Language::Nb,
+                description: None,
+                skin: None,
+                accessibility_statement: None,
+                licence: None,
+            },
+            themes: themes
+                .iter()
+                .map(|id| Theme {
+                    id: (*id).into(),
+                    name: (*id).into(),
+                    name_nn: None,
+                    description: None,
+                })
+                .collect(),
+            programmes: vec![Programme {
+                id: "saman".into(),
+                name: "S".into(),
+                owner: None,
+                period: None,
+                description: None,
+            }],
+            register: None,
+        }
+    }
+
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)

@@ -393,35 +393,11 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::config::{Config, Programme, Site, Theme};
+    use crate::config::Config;
     use crate::content::{SourceFile, split_front_matter};
 
     fn config() -> Config {
-        Config {
-            site: Site {
-                title: "T".into(),
-                base_url: "https://t.example/".into(),
-                language: Language::Nb,
-                description: None,
-                skin: None,
-                accessibility_statement: None,
-                licence: None,
-            },
-            themes: vec![Theme {
-                id: "sykefravaer".into(),
-                name: "S".into(),
-                name_nn: None,
-                description: None,
-            }],
-            programmes: vec![Programme {
-                id: "saman".into(),
-                name: "S".into(),
-                owner: None,
-                period: None,
-                description: None,
-            }],
-            register: None,
-        }
+        Config::for_tests(&["sykefravaer"])
     }
 
     fn validate(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
