@@ -18,5 +18,6 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod skin;
+pub mod threads;
 pub mod timings;
 pub mod yaml;

@@ -14,22 +14,18 @@
 //!   on the benchmark machine), and those waits overlap well: 4 000 entries
 //!   took 6.5 s one at a time and 0.3 s on 4 threads. The work is waiting,
 //!   not computing, so it gets more threads than there are cores.
-//! - [`on_io_threads`] runs work that writes many files on those threads
-//!   too, so that one thread's wait for the disk does not idle a core.
+//! - Work that writes many files runs on [`crate::threads`]' pool, so that
+//!   one thread's wait for the disk does not idle a core.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest, Written, hash};
 use super::{OutputError, io_err};
-
-/// Threads for writing and removing files: enough to overlap the disk's
-/// waits (more did not help on the benchmark machine).
-const IO_THREADS: usize = 16;
+use crate::threads::on_io_threads;
 
 /// Writes files under one folder, reusing identical files of a previous site.
 #[derive(Clone, Copy, Debug)]
@@ -335,27 +331,6 @@ fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(_) => return false,
         }
-    }
-}
-
-fn io_pool() -> Option<&'static rayon::ThreadPool> {
-    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(IO_THREADS)
-            .thread_name(|i| format!("casebook-io-{i}"))
-            .build()
-            .ok()
-    })
-    .as_ref()
-}
-
-/// Runs `work` with rayon's parallel iterators spread over the I/O
-/// threads (or the global pool, if those cannot be started).
-pub fn on_io_threads<R: Send>(work: impl FnOnce() -> R + Send) -> R {
-    match io_pool() {
-        Some(pool) => pool.install(work),
-        None => work(),
     }
 }
 

@@ -530,6 +530,17 @@ pub fn each_site_file(
     base_url: &str,
     writer: &dyn Sink,
 ) -> Result<(), OutputError> {
+    each_listing_file(renderer, pages, base_url, writer)?;
+    each_search_file(renderer.catalogue, renderer.site.config, writer)
+}
+
+/// The feed, the sitemaps, `robots.txt` and the open data.
+fn each_listing_file(
+    renderer: &Renderer<'_>,
+    pages: &[render::PageSpec],
+    base_url: &str,
+    writer: &dyn Sink,
+) -> Result<(), OutputError> {
     let t = Instant::now();
     writer.write("feed.xml", renderer.feed()?.as_bytes())?;
     timings::stage("feed", t);
@@ -548,12 +559,18 @@ pub fn each_site_file(
     writer.stream("cases.json", &mut |w| data::write_cases_json(renderer, w))?;
     writer.stream("cases.csv", &mut |w| data::write_cases_csv(renderer, w))?;
     timings::stage("open data", t);
+    Ok(())
+}
+
+/// The search index, facet data and snippet texts (src/search), each file
+/// written as soon as it is made. They need the catalogue only.
+fn each_search_file(
+    catalogue: &Catalogue<'_>,
+    config: &crate::config::Config,
+    writer: &dyn Sink,
+) -> Result<(), OutputError> {
     let t = Instant::now();
-    // Search index, facet data and snippet texts (src/search), each file
-    // written as soon as it is made.
-    crate::search::write(renderer.catalogue, renderer.site.config, &|path, bytes| {
-        writer.write(path, bytes)
-    })?;
+    crate::search::write(catalogue, config, &|path, bytes| writer.write(path, bytes))?;
     timings::stage("search index", t);
     Ok(())
 }
@@ -572,6 +589,38 @@ fn write_site(
     let t = Instant::now();
     let catalogue = Catalogue::new(content.config, content.cases);
     timings::stage("catalogue", t);
+    // Three jobs that need only the catalogue run at once, so that both
+    // cores stay busy to the end: the search index (from the catalogue
+    // alone) from now on, and the feed, sitemaps and open data beside the
+    // pages. Each spreads its own work over rayon's threads.
+    let (pages, searched) = std::thread::scope(|scope| {
+        let search = scope.spawn(|| each_search_file(&catalogue, content.config, writer));
+        let pages = render_site(content, options, base_url, assets, &catalogue, writer);
+        let searched = search
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (pages, searched)
+    });
+    let pages = pages?;
+    searched?;
+    Ok(Summary {
+        cases: content.cases.len(),
+        themes: content.config.themes.len(),
+        pages,
+        seconds: 0.0,
+    })
+}
+
+/// Renders and writes every page, and beside them the feed, sitemaps and
+/// open data; returns how many pages there are.
+fn render_site(
+    content: Content<'_>,
+    options: &BuildOptions<'_>,
+    base_url: &str,
+    assets: BTreeMap<String, String>,
+    catalogue: &Catalogue<'_>,
+    writer: &Writer<'_>,
+) -> Result<usize, OutputError> {
     let t = Instant::now();
     let site = Site {
         config: content.config,
@@ -581,7 +630,7 @@ fn write_site(
         root: render::root_path(base_url),
         assets,
     };
-    let renderer = Renderer::new(site, &catalogue)?;
+    let renderer = Renderer::new(site, catalogue)?;
     let pages = renderer.pages();
     timings::stage("templates + cards", t);
     let bar = if options.progress {
@@ -599,31 +648,33 @@ fn write_site(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let t = Instant::now();
-    // Rendering is computing and writing is mostly waiting for the disk;
-    // on more threads than cores, one page's wait overlaps another's work.
-    files::on_io_threads(|| {
-        pages.par_iter().try_for_each(|spec| {
-            let r = Instant::now();
-            let html = renderer.render(spec)?;
-            timings::add(Cpu::Render, r);
-            let w = Instant::now();
-            writer.write(&spec.file(), html.as_bytes())?;
-            timings::add(Cpu::Write, w);
-            bar.inc(1);
-            Ok::<(), OutputError>(())
-        })
-    })?;
+    let (rendered, listed) = rayon::join(
+        || {
+            let t = Instant::now();
+            // Rendering is computing and writing is mostly waiting for the
+            // disk; on more threads than cores, one page's wait overlaps
+            // another's work.
+            let rendered = crate::threads::on_io_threads(|| {
+                pages.par_iter().try_for_each(|spec| {
+                    let r = Instant::now();
+                    let html = renderer.render(spec)?;
+                    timings::add(Cpu::Render, r);
+                    let w = Instant::now();
+                    writer.write(&spec.file(), html.as_bytes())?;
+                    timings::add(Cpu::Write, w);
+                    bar.inc(1);
+                    Ok::<(), OutputError>(())
+                })
+            });
+            timings::stage("pages (render + write)", t);
+            rendered
+        },
+        || each_listing_file(&renderer, &pages, base_url, writer),
+    );
     bar.finish_and_clear();
-    timings::stage("pages (render + write)", t);
-
-    each_site_file(&renderer, &pages, base_url, writer)?;
-    Ok(Summary {
-        cases: content.cases.len(),
-        themes: content.config.themes.len(),
-        pages: pages.len(),
-        seconds: 0.0,
-    })
+    rendered?;
+    listed?;
+    Ok(pages.len())
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use super::files::{on_io_threads, remove_tree};
+use super::files::remove_tree;
+use crate::threads::on_io_threads;
 use super::manifest::Written;
 use super::{OutputError, io_err};
 

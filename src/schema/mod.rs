@@ -327,13 +327,18 @@ pub fn read_and_validate(
         media: &found.media,
         today,
     };
-    let read: Vec<Result<validate::Validated, crate::diagnostics::Diagnostic>> = found
-        .cases
-        .par_iter()
-        .map(|path| {
-            crate::content::read_source(root, path).map(|file| validate_case(&file, &vocab))
-        })
-        .collect();
+    // On the I/O threads: the files may have to come from the disk.
+    let read: Vec<Result<validate::Validated, crate::diagnostics::Diagnostic>> =
+        crate::threads::on_io_threads(|| {
+            found
+                .cases
+                .par_iter()
+                .map(|path| {
+                    crate::content::read_source(root, path)
+                        .map(|file| validate_case(&file, &vocab))
+                })
+                .collect()
+        });
     let mut diagnostics = found.diagnostics;
     let mut results = Vec::with_capacity(read.len());
     for result in read {
