@@ -192,10 +192,7 @@ impl<'n> DocBuilder<'n> {
 
     /// Adds the words of one field with its weight.
     pub fn field(&mut self, text: &str, weight: f32) {
-        for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if word.is_empty() {
-                continue;
-            }
+        for word in alphanumeric_runs(text) {
             let id = self.id(word);
             if id == STOP {
                 continue;
@@ -229,6 +226,36 @@ impl<'n> DocBuilder<'n> {
         }
         m.in_doc.clear();
     }
+}
+
+/// The runs of letters and digits of `text` ([`char::is_alphanumeric`]),
+/// as `text.split(|c: char| !c.is_alphanumeric())` without its empty
+/// pieces, but a byte at a time through ASCII, which is most of the text.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (alnum, width) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next()?;
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            match (alnum, start) {
+                (true, None) => start = Some(i),
+                (false, Some(from)) => {
+                    i += width;
+                    return Some(&text[from..i - width]);
+                }
+                _ => {}
+            }
+            i += width;
+        }
+        start.map(|from| &text[from..])
+    })
 }
 
 /// The index: terms in byte order, each with its postings `(case, weight)`
@@ -555,5 +582,23 @@ mod tests {
             titles(&docs, &idx.query(&n, "rekruttering")),
             ["Rekruttering av sykepleiere", "Turnus"]
         );
+    }
+
+    #[test]
+    fn alphanumeric_runs_split_as_the_standard_library_does() {
+        for text in [
+            "",
+            "heltid/deltid 8,5 % i Bærum – «sjukefråvær»",
+            "  ÅÆØ  café\u{a0}naïve—x1²³ ",
+            "a",
+            "!",
+            "ord.",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(alphanumeric_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 }

@@ -9,21 +9,29 @@
 
 /// Plain text made of paragraphs, one per line, built up field by field in
 /// one buffer that is reused from case to case.
+///
+/// Whitespace is collapsed as the text is added, in one pass: a paragraph
+/// is its words (runs of non-whitespace) joined by single spaces, and one
+/// with no words is left out.
 #[derive(Debug, Default)]
 pub struct Plain {
     /// The paragraphs, joined by `\n`.
     pub text: String,
     /// Paragraphs in `text`.
     count: usize,
-    /// The paragraph being gathered, with markup removed.
-    current: String,
+    /// The paragraph being gathered has a word already.
+    open: bool,
+    /// Whitespace came after the last word of the open paragraph.
+    space: bool,
 }
 
 impl Plain {
-    /// Empties the text, keeping the buffers.
+    /// Empties the text, keeping the buffer.
     pub fn clear(&mut self) {
         self.text.clear();
         self.count = 0;
+        self.open = false;
+        self.space = false;
     }
 
     /// Where the next paragraph will start in `text`.
@@ -37,6 +45,7 @@ impl Plain {
 
     /// Adds `para` as it is, as one paragraph (even when empty).
     pub fn push(&mut self, para: &str) {
+        self.flush();
         if self.count > 0 {
             self.text.push('\n');
         }
@@ -60,10 +69,9 @@ impl Plain {
                 // Headings, list items and quotes stand on their own.
                 self.flush();
             }
-            if !self.current.is_empty() {
-                self.current.push(' ');
-            }
-            inline(body, &mut self.current);
+            // Lines of one paragraph are joined by a space.
+            self.space = true;
+            self.inline(body);
             if block {
                 self.flush();
             }
@@ -71,27 +79,128 @@ impl Plain {
         self.flush();
     }
 
-    /// Ends the paragraph being gathered: its words, single-spaced, become
-    /// a paragraph of the text unless there are none.
+    /// Ends the paragraph being gathered.
     fn flush(&mut self) {
-        let mark = self.text.len();
-        if self.count > 0 {
-            self.text.push('\n');
-        }
-        let start = self.text.len();
-        for word in self.current.split_whitespace() {
-            if self.text.len() > start {
-                self.text.push(' ');
-            }
-            self.text.push_str(word);
-        }
-        if self.text.len() == start {
-            self.text.truncate(mark);
-        } else {
-            self.count += 1;
-        }
-        self.current.clear();
+        self.open = false;
+        self.space = false;
     }
+
+    /// Adds one word (a non-empty run without whitespace) to the paragraph
+    /// being gathered, opening a new paragraph if it is the first.
+    fn word(&mut self, word: &str) {
+        if !self.open {
+            if self.count > 0 {
+                self.text.push('\n');
+            }
+            self.count += 1;
+            self.open = true;
+        } else if self.space {
+            self.text.push(' ');
+        }
+        self.space = false;
+        self.text.push_str(word);
+    }
+
+    /// Adds `text` to the paragraph being gathered, its whitespace (as
+    /// [`char::is_whitespace`] knows it) collapsed into single spaces
+    /// between words.
+    fn words(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut start = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let width = if b < 0x80 {
+                if !matches!(b, b' ' | b'\t'..=b'\r') {
+                    i += 1;
+                    continue;
+                }
+                1
+            } else {
+                // Only a whole character can be whitespace (U+00A0 and
+                // the like); any other is part of the word.
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if !c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
+            };
+            if start < i {
+                self.word(&text[start..i]);
+            }
+            self.space = true;
+            i += width;
+            start = i;
+        }
+        if start < bytes.len() {
+            self.word(&text[start..]);
+        }
+    }
+
+    /// Adds `text` without inline markup: link targets, footnote
+    /// references, HTML tags, bare URLs and emphasis characters go; link
+    /// texts stay.
+    fn inline(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut start = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'*' | b'_' | b'`' | b'~' | b'|' | b'\\' => {
+                    self.words(&text[start..i]);
+                    if bytes[i] == b'|' {
+                        self.space = true;
+                    }
+                    i += 1;
+                    start = i;
+                }
+                b'[' if bytes.get(i + 1) == Some(&b'^') => {
+                    self.words(&text[start..i]);
+                    i = find_byte(bytes, i, b']').map_or(bytes.len(), |e| e + 1);
+                    start = i;
+                }
+                b']' if bytes.get(i + 1) == Some(&b'(') => {
+                    self.words(&text[start..i]);
+                    i = find_byte(bytes, i, b')').map_or(bytes.len(), |e| e + 1);
+                    start = i;
+                }
+                b'[' | b'!' if bytes.get(i + 1) == Some(&b'[') || bytes[i] == b'[' => {
+                    self.words(&text[start..i]);
+                    i += if bytes[i] == b'!' { 2 } else { 1 };
+                    start = i;
+                }
+                b'<' if bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') =>
+                {
+                    self.words(&text[start..i]);
+                    i = find_byte(bytes, i, b'>').map_or(bytes.len(), |e| e + 1);
+                    self.space = true;
+                    start = i;
+                }
+                b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
+                    self.words(&text[start..i]);
+                    i = text[i..]
+                        .find(char::is_whitespace)
+                        .map_or(bytes.len(), |e| i + e);
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        self.words(&text[start..]);
+    }
+}
+
+/// Where `byte` (ASCII) first occurs in `bytes` from `from` on.
+fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == byte)
+        .map(|at| from + at)
 }
 
 /// `|---|:--:|` and the like.
@@ -139,59 +248,6 @@ fn strip_block_marker(line: &str) -> (&str, bool) {
             return (s, block);
         }
     }
-}
-
-/// Appends `text` without inline markup: link targets, footnote references,
-/// HTML tags, bare URLs and emphasis characters go; link texts stay.
-fn inline(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut start = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'*' | b'_' | b'`' | b'~' | b'|' | b'\\' => {
-                out.push_str(&text[start..i]);
-                if bytes[i] == b'|' {
-                    out.push(' ');
-                }
-                i += 1;
-                start = i;
-            }
-            b'[' if bytes.get(i + 1) == Some(&b'^') => {
-                out.push_str(&text[start..i]);
-                i = text[i..].find(']').map_or(bytes.len(), |e| i + e + 1);
-                start = i;
-            }
-            b']' if bytes.get(i + 1) == Some(&b'(') => {
-                out.push_str(&text[start..i]);
-                i = text[i..].find(')').map_or(bytes.len(), |e| i + e + 1);
-                start = i;
-            }
-            b'[' | b'!' if bytes.get(i + 1) == Some(&b'[') || bytes[i] == b'[' => {
-                out.push_str(&text[start..i]);
-                i += if bytes[i] == b'!' { 2 } else { 1 };
-                start = i;
-            }
-            b'<' if bytes
-                .get(i + 1)
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') =>
-            {
-                out.push_str(&text[start..i]);
-                i = text[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
-                out.push(' ');
-                start = i;
-            }
-            b'h' if text[i..].starts_with("http://") || text[i..].starts_with("https://") => {
-                out.push_str(&text[start..i]);
-                i = text[i..]
-                    .find(char::is_whitespace)
-                    .map_or(bytes.len(), |e| i + e);
-                start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    out.push_str(&text[start..]);
 }
 
 #[cfg(test)]
