@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod decimal;
 pub mod diagnostics;
+pub mod json;
 pub mod norwegian;
 pub mod output;
 pub mod render;

@@ -542,7 +542,7 @@ fn each_listing_file(
     writer: &dyn Sink,
 ) -> Result<(), OutputError> {
     let t = Instant::now();
-    writer.write("feed.xml", renderer.feed()?.as_bytes())?;
+    writer.write("feed.xml", &renderer.feed()?)?;
     timings::stage("feed", t);
     let t = Instant::now();
     let urls: Vec<String> = pages
@@ -660,7 +660,7 @@ fn render_site(
                     let html = renderer.render(spec)?;
                     timings::add(Cpu::Render, r);
                     let w = Instant::now();
-                    writer.write(&spec.file(), html.as_bytes())?;
+                    writer.write(&spec.file(), &html)?;
                     timings::add(Cpu::Write, w);
                     bar.inc(1);
                     Ok::<(), OutputError>(())

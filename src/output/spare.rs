@@ -9,9 +9,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
 use super::files::remove_tree;
-use crate::threads::on_io_threads;
 use super::manifest::Written;
 use super::{OutputError, io_err};
+use crate::threads::on_io_threads;
 
 /// What an older site, about to be rewritten into the new one, holds: its
 /// files and folders, as `/`-separated paths under it. Taking it also

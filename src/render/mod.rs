@@ -803,9 +803,13 @@ impl<'a> Renderer<'a> {
         spec: &PageSpec,
         template: &str,
         ctx: &Context,
-    ) -> Result<String, RenderError> {
+    ) -> Result<Vec<u8>, RenderError> {
+        // Into bytes: `Tera::render` would check the whole page is UTF-8
+        // again to make a `String` of it (2 % of a build's instructions).
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(template, ctx)
+            .render_to(template, ctx, &mut out)
+            .map(|()| out)
             .map_err(|e| RenderError::Template {
                 page: spec.path.clone(),
                 template: template.to_owned(),
@@ -926,8 +930,8 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Renders one page.
-    pub fn render(&self, spec: &PageSpec) -> Result<String, RenderError> {
+    /// Renders one page, as the bytes of its file (UTF-8).
+    pub fn render(&self, spec: &PageSpec) -> Result<Vec<u8>, RenderError> {
         let site_lang = self.site.config.site.language;
         let t = self.strings(site_lang);
         let word = |key: &str| {
@@ -1204,7 +1208,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The Atom feed: the newest cases with a date, newest first.
-    pub fn feed(&self) -> Result<String, RenderError> {
+    pub fn feed(&self) -> Result<Vec<u8>, RenderError> {
         const ENTRIES: usize = 50;
         let cat = self.catalogue;
         let mut dated: Vec<(jiff::civil::Date, usize)> = cat

@@ -334,8 +334,7 @@ pub fn read_and_validate(
                 .cases
                 .par_iter()
                 .map(|path| {
-                    crate::content::read_source(root, path)
-                        .map(|file| validate_case(&file, &vocab))
+                    crate::content::read_source(root, path).map(|file| validate_case(&file, &vocab))
                 })
                 .collect()
         });

@@ -598,7 +598,11 @@ mod tests {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(alphanumeric_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+            assert_eq!(
+                alphanumeric_runs(text).collect::<Vec<_>>(),
+                expected,
+                "{text:?}"
+            );
         }
     }
 }

@@ -348,13 +348,13 @@ pub fn write<E: Send>(
                     &mut plain,
                 );
                 // `search/x/<n>.json`: the texts of cases 4n to 4n + 3 as a
-                // JSON array of strings (which serialise without error).
+                // JSON array of strings.
                 group.push(if doc.is_multiple_of(TEXTS_PER_FILE) {
                     b'['
                 } else {
                     b','
                 });
-                let _ = serde_json::to_writer(&mut group, plain.text.as_str());
+                crate::json::push_string(&mut group, &plain.text);
                 if (doc + 1).is_multiple_of(TEXTS_PER_FILE) || k + 1 == cases.len() {
                     group.push(b']');
                     put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &group)?;
@@ -364,7 +364,11 @@ pub fn write<E: Send>(
             Ok(memo)
         })
         .collect::<Result<_, E>>()?;
-    let titles: Vec<String> = catalogue.cases.iter().map(|c| loose(&c.title)).collect();
+    let titles: Vec<String> = catalogue
+        .cases
+        .par_iter()
+        .map(|c| loose(&c.title))
+        .collect();
     let index = Index::from_memos(memos, titles);
     let shard_files = shards(&index, SHARD_BYTES, |_, name, bytes| put(name, bytes))?;
 

@@ -181,7 +181,9 @@ impl Plain {
                     self.space = true;
                     start = i;
                 }
-                b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
+                b'h' if bytes[i..].starts_with(b"http://")
+                    || bytes[i..].starts_with(b"https://") =>
+                {
                     self.words(&text[start..i]);
                     i = text[i..]
                         .find(char::is_whitespace)

@@ -386,7 +386,7 @@ impl Model {
 fn render_all(
     renderer: &Renderer<'_>,
     specs: &[&PageSpec],
-) -> Result<Vec<(String, String)>, WriteError> {
+) -> Result<Vec<(String, Vec<u8>)>, WriteError> {
     specs
         .par_iter()
         .map(|spec| {
@@ -402,7 +402,7 @@ fn render_all(
 /// gone (and the folders they leave empty).
 fn write_in_place(
     dir: &Path,
-    rendered: &[(String, String)],
+    rendered: &[(String, Vec<u8>)],
     gone: &[String],
     shared: &Shared,
 ) -> Result<(), WriteError> {
@@ -412,7 +412,7 @@ fn write_in_place(
     }
     rendered
         .par_iter()
-        .try_for_each(|(file, html)| write_atomic(dir, file, html.as_bytes()))?;
+        .try_for_each(|(file, html)| write_atomic(dir, file, html))?;
     super::files::remove_files(dir, gone);
     Ok(())
 }

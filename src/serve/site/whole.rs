@@ -159,7 +159,7 @@ pub(super) fn write_whole(
             return Err(WriteError::Stopped);
         }
         let html = renderer.render(spec).map_err(|e| broken(skin, &e))?;
-        write(&spec.file(), html.as_bytes())
+        write(&spec.file(), &html)
     })?;
     let file_hashes = write_changed(&renderer, &specs, parts.base_url, &HashMap::new(), &write)?;
     let shown = shown_by_all(&renderer, &specs);
