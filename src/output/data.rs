@@ -156,27 +156,199 @@ pub fn write_cases_json(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result
         };
         return serde_json::to_writer_pretty(out, &export).map_err(io::Error::from);
     }
-    pretty_with_list(
-        &head,
-        "cases",
-        cases.len(),
-        |range| cases[range].iter().map(|c| record(c, r)).collect(),
+    pretty_with_list(&head, "cases", cases.len(), out, |i, buf| {
+        pretty_record(&record(cases[i], r), buf);
+    })
+}
+
+/// Appends `rec` as `serde_json::to_vec_pretty` writes it inside the list
+/// of `cases.json` (two levels deep), but by hand: serde_json looks at
+/// every byte of the texts through a table and was most of the open data's
+/// time; [`crate::json::push_string`] skips eight bytes at a time. A test
+/// holds the two to the same bytes.
+fn pretty_record(rec: &Record<'_>, out: &mut Vec<u8>) {
+    let mut p = Pretty {
         out,
-    )
+        depth: 2,
+        first: true,
+    };
+    p.open(b'{');
+    p.key("slug").string(rec.slug);
+    p.key("url").string(&rec.url);
+    p.key("title").string(rec.title);
+    p.key("municipality").string(rec.municipality);
+    p.key("municipality_number")
+        .opt_string(rec.municipality_number);
+    p.key("county").opt_string(rec.county);
+    p.key("county_number").opt_string(rec.county_number);
+    p.key("programme").string(rec.programme);
+    p.key("programme_name").opt_string(rec.programme_name);
+    p.key("themes").strings(rec.themes);
+    p.key("status").string(rec.status);
+    p.key("period_start")
+        .opt_number(rec.period_start.map(i64::from));
+    p.key("period_end")
+        .opt_number(rec.period_end.map(i64::from));
+    p.key("language").string(rec.language);
+    p.key("published").opt_string(rec.published.as_deref());
+    p.key("updated").opt_string(rec.updated.as_deref());
+    p.key("summary").opt_string(rec.summary);
+    p.key("need").string(rec.need);
+    p.key("goal").string(rec.goal);
+    p.key("measures").strings(rec.measures);
+    p.key("result").opt_string(rec.result);
+    p.key("anchoring").opt_string(rec.anchoring);
+    p.key("indicators");
+    p.list(&rec.indicators, |p, ind| {
+        p.open(b'{');
+        p.key("name").string(ind.name);
+        p.key("unit").string(ind.unit);
+        p.key("lower_is_better")
+            .raw(if ind.lower_is_better { "true" } else { "false" });
+        for (key, points) in [("series", &ind.series), ("targets", &ind.targets)] {
+            p.key(key);
+            p.list(points, |p, point| {
+                p.open(b'{');
+                p.key("period").string(&point.period);
+                p.key("value").float(point.value);
+                if let Some(label) = point.label {
+                    p.key("label").string(label);
+                }
+                p.close(b'}');
+            });
+        }
+        p.close(b'}');
+    });
+    p.key("funding");
+    p.list(rec.funding, |p, f| {
+        p.open(b'{');
+        p.key("source").string(&f.source);
+        p.key("amount_nok").raw(&f.amount_nok.to_string());
+        p.key("per").opt_string(f.per.as_deref());
+        p.close(b'}');
+    });
+    p.key("links");
+    p.list(rec.links, |p, link| {
+        p.open(b'{');
+        p.key("title").string(&link.title);
+        p.key("url").string(&link.url);
+        p.close(b'}');
+    });
+    p.key("draft").raw(if rec.draft { "true" } else { "false" });
+    p.key("body").string(rec.body);
+    p.key("licence").opt_string(rec.licence);
+    p.close(b'}');
+}
+
+/// serde_json's pretty format written by hand: two spaces a level, `": "`
+/// after keys, empty lists as `[]`.
+struct Pretty<'o> {
+    out: &'o mut Vec<u8>,
+    depth: usize,
+    /// No field or item written yet at this level.
+    first: bool,
+}
+
+impl Pretty<'_> {
+    fn line(&mut self) {
+        self.out.push(b'\n');
+        for _ in 0..self.depth {
+            self.out.extend_from_slice(b"  ");
+        }
+    }
+
+    /// Starts an object or list (never an empty one: see [`Pretty::list`]).
+    fn open(&mut self, bracket: u8) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, bracket: u8) {
+        self.depth -= 1;
+        self.line();
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    /// Before a field or an item: the comma and the new line.
+    fn next(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.line();
+    }
+
+    fn key(&mut self, key: &str) -> &mut Self {
+        self.next();
+        crate::json::push_string(self.out, key);
+        self.out.extend_from_slice(b": ");
+        self
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
+    fn string(&mut self, text: &str) {
+        crate::json::push_string(self.out, text);
+    }
+
+    fn opt_string(&mut self, text: Option<&str>) {
+        match text {
+            Some(text) => self.string(text),
+            None => self.raw("null"),
+        }
+    }
+
+    fn opt_number(&mut self, n: Option<i64>) {
+        match n {
+            Some(n) => self.raw(&n.to_string()),
+            None => self.raw("null"),
+        }
+    }
+
+    /// As serde_json writes an `f64` (shortest round-trip digits; `null`
+    /// for what JSON cannot hold).
+    fn float(&mut self, value: f64) {
+        if serde_json::to_writer(&mut *self.out, &value).is_err() {
+            self.raw("null");
+        }
+    }
+
+    fn strings(&mut self, items: &[String]) {
+        self.list(items, |p, item| p.string(item));
+    }
+
+    /// A list, each item written by `item` after its comma and new line.
+    fn list<T>(&mut self, items: &[T], mut item: impl FnMut(&mut Self, &T)) {
+        if items.is_empty() {
+            self.raw("[]");
+            return;
+        }
+        self.open(b'[');
+        for it in items {
+            self.next();
+            item(self, it);
+        }
+        self.close(b']');
+    }
 }
 
 /// Writes what `serde_json::to_writer_pretty` writes for an object with
-/// `head`'s fields followed by `"key": [items]`, the `count` items made by
-/// `make` a batch at a time and serialised in parallel (serialising 10 000
-/// records was a quarter of a second on one core). `head` must serialise
-/// to an object with at least one field, and `count` must not be 0; the
-/// caller serialises those the plain way.
-fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
+/// `head`'s fields followed by `"key": [items]`, where `item(i, buf)`
+/// appends item `i` (of `count`) as it would appear there, indented two
+/// levels. Items are made a batch at a time in parallel (serialising
+/// 10 000 records was a quarter of a second on one core). `head` must
+/// serialise to an object with at least one field, and `count` must not
+/// be 0; the caller serialises those the plain way.
+fn pretty_with_list<H: Serialize>(
     head: &H,
     key: &str,
     count: usize,
-    make: impl Fn(std::ops::Range<usize>) -> Vec<T>,
     out: &mut dyn io::Write,
+    item: impl Fn(usize, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     let mut start = serde_json::to_vec_pretty(head)?;
@@ -187,35 +359,38 @@ fn pretty_with_list<H: Serialize, T: Serialize + Sync>(
     start.truncate(start.len() - 2);
     start.extend_from_slice(b",\n  ");
     start.extend_from_slice(&serde_json::to_vec(key)?);
-    start.extend_from_slice(b": [\n");
+    start.extend_from_slice(b": [");
     out.write_all(&start)?;
     for from in (0..count).step_by(BATCH) {
-        let items = make(from..count.min(from + BATCH));
-        let parts: Vec<io::Result<Vec<u8>>> = items
-            .par_iter()
-            .map(|item| {
-                let one = serde_json::to_vec_pretty(item)?;
-                // Each line four spaces deeper. JSON strings hold no raw line
-                // break, so every `\n` is one serde_json wrote.
-                let mut shifted = Vec::with_capacity(one.len() + one.len() / 8);
-                shifted.extend_from_slice(b"    ");
-                for &b in &one {
-                    shifted.push(b);
-                    if b == b'\n' {
-                        shifted.extend_from_slice(b"    ");
-                    }
-                }
-                Ok(shifted)
+        let parts: Vec<Vec<u8>> = (from..count.min(from + BATCH))
+            .into_par_iter()
+            .map(|i| {
+                let mut part = Vec::with_capacity(8 * 1024);
+                part.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+                item(i, &mut part);
+                part
             })
             .collect();
-        for (i, part) in parts.into_iter().enumerate() {
-            if from > 0 || i > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(&part?)?;
+        for part in parts {
+            out.write_all(&part)?;
         }
     }
     out.write_all(b"\n  ]\n}")
+}
+
+/// Appends `value` as `serde_json::to_vec_pretty` writes it two levels
+/// deep (each of its lines four spaces further in).
+#[cfg(test)]
+fn pretty_nested<T: Serialize>(value: &T, out: &mut Vec<u8>) {
+    let one = serde_json::to_vec_pretty(value).unwrap_or_default();
+    // JSON strings hold no raw line break, so every `\n` is one serde_json
+    // wrote.
+    for &b in &one {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"    ");
+        }
+    }
 }
 
 /// Writes `cases.csv`: one row per case; list fields as JSON arrays in
@@ -439,15 +614,17 @@ mod tests {
         };
         let expected = serde_json::to_vec_pretty(&whole).expect("json");
         let mut got = Vec::new();
-        pretty_with_list(&head, "cases", items.len(), |r| items[r].to_vec(), &mut got)
-            .expect("applies");
+        pretty_with_list(&head, "cases", items.len(), &mut got, |i, buf| {
+            pretty_nested(&items[i], buf);
+        })
+        .expect("applies");
         assert!(items.len() > BATCH, "the test crosses a batch boundary");
         assert_eq!(
             String::from_utf8(got).expect("utf-8"),
             String::from_utf8(expected).expect("utf-8")
         );
         let mut none = Vec::new();
-        assert!(pretty_with_list(&head, "cases", 0, |_| Vec::<Item>::new(), &mut none).is_err());
+        assert!(pretty_with_list(&head, "cases", 0, &mut none, |_, _| {}).is_err());
     }
 }
 
