@@ -13,9 +13,17 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-/// Wall times of the stages, in the order they finished, with the peak
-/// resident memory so far (kB, Linux only) when each finished.
-static STAGES: Mutex<Vec<(&'static str, Duration, Option<u64>)>> = Mutex::new(Vec::new());
+/// One stage: its name, when it started (since the first stage recorded
+/// started), how long it took, and the peak resident memory so far (kB,
+/// Linux only) when it finished.
+type Stage = (&'static str, Duration, Duration, Option<u64>);
+
+/// The stages, in the order they finished. Some run at the same time as
+/// others (the search index beside the pages), so their times overlap.
+static STAGES: Mutex<Vec<Stage>> = Mutex::new(Vec::new());
+
+/// When the first stage recorded started: the origin of the start times.
+static ORIGIN: Mutex<Option<Instant>> = Mutex::new(None);
 
 /// `VmHWM` of /proc/self/status: the peak resident set so far, in kB.
 fn peak_kb() -> Option<u64> {
@@ -66,9 +74,13 @@ pub fn stage(name: &'static str, started: Instant) {
         return;
     }
     let elapsed = started.elapsed();
+    let at = match ORIGIN.lock() {
+        Ok(mut origin) => started.saturating_duration_since(*origin.get_or_insert(started)),
+        Err(_) => Duration::ZERO,
+    };
     let peak = peak_kb();
     if let Ok(mut stages) = STAGES.lock() {
-        stages.push((name, elapsed, peak));
+        stages.push((name, at, elapsed, peak));
     }
 }
 
@@ -86,6 +98,9 @@ pub fn reset() {
     if let Ok(mut stages) = STAGES.lock() {
         stages.clear();
     }
+    if let Ok(mut origin) = ORIGIN.lock() {
+        *origin = None;
+    }
     for slot in &CPU {
         slot.store(0, Ordering::Relaxed);
     }
@@ -95,17 +110,30 @@ pub fn reset() {
 /// and the peak memory so far, then the CPU totals of the parallel work, then `total` as given.
 pub fn report(total: Duration) -> String {
     use std::fmt::Write as _;
-    let mut out = String::from("timings (wall):\n");
+    let mut out = String::from("timings (wall; stages may overlap):\n");
     let stages = STAGES.lock().map(|s| s.clone()).unwrap_or_default();
-    for (name, d, peak) in &stages {
-        let _ = write!(out, "  {name:<22} {:>8.1} ms", ms(*d));
+    for (name, at, d, peak) in &stages {
+        let _ = write!(
+            out,
+            "  {name:<22} {:>8.1} ms   from {:>6.0} to {:>6.0} ms",
+            ms(*d),
+            ms(*at),
+            ms(*at + *d)
+        );
         if let Some(kb) = peak {
             let _ = write!(out, "   peak RSS {:>5} MB", kb / 1024);
         }
         out.push('\n');
     }
     let _ = writeln!(out, "  {:<22} {:>8.1} ms", "total", ms(total));
-    let threads = rayon::current_num_threads();
+    if let Some((user, system)) = process_cpu() {
+        let _ = writeln!(
+            out,
+            "cpu time of the process: {:.0} ms user + {:.0} ms system",
+            ms(user),
+            ms(system)
+        );
+    }
     let mut cpu = String::new();
     for kind in [Cpu::Yaml, Cpu::Render, Cpu::Write] {
         let nanos = kind.slot().load(Ordering::Relaxed);
@@ -119,10 +147,26 @@ pub fn report(total: Duration) -> String {
         }
     }
     if !cpu.is_empty() {
-        let _ = writeln!(out, "cpu time summed over {threads} threads:");
+        let _ = writeln!(
+            out,
+            "busy time summed over the threads doing it (on more threads than \
+             cores, waiting for a core or the disk counts too):"
+        );
         out.push_str(&cpu);
     }
     out
+}
+
+/// User and system CPU time of the process so far, from /proc/self/stat
+/// (Linux only; in the kernel's USER_HZ ticks, 100 a second).
+fn process_cpu() -> Option<(Duration, Duration)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces: state is the 3rd field, utime the 14th and stime the 15th.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let tick = |t: &str| t.parse::<u64>().ok().map(|t| Duration::from_millis(t * 10));
+    Some((tick(fields.next()?)?, tick(fields.next()?)?))
 }
 
 fn ms(d: Duration) -> f64 {
