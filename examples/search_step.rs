@@ -70,6 +70,7 @@ fn main() -> Result<()> {
                 out: &out,
                 base_url: None,
                 progress: false,
+                exits_after: false,
             },
         )?;
         builds.push(started.elapsed().as_secs_f64());

@@ -75,6 +75,7 @@ pub fn run(
         out: &out,
         base_url,
         progress: std::io::stderr().is_terminal(),
+        exits_after: true,
     };
     let content = Content {
         config: &config,

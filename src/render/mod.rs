@@ -5,9 +5,15 @@
 //! Rendering never reads a file: the skin, the config and the cases arrive
 //! loaded, and the output stage writes what comes back.
 
+mod case;
 pub mod chart;
 pub mod context;
+mod feed;
 pub mod markdown;
+mod pages;
+
+pub use case::CaseHtml;
+pub use pages::{PageKind, PageSpec};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -114,95 +120,6 @@ pub fn root_path(base_url: &str) -> String {
     }
 }
 
-/// Which page.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PageKind {
-    /// The catalogue (`/`, `/page/n/`).
-    Home,
-    /// A case, by catalogue position.
-    Case(usize),
-    /// `/themes/`.
-    Themes,
-    /// `/themes/<id>/`.
-    Theme(String),
-    /// `/programmes/`.
-    Programmes,
-    /// `/programmes/<id>/`.
-    Programme(String),
-    /// `/counties/`.
-    Counties,
-    /// `/counties/<slug>/`, by position in `by_county`.
-    County(usize),
-    /// `/municipalities/`.
-    Municipalities,
-    /// `/municipalities/<slug>/`, by position in `by_municipality`.
-    Municipality(usize),
-    /// `/pages/<slug>/`, by position.
-    FreePage(usize),
-    /// `/search/`.
-    Search,
-    /// `/404.html`.
-    NotFound,
-}
-
-/// One page to write.
-#[derive(Clone, Debug)]
-pub struct PageSpec {
-    /// Site path: `` (front page), `cases/molde/`, `404.html`.
-    pub path: String,
-    /// What it shows.
-    pub kind: PageKind,
-    /// Page number within a paginated listing (1-based).
-    pub number: usize,
-}
-
-impl PageSpec {
-    /// The output file, relative to the output folder.
-    pub fn file(&self) -> String {
-        if self.path.ends_with(".html") {
-            self.path.clone()
-        } else {
-            format!("{}index.html", self.path)
-        }
-    }
-
-    /// Whether the page belongs in the sitemap.
-    pub fn in_sitemap(&self) -> bool {
-        self.kind != PageKind::NotFound
-    }
-}
-
-fn page_path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}page/{number}/")
-    }
-}
-
-fn pages_for(count: usize) -> usize {
-    count.div_ceil(PER_PAGE).max(1)
-}
-
-/// The pagination object of a listing page.
-#[derive(Clone, Debug, Serialize)]
-struct Pagination {
-    current: usize,
-    total: usize,
-    items: usize,
-    previous: Option<String>,
-    next: Option<String>,
-    pages: Vec<PageLink>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct PageLink {
-    number: usize,
-    url: String,
-    current: bool,
-    gap: bool,
-}
-
 /// The page header object every template gets as `page`.
 #[derive(Clone, Debug, Serialize)]
 struct PageContext {
@@ -219,38 +136,6 @@ struct PageContext {
     number: usize,
 }
 
-/// The rendered Markdown of a case.
-#[derive(Clone, Debug, Default, Serialize)]
-pub struct CaseHtml {
-    /// Behov.
-    pub need: String,
-    /// Mål.
-    pub goal: String,
-    /// Tiltak, one HTML fragment per item.
-    pub measures: Vec<String>,
-    /// Resultat.
-    pub result: Option<String>,
-    /// Forankring.
-    pub anchoring: Option<String>,
-    /// The narrative.
-    pub body: Option<String>,
-    /// Chart and table HTML per indicator.
-    pub indicators: Vec<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct FundingRow {
-    source: String,
-    amount: String,
-    per: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct LinkRow {
-    title: String,
-    url: String,
-}
-
 #[derive(Clone, Debug, Serialize)]
 struct ListContext {
     kind_label: String,
@@ -263,20 +148,6 @@ struct ListContext {
 struct Fact {
     label: String,
     value: String,
-}
-
-/// Feed entry.
-#[derive(Clone, Debug, Serialize)]
-struct FeedEntry {
-    title: String,
-    url: String,
-    lang: &'static str,
-    published: String,
-    updated: String,
-    municipality: String,
-    themes: Vec<context::ThemeLink>,
-    summary: Option<String>,
-    content: String,
 }
 
 /// The parts of a [`Renderer`] that [`Renderer::renew`] carries over to the
@@ -465,152 +336,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Catalogue positions of every case whose data the page shows: the
-    /// case itself and its related cases on a case page, the cards on a
-    /// listing page. `serve` re-renders a page when one of them changes, so
-    /// keep this in step with [`Renderer::render`]. Pages that show only
-    /// counts (the term lists, the catalogue's browse lists) return what
-    /// their cards show; `serve` tracks the counts itself.
-    pub fn cases_shown(&self, spec: &PageSpec) -> Vec<usize> {
-        let cat = self.catalogue;
-        let listed = |positions: &[usize]| {
-            let start = (spec.number.max(1) - 1) * PER_PAGE;
-            positions
-                .get(start..(start + PER_PAGE).min(positions.len()))
-                .unwrap_or(&[])
-                .to_vec()
-        };
-        match &spec.kind {
-            PageKind::Home => {
-                let start = (spec.number.max(1) - 1) * PER_PAGE;
-                (start..(start + PER_PAGE).min(cat.cases.len())).collect()
-            }
-            PageKind::Case(i) => {
-                let mut shown = vec![*i];
-                shown.extend(cat.related.get(*i).map_or(&[][..], Vec::as_slice));
-                shown
-            }
-            PageKind::Theme(id) => listed(cat.by_theme.get(id).map_or(&[][..], Vec::as_slice)),
-            PageKind::Programme(id) => {
-                listed(cat.by_programme.get(id).map_or(&[][..], Vec::as_slice))
-            }
-            PageKind::County(i) => listed(cat.by_county.get(*i).map_or(&[][..], |g| &g.cases)),
-            PageKind::Municipality(i) => {
-                let cases = cat.by_municipality.get(*i).map_or(&[][..], |g| &g.cases);
-                let mut shown = listed(cases);
-                // Every page of a municipality shows facts from its first case.
-                if let Some(&first) = cases.first()
-                    && !shown.contains(&first)
-                {
-                    shown.push(first);
-                }
-                shown
-            }
-            PageKind::Themes
-            | PageKind::Programmes
-            | PageKind::Counties
-            | PageKind::Municipalities
-            | PageKind::FreePage(_)
-            | PageKind::Search
-            | PageKind::NotFound => Vec::new(),
-        }
-    }
-
-    /// Every page of the site, in a stable order.
-    pub fn pages(&self) -> Vec<PageSpec> {
-        let cat = self.catalogue;
-        let mut out = Vec::with_capacity(cat.cases.len() + 64);
-        let listing = |base: &str, count: usize, kind: PageKind, out: &mut Vec<PageSpec>| {
-            for number in 1..=pages_for(count) {
-                out.push(PageSpec {
-                    path: page_path(base, number),
-                    kind: kind.clone(),
-                    number,
-                });
-            }
-        };
-        listing("", cat.cases.len(), PageKind::Home, &mut out);
-        for (i, case) in cat.cases.iter().enumerate() {
-            out.push(PageSpec {
-                path: format!("cases/{}/", case.slug),
-                kind: PageKind::Case(i),
-                number: 1,
-            });
-        }
-        out.push(PageSpec {
-            path: "themes/".into(),
-            kind: PageKind::Themes,
-            number: 1,
-        });
-        for theme in &self.site.config.themes {
-            let n = cat.by_theme.get(&theme.id).map_or(0, Vec::len);
-            listing(
-                &format!("themes/{}/", theme.id),
-                n,
-                PageKind::Theme(theme.id.clone()),
-                &mut out,
-            );
-        }
-        out.push(PageSpec {
-            path: "programmes/".into(),
-            kind: PageKind::Programmes,
-            number: 1,
-        });
-        for programme in &self.site.config.programmes {
-            let n = cat.by_programme.get(&programme.id).map_or(0, Vec::len);
-            listing(
-                &format!("programmes/{}/", programme.id),
-                n,
-                PageKind::Programme(programme.id.clone()),
-                &mut out,
-            );
-        }
-        out.push(PageSpec {
-            path: "counties/".into(),
-            kind: PageKind::Counties,
-            number: 1,
-        });
-        for (i, g) in cat.by_county.iter().enumerate() {
-            listing(
-                &format!("counties/{}/", g.slug),
-                g.cases.len(),
-                PageKind::County(i),
-                &mut out,
-            );
-        }
-        out.push(PageSpec {
-            path: "municipalities/".into(),
-            kind: PageKind::Municipalities,
-            number: 1,
-        });
-        for (i, g) in cat.by_municipality.iter().enumerate() {
-            listing(
-                &format!("municipalities/{}/", g.slug),
-                g.cases.len(),
-                PageKind::Municipality(i),
-                &mut out,
-            );
-        }
-        for (i, p) in self.site.pages.iter().enumerate() {
-            out.push(PageSpec {
-                path: format!("pages/{}/", p.slug),
-                kind: PageKind::FreePage(i),
-                number: 1,
-            });
-        }
-        out.push(PageSpec {
-            path: "search/".into(),
-            kind: PageKind::Search,
-            number: 1,
-        });
-        out.push(PageSpec {
-            path: "404.html".into(),
-            kind: PageKind::NotFound,
-            number: 1,
-        });
-        out
-    }
-
     fn strings(&self, lang: Language) -> Value {
         self.strings
             .get(lang.code())
@@ -640,41 +365,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn pagination(&self, base: &str, number: usize, items: usize) -> Pagination {
-        let total = pages_for(items);
-        let mut pages = Vec::new();
-        let mut last_shown = 0;
-        for n in 1..=total {
-            let show = n == 1 || n == total || n.abs_diff(number) <= 2;
-            if !show {
-                continue;
-            }
-            if last_shown + 1 < n {
-                pages.push(PageLink {
-                    number: 0,
-                    url: String::new(),
-                    current: false,
-                    gap: true,
-                });
-            }
-            pages.push(PageLink {
-                number: n,
-                url: self.site.url(&page_path(base, n)),
-                current: n == number,
-                gap: false,
-            });
-            last_shown = n;
-        }
-        Pagination {
-            current: number,
-            total,
-            items,
-            previous: (number > 1).then(|| self.site.url(&page_path(base, number - 1))),
-            next: (number < total).then(|| self.site.url(&page_path(base, number + 1))),
-            pages,
-        }
-    }
-
     fn cards_of(&self, positions: &[usize], number: usize) -> Value {
         let start = (number - 1) * PER_PAGE;
         let slice = positions
@@ -688,78 +378,6 @@ impl<'a> Renderer<'a> {
                 .map(|&i| self.card_values[i].clone())
                 .collect::<Vec<Value>>(),
         )
-    }
-
-    /// The `case` of a case page: the card's fields (`status_label` and
-    /// theme names in the case's language) without `html`, and the case's
-    /// own. Built from the card's value rather than serialised again.
-    fn case_value(&self, i: usize) -> Value {
-        let case = self.catalogue.cases[i];
-        let case_lang = case.language;
-        let tc = self.site.skin.strings_for(case_lang);
-        let mut map = self.card_values[i].clone().into_map().unwrap_or_default();
-        map.remove(&Key::Str("html"));
-        // The card speaks the site's language, the case page its own.
-        if case_lang != self.site.config.site.language {
-            let status_label = tc
-                .get(&format!("status_{}", case.status.as_str()))
-                .cloned()
-                .unwrap_or_default();
-            map.insert("status_label".into(), Value::from(status_label));
-            map.insert(
-                "themes".into(),
-                value(&theme_links(
-                    &case.themes,
-                    self.site.config,
-                    case_lang,
-                    &self.site,
-                )),
-            );
-        }
-        let date = |d: jiff::civil::Date| value(&date_text(d, tc, case_lang));
-        let funding: Vec<FundingRow> = case
-            .funding
-            .iter()
-            .map(|f| FundingRow {
-                source: f.source.clone(),
-                amount: crate::norwegian::format_nok(f.amount_nok),
-                per: f.per.as_deref().map(|p| {
-                    tc.get(&format!("per_{p}"))
-                        .cloned()
-                        .unwrap_or_else(|| p.to_owned())
-                }),
-            })
-            .collect();
-        let links: Vec<LinkRow> = case
-            .links
-            .iter()
-            .map(|l| LinkRow {
-                title: l.title.clone(),
-                url: l.url.clone(),
-            })
-            .collect();
-        let html = self.case_html(case);
-        let fields: [(&'static str, Value); 12] = [
-            (
-                "municipality_number",
-                Value::from(case.municipality_number.as_deref()),
-            ),
-            ("published", case.published.map_or_else(Value::none, date)),
-            ("updated", case.updated.map_or_else(Value::none, date)),
-            ("need", Value::from(html.need)),
-            ("goal", Value::from(html.goal)),
-            ("measures", Value::from(html.measures)),
-            ("result", Value::from(html.result)),
-            ("anchoring", Value::from(html.anchoring)),
-            ("body", Value::from(html.body)),
-            ("indicators", Value::from(html.indicators)),
-            ("funding", value(&funding)),
-            ("links", value(&links)),
-        ];
-        for (key, v) in fields {
-            map.insert(key.into(), v);
-        }
-        Value::from(map)
     }
 
     /// A card as templates see it: its fields, and `html`, the card
@@ -815,55 +433,6 @@ impl<'a> Renderer<'a> {
                 template: template.to_owned(),
                 message: error_chain(&e),
             })
-    }
-
-    /// Renders the Markdown and charts of a case.
-    pub fn case_html(&self, case: &Case) -> CaseHtml {
-        let mut ids = Ids::reserved(CASE_IDS);
-        for i in 1..=case.indicators.len() {
-            for id in chart::chart_ids(&format!("indikator-{i}")) {
-                ids.unique(&id);
-            }
-        }
-        let root = self.site.root.as_str();
-        let mut md = |text: &str, prefix: &str| {
-            markdown::render(
-                text,
-                Fragment {
-                    prefix,
-                    min_heading: 3,
-                    root,
-                },
-                &mut ids,
-            )
-        };
-        let need = md(&case.need, "behov");
-        let goal = md(&case.goal, "mal");
-        let measures = case
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| unwrap_paragraph(md(m, &format!("tiltak-{}", i + 1))))
-            .collect();
-        let result = case.result.as_deref().map(|t| md(t, "resultat"));
-        let anchoring = case.anchoring.as_deref().map(|t| md(t, "forankring"));
-        let body = (!case.body.trim().is_empty()).then(|| md(&case.body, "reportasje"));
-        let words = &self.chart_words[case.language.code()];
-        let indicators = case
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, ind)| chart::render(ind, &format!("indikator-{}", i + 1), words))
-            .collect();
-        CaseHtml {
-            need,
-            goal,
-            measures,
-            result,
-            anchoring,
-            body,
-            indicators,
-        }
     }
 
     /// A theme's comparison charts: one per indicator (same name, case
@@ -1205,89 +774,6 @@ impl<'a> Renderer<'a> {
             &self.pagination(base, spec.number, positions.len()),
         );
         ("list.html", page)
-    }
-
-    /// The Atom feed: the newest cases with a date, newest first.
-    pub fn feed(&self) -> Result<Vec<u8>, RenderError> {
-        const ENTRIES: usize = 50;
-        let cat = self.catalogue;
-        let mut dated: Vec<(jiff::civil::Date, usize)> = cat
-            .cases
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.updated.or(c.published).map(|d| (d, i)))
-            .collect();
-        dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        dated.truncate(ENTRIES);
-        let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
-        let updated = dated
-            .first()
-            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |(d, _)| stamp(*d));
-        let entries: Vec<FeedEntry> = dated
-            .iter()
-            .map(|&(d, i)| {
-                let case = cat.cases[i];
-                let tc = self.site.skin.strings_for(case.language);
-                let html = self.case_html(case);
-                let mut content = String::new();
-                let mut section = |key: &str, body: &str| {
-                    content.push_str(&format!(
-                        "<h2>{}</h2>\n",
-                        tc.get(key).map_or("", String::as_str)
-                    ));
-                    content.push_str(body);
-                };
-                section("need", &html.need);
-                section("goal", &html.goal);
-                let items: String = html
-                    .measures
-                    .iter()
-                    .map(|m| format!("<li>{m}</li>"))
-                    .collect();
-                section("measures", &format!("<ul>{items}</ul>\n"));
-                if let Some(r) = &html.result {
-                    section("result", r);
-                }
-                if let Some(a) = &html.anchoring {
-                    section("anchoring", a);
-                }
-                if let Some(b) = &html.body {
-                    section("narrative", b);
-                }
-                FeedEntry {
-                    title: case.title.clone(),
-                    url: self.site.absolute(&format!("cases/{}/", case.slug)),
-                    lang: case.language.code(),
-                    published: stamp(case.published.unwrap_or(d)),
-                    updated: stamp(d),
-                    municipality: case.municipality.clone(),
-                    themes: theme_links(&case.themes, self.site.config, case.language, &self.site),
-                    summary: case.summary.clone(),
-                    content,
-                }
-            })
-            .collect();
-        #[derive(Serialize)]
-        struct Feed {
-            self_url: String,
-            updated: String,
-            entries: Vec<FeedEntry>,
-        }
-        let mut ctx = Context::new();
-        ctx.insert(
-            "feed",
-            &Feed {
-                self_url: self.site.absolute("feed.xml"),
-                updated,
-                entries,
-            },
-        );
-        let spec = PageSpec {
-            path: "feed.xml".into(),
-            kind: PageKind::NotFound,
-            number: 1,
-        };
-        self.render_template(&spec, "feed.xml", &ctx)
     }
 
     /// The language of the site's UI.

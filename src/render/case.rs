@@ -1,0 +1,159 @@
+//! A case's own page: its Markdown and charts as HTML, and the values its
+//! template gets.
+
+use super::*;
+
+/// The rendered Markdown of a case.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CaseHtml {
+    /// Behov.
+    pub need: String,
+    /// Mål.
+    pub goal: String,
+    /// Tiltak, one HTML fragment per item.
+    pub measures: Vec<String>,
+    /// Resultat.
+    pub result: Option<String>,
+    /// Forankring.
+    pub anchoring: Option<String>,
+    /// The narrative.
+    pub body: Option<String>,
+    /// Chart and table HTML per indicator.
+    pub indicators: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct FundingRow {
+    source: String,
+    amount: String,
+    per: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct LinkRow {
+    title: String,
+    url: String,
+}
+
+impl Renderer<'_> {
+    /// The `case` of a case page: the card's fields (`status_label` and
+    /// theme names in the case's language) without `html`, and the case's
+    /// own. Built from the card's value rather than serialised again.
+    pub(super) fn case_value(&self, i: usize) -> Value {
+        let case = self.catalogue.cases[i];
+        let case_lang = case.language;
+        let tc = self.site.skin.strings_for(case_lang);
+        let mut map = self.card_values[i].clone().into_map().unwrap_or_default();
+        map.remove(&Key::Str("html"));
+        // The card speaks the site's language, the case page its own.
+        if case_lang != self.site.config.site.language {
+            let status_label = tc
+                .get(&format!("status_{}", case.status.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            map.insert("status_label".into(), Value::from(status_label));
+            map.insert(
+                "themes".into(),
+                value(&theme_links(
+                    &case.themes,
+                    self.site.config,
+                    case_lang,
+                    &self.site,
+                )),
+            );
+        }
+        let date = |d: jiff::civil::Date| value(&date_text(d, tc, case_lang));
+        let funding: Vec<FundingRow> = case
+            .funding
+            .iter()
+            .map(|f| FundingRow {
+                source: f.source.clone(),
+                amount: crate::norwegian::format_nok(f.amount_nok),
+                per: f.per.as_deref().map(|p| {
+                    tc.get(&format!("per_{p}"))
+                        .cloned()
+                        .unwrap_or_else(|| p.to_owned())
+                }),
+            })
+            .collect();
+        let links: Vec<LinkRow> = case
+            .links
+            .iter()
+            .map(|l| LinkRow {
+                title: l.title.clone(),
+                url: l.url.clone(),
+            })
+            .collect();
+        let html = self.case_html(case);
+        let fields: [(&'static str, Value); 12] = [
+            (
+                "municipality_number",
+                Value::from(case.municipality_number.as_deref()),
+            ),
+            ("published", case.published.map_or_else(Value::none, date)),
+            ("updated", case.updated.map_or_else(Value::none, date)),
+            ("need", Value::from(html.need)),
+            ("goal", Value::from(html.goal)),
+            ("measures", Value::from(html.measures)),
+            ("result", Value::from(html.result)),
+            ("anchoring", Value::from(html.anchoring)),
+            ("body", Value::from(html.body)),
+            ("indicators", Value::from(html.indicators)),
+            ("funding", value(&funding)),
+            ("links", value(&links)),
+        ];
+        for (key, v) in fields {
+            map.insert(key.into(), v);
+        }
+        Value::from(map)
+    }
+
+    /// Renders the Markdown and charts of a case.
+    pub fn case_html(&self, case: &Case) -> CaseHtml {
+        let mut ids = Ids::reserved(CASE_IDS);
+        for i in 1..=case.indicators.len() {
+            for id in chart::chart_ids(&format!("indikator-{i}")) {
+                ids.unique(&id);
+            }
+        }
+        let root = self.site.root.as_str();
+        let mut md = |text: &str, prefix: &str| {
+            markdown::render(
+                text,
+                Fragment {
+                    prefix,
+                    min_heading: 3,
+                    root,
+                },
+                &mut ids,
+            )
+        };
+        let need = md(&case.need, "behov");
+        let goal = md(&case.goal, "mal");
+        let measures = case
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| unwrap_paragraph(md(m, &format!("tiltak-{}", i + 1))))
+            .collect();
+        let result = case.result.as_deref().map(|t| md(t, "resultat"));
+        let anchoring = case.anchoring.as_deref().map(|t| md(t, "forankring"));
+        let body = (!case.body.trim().is_empty()).then(|| md(&case.body, "reportasje"));
+        let words = &self.chart_words[case.language.code()];
+        let indicators = case
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| chart::render(ind, &format!("indikator-{}", i + 1), words))
+            .collect();
+        CaseHtml {
+            need,
+            goal,
+            measures,
+            result,
+            anchoring,
+            body,
+            indicators,
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The Atom feed of the newest cases.
+
+use super::*;
+
+/// Feed entry.
+#[derive(Clone, Debug, Serialize)]
+struct FeedEntry {
+    title: String,
+    url: String,
+    lang: &'static str,
+    published: String,
+    updated: String,
+    municipality: String,
+    themes: Vec<context::ThemeLink>,
+    summary: Option<String>,
+    content: String,
+}
+
+impl Renderer<'_> {
+    /// The Atom feed: the newest cases with a date, newest first.
+    pub fn feed(&self) -> Result<Vec<u8>, RenderError> {
+        const ENTRIES: usize = 50;
+        let cat = self.catalogue;
+        let mut dated: Vec<(jiff::civil::Date, usize)> = cat
+            .cases
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.updated.or(c.published).map(|d| (d, i)))
+            .collect();
+        dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        dated.truncate(ENTRIES);
+        let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
+        let updated = dated
+            .first()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |(d, _)| stamp(*d));
+        let entries: Vec<FeedEntry> = dated
+            .iter()
+            .map(|&(d, i)| {
+                let case = cat.cases[i];
+                let tc = self.site.skin.strings_for(case.language);
+                let html = self.case_html(case);
+                let mut content = String::new();
+                let mut section = |key: &str, body: &str| {
+                    content.push_str(&format!(
+                        "<h2>{}</h2>\n",
+                        tc.get(key).map_or("", String::as_str)
+                    ));
+                    content.push_str(body);
+                };
+                section("need", &html.need);
+                section("goal", &html.goal);
+                let items: String = html
+                    .measures
+                    .iter()
+                    .map(|m| format!("<li>{m}</li>"))
+                    .collect();
+                section("measures", &format!("<ul>{items}</ul>\n"));
+                if let Some(r) = &html.result {
+                    section("result", r);
+                }
+                if let Some(a) = &html.anchoring {
+                    section("anchoring", a);
+                }
+                if let Some(b) = &html.body {
+                    section("narrative", b);
+                }
+                FeedEntry {
+                    title: case.title.clone(),
+                    url: self.site.absolute(&format!("cases/{}/", case.slug)),
+                    lang: case.language.code(),
+                    published: stamp(case.published.unwrap_or(d)),
+                    updated: stamp(d),
+                    municipality: case.municipality.clone(),
+                    themes: theme_links(&case.themes, self.site.config, case.language, &self.site),
+                    summary: case.summary.clone(),
+                    content,
+                }
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct Feed {
+            self_url: String,
+            updated: String,
+            entries: Vec<FeedEntry>,
+        }
+        let mut ctx = Context::new();
+        ctx.insert(
+            "feed",
+            &Feed {
+                self_url: self.site.absolute("feed.xml"),
+                updated,
+                entries,
+            },
+        );
+        let spec = PageSpec {
+            path: "feed.xml".into(),
+            kind: PageKind::NotFound,
+            number: 1,
+        };
+        self.render_template(&spec, "feed.xml", &ctx)
+    }
+}
