@@ -135,7 +135,11 @@ impl Postings {
 /// lookup.
 #[derive(Default)]
 pub struct Memo {
-    /// Word as written → term id (`u32::MAX`: a stop word).
+    /// Word as written → term id (`u32::MAX`: a stop word), for words of
+    /// up to 16 bytes (nearly all), packed into the key: no string to
+    /// hash byte by byte or compare through a pointer.
+    short_words: FxHashMap<u128, u32>,
+    /// The same for longer words.
     words: FxHashMap<Box<str>, u32>,
     /// Term → term id: words that differ only in case or ending share one.
     ids: FxHashMap<Arc<str>, u32>,
@@ -166,7 +170,12 @@ impl<'n> DocBuilder<'n> {
     }
 
     fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.memo.words.get(word) {
+        let short = pack(word);
+        let known = match short {
+            Some(key) => self.memo.short_words.get(&key),
+            None => self.memo.words.get(word),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let m = &mut *self.memo;
@@ -186,7 +195,10 @@ impl<'n> DocBuilder<'n> {
                 }
             },
         };
-        m.words.insert(word.into(), id);
+        match short {
+            Some(key) => m.short_words.insert(key, id),
+            None => m.words.insert(word.into(), id),
+        };
         id
     }
 
@@ -228,33 +240,66 @@ impl<'n> DocBuilder<'n> {
     }
 }
 
+/// A word of up to 16 bytes as one number: its bytes, zero-padded. Words
+/// are letters and digits, never a zero byte, so two words give the same
+/// number only if they are the same word.
+fn pack(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_le_bytes(key))
+}
+
 /// The runs of letters and digits of `text` ([`char::is_alphanumeric`]),
 /// as `text.split(|c: char| !c.is_alphanumeric())` without its empty
 /// pieces, but a byte at a time through ASCII, which is most of the text.
 fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
+    // Whether the character at `at` is a letter or digit, and its width.
+    let class = move |at: usize| -> (bool, usize) {
+        let b = bytes[at];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    };
     std::iter::from_fn(move || {
-        let mut start = None;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (alnum, width) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[i..].chars().next()?;
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            match (alnum, start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => {
-                    i += width;
-                    return Some(&text[from..i - width]);
-                }
-                _ => {}
+        // Past the separators, then to the end of the run; ASCII letters
+        // and digits, most of a run, are stepped over in a tight loop.
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (alnum, width) = class(i);
+            if alnum {
+                break;
             }
             i += width;
         }
-        start.map(|from| &text[from..])
+        let from = i;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            let (alnum, width) = class(i);
+            if !alnum {
+                let run = &text[from..i];
+                i += width;
+                return Some(run);
+            }
+            i += width;
+        }
+        Some(&text[from..])
     })
 }
 
