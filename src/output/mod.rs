@@ -80,7 +80,8 @@ pub struct Summary {
     pub themes: usize,
     /// HTML pages written.
     pub pages: usize,
-    /// Wall time in seconds.
+    /// Wall time of writing the site, in seconds (reading and validating
+    /// the content, which come before, not included).
     pub seconds: f64,
 }
 
