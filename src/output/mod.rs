@@ -595,10 +595,11 @@ fn write_site(
     let t = Instant::now();
     let catalogue = Catalogue::new(content.config, content.cases);
     timings::stage("catalogue", t);
-    // Three jobs that need only the catalogue run at once, so that both
-    // cores stay busy to the end: the search index (from the catalogue
-    // alone) from now on, and the feed, sitemaps and open data beside the
-    // pages. Each spreads its own work over rayon's threads.
+    // The search index needs only the catalogue, so it is made on a thread
+    // of its own from now on, beside the cards and pages (and the feed,
+    // sitemaps and open data, which `render_site` writes beside the
+    // pages). Each spreads its work over rayon's threads, so both cores
+    // stay busy to the end instead of waiting on one job at a time.
     let (pages, searched) = std::thread::scope(|scope| {
         let search = scope.spawn(|| each_search_file(&catalogue, content.config, writer));
         let pages = render_site(content, options, base_url, assets, &catalogue, writer);
