@@ -92,11 +92,7 @@ impl Renderer<'_> {
                 entries,
             },
         );
-        let spec = PageSpec {
-            path: "feed.xml".into(),
-            kind: PageKind::NotFound,
-            number: 1,
-        };
+        let spec = PageSpec::single("feed.xml", PageKind::NotFound);
         self.render_template(&spec, "feed.xml", &ctx)
     }
 }

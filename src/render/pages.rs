@@ -45,6 +45,15 @@ pub struct PageSpec {
 }
 
 impl PageSpec {
+    /// A page that is not one of a listing's numbered pages.
+    pub(super) fn single(path: impl Into<String>, kind: PageKind) -> PageSpec {
+        PageSpec {
+            path: path.into(),
+            kind,
+            number: 1,
+        }
+    }
+
     /// The output file, relative to the output folder.
     pub fn file(&self) -> String {
         if self.path.ends_with(".html") {
@@ -158,17 +167,12 @@ impl Renderer<'_> {
         };
         listing("", cat.cases.len(), PageKind::Home, &mut out);
         for (i, case) in cat.cases.iter().enumerate() {
-            out.push(PageSpec {
-                path: format!("cases/{}/", case.slug),
-                kind: PageKind::Case(i),
-                number: 1,
-            });
+            out.push(PageSpec::single(
+                format!("cases/{}/", case.slug),
+                PageKind::Case(i),
+            ));
         }
-        out.push(PageSpec {
-            path: "themes/".into(),
-            kind: PageKind::Themes,
-            number: 1,
-        });
+        out.push(PageSpec::single("themes/", PageKind::Themes));
         for theme in &self.site.config.themes {
             let n = cat.by_theme.get(&theme.id).map_or(0, Vec::len);
             listing(
@@ -178,11 +182,7 @@ impl Renderer<'_> {
                 &mut out,
             );
         }
-        out.push(PageSpec {
-            path: "programmes/".into(),
-            kind: PageKind::Programmes,
-            number: 1,
-        });
+        out.push(PageSpec::single("programmes/", PageKind::Programmes));
         for programme in &self.site.config.programmes {
             let n = cat.by_programme.get(&programme.id).map_or(0, Vec::len);
             listing(
@@ -192,11 +192,7 @@ impl Renderer<'_> {
                 &mut out,
             );
         }
-        out.push(PageSpec {
-            path: "counties/".into(),
-            kind: PageKind::Counties,
-            number: 1,
-        });
+        out.push(PageSpec::single("counties/", PageKind::Counties));
         for (i, g) in cat.by_county.iter().enumerate() {
             listing(
                 &format!("counties/{}/", g.slug),
@@ -205,11 +201,10 @@ impl Renderer<'_> {
                 &mut out,
             );
         }
-        out.push(PageSpec {
-            path: "municipalities/".into(),
-            kind: PageKind::Municipalities,
-            number: 1,
-        });
+        out.push(PageSpec::single(
+            "municipalities/",
+            PageKind::Municipalities,
+        ));
         for (i, g) in cat.by_municipality.iter().enumerate() {
             listing(
                 &format!("municipalities/{}/", g.slug),
@@ -219,22 +214,13 @@ impl Renderer<'_> {
             );
         }
         for (i, p) in self.site.pages.iter().enumerate() {
-            out.push(PageSpec {
-                path: format!("pages/{}/", p.slug),
-                kind: PageKind::FreePage(i),
-                number: 1,
-            });
+            out.push(PageSpec::single(
+                format!("pages/{}/", p.slug),
+                PageKind::FreePage(i),
+            ));
         }
-        out.push(PageSpec {
-            path: "search/".into(),
-            kind: PageKind::Search,
-            number: 1,
-        });
-        out.push(PageSpec {
-            path: "404.html".into(),
-            kind: PageKind::NotFound,
-            number: 1,
-        });
+        out.push(PageSpec::single("search/", PageKind::Search));
+        out.push(PageSpec::single("404.html", PageKind::NotFound));
         out
     }
 
