@@ -80,9 +80,6 @@ pub struct Summary {
     pub themes: usize,
     /// HTML pages written.
     pub pages: usize,
-    /// Wall time of writing the site, in seconds (reading and validating
-    /// the content, which come before, not included).
-    pub seconds: f64,
 }
 
 /// Why a build wrote nothing (exit code 2).
@@ -331,7 +328,6 @@ pub fn build_prepared(
     options: &BuildOptions<'_>,
     prepared: Prepared,
 ) -> Result<Summary, OutputError> {
-    let started = Instant::now();
     let base_url =
         match normalise_base_url(options.base_url.unwrap_or(&content.config.site.base_url)) {
             Ok(url) => url,
@@ -384,10 +380,7 @@ pub fn build_prepared(
     let temp = parent.join(format!(".{name}{MANIFEST}-{pid}"));
     let _ = manifest.save(&manifest_path, &temp);
     timings::stage("swap", t);
-    Ok(Summary {
-        seconds: started.elapsed().as_secs_f64(),
-        ..summary
-    })
+    Ok(summary)
 }
 
 /// Takes the spare site at `spare` for rewriting, renamed to `staging`, and
@@ -614,7 +607,6 @@ fn write_site(
         cases: content.cases.len(),
         themes: content.config.themes.len(),
         pages,
-        seconds: 0.0,
     })
 }
 
