@@ -378,21 +378,6 @@ fn pretty_with_list<H: Serialize>(
     out.write_all(b"\n  ]\n}")
 }
 
-/// Appends `value` as `serde_json::to_vec_pretty` writes it two levels
-/// deep (each of its lines four spaces further in).
-#[cfg(test)]
-fn pretty_nested<T: Serialize>(value: &T, out: &mut Vec<u8>) {
-    let one = serde_json::to_vec_pretty(value).unwrap_or_default();
-    // JSON strings hold no raw line break, so every `\n` is one serde_json
-    // wrote.
-    for &b in &one {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(b"    ");
-        }
-    }
-}
-
 /// Writes `cases.csv`: one row per case; list fields as JSON arrays in
 /// their cell (themes joined with `;`), so every field survives a
 /// spreadsheet.
@@ -503,6 +488,20 @@ fn defuse_formula(cell: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Appends `value` as `serde_json::to_vec_pretty` writes it two levels
+    /// deep (each of its lines four spaces further in).
+    fn pretty_nested<T: Serialize>(value: &T, out: &mut Vec<u8>) {
+        let one = serde_json::to_vec_pretty(value).unwrap_or_default();
+        // JSON strings hold no raw line break, so every `\n` is one serde_json
+        // wrote.
+        for &b in &one {
+            out.push(b);
+            if b == b'\n' {
+                out.extend_from_slice(b"    ");
+            }
+        }
+    }
 
     #[test]
     fn formula_cells_are_defused() {
