@@ -178,12 +178,12 @@ impl Plain {
                 }
                 b'[' if bytes.get(i + 1) == Some(&b'^') => {
                     self.words(&text[start..i]);
-                    i = find_byte(bytes, i, b']').map_or(bytes.len(), |e| e + 1);
+                    i = text[i..].find(']').map_or(bytes.len(), |e| i + e + 1);
                     start = i;
                 }
                 b']' if bytes.get(i + 1) == Some(&b'(') => {
                     self.words(&text[start..i]);
-                    i = find_byte(bytes, i, b')').map_or(bytes.len(), |e| e + 1);
+                    i = text[i..].find(')').map_or(bytes.len(), |e| i + e + 1);
                     start = i;
                 }
                 b'[' | b'!' if bytes.get(i + 1) == Some(&b'[') || bytes[i] == b'[' => {
@@ -196,7 +196,7 @@ impl Plain {
                     .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!') =>
                 {
                     self.words(&text[start..i]);
-                    i = find_byte(bytes, i, b'>').map_or(bytes.len(), |e| e + 1);
+                    i = text[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
                     self.space = true;
                     start = i;
                 }
@@ -231,14 +231,6 @@ fn single_spaced(text: &str) -> bool {
         }
     }
     true
-}
-
-/// Where `byte` (ASCII) first occurs in `bytes` from `from` on.
-fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == byte)
-        .map(|at| from + at)
 }
 
 /// `|---|:--:|` and the like.
