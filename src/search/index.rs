@@ -650,4 +650,16 @@ mod tests {
             );
         }
     }
+
+    proptest::proptest! {
+        /// Any text, not just the examples above.
+        #[test]
+        fn alphanumeric_runs_split_any_text_as_the_standard_library_does(text in "\\PC*") {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(alphanumeric_runs(&text).collect::<Vec<_>>(), expected);
+        }
+    }
 }
