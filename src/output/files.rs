@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use super::manifest::{Entry, Manifest, Written, hash};
 use super::{OutputError, io_err};
 use crate::threads::on_io_threads;
+use xxhash_rust::xxh3::Xxh3;
 
 /// Writes files under one folder, reusing identical files of a previous site.
 #[derive(Clone, Copy, Debug)]
@@ -149,7 +150,7 @@ impl<'a> Writer<'a> {
         let hashing = self.log.is_some() || self.known.is_some();
         let mut out = Hashing {
             inner: io::BufWriter::with_capacity(256 * 1024, file),
-            hasher: hashing.then(blake3::Hasher::new),
+            hasher: hashing.then(Xxh3::new),
         };
         fill(&mut out)
             .and_then(|()| io::Write::flush(&mut out))
@@ -157,8 +158,7 @@ impl<'a> Writer<'a> {
         let Some(hasher) = out.hasher else {
             return Ok(());
         };
-        let mut digest = [0u8; 16];
-        digest.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+        let digest = hasher.digest128().to_le_bytes();
         let file = out
             .inner
             .into_inner()
@@ -247,7 +247,7 @@ impl<'a> Writer<'a> {
 /// A writer that hashes what goes through it.
 struct Hashing<W> {
     inner: W,
-    hasher: Option<blake3::Hasher>,
+    hasher: Option<Xxh3>,
 }
 
 impl<W: io::Write> io::Write for Hashing<W> {

@@ -39,11 +39,13 @@ impl Entry {
     }
 }
 
-/// The hash a manifest records: the first 16 bytes of BLAKE3.
+/// The first line of a manifest; one with another first line (an older
+/// hash, say) is not read.
+const HEADER: &str = "casebook manifest 2: xxh3-128, size, mtime, nanoseconds, inode, path";
+
+/// The hash a manifest records: XXH3's 128 bits.
 pub(super) fn hash(bytes: &[u8]) -> [u8; 16] {
-    let mut out = [0u8; 16];
-    out.copy_from_slice(&blake3::hash(bytes).as_bytes()[..16]);
-    out
+    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
 }
 
 /// The paths a [`Writer`](super::files::Writer) has written, with the [`Entry`] of each file it
@@ -104,8 +106,12 @@ impl Manifest {
         else {
             return Manifest::default();
         };
+        let mut lines = text.lines();
+        if lines.next() != Some(HEADER) {
+            return Manifest::default();
+        }
         let mut map = FxHashMap::default();
-        for line in text.lines().skip(1) {
+        for line in lines {
             let mut f = line.splitn(6, '\t');
             let mut next = || f.next();
             let (Some(h), Some(size), Some(secs), Some(nsecs), Some(ino), Some(rel)) =
@@ -154,7 +160,8 @@ impl Manifest {
     /// Saves the manifest at `path` (written beside, then renamed).
     pub fn save(&self, path: &Path, temp: &Path) -> io::Result<()> {
         let mut text = String::with_capacity(self.0.len() * 96);
-        text.push_str("casebook manifest 1: hash, size, mtime, nanoseconds, inode, path\n");
+        text.push_str(HEADER);
+        text.push('\n');
         let mut rows: Vec<_> = self.0.iter().collect();
         rows.sort_unstable_by(|a, b| a.0.cmp(b.0));
         for (rel, e) in rows {
@@ -222,7 +229,16 @@ mod tests {
         fs::write(site.join("b.html"), b"owt").expect("write");
         assert_eq!(loaded.holds("b.html", &meta("b.html"), hash(b"two")), None);
         // A damaged manifest is empty, not an error.
-        fs::write(&path, "casebook manifest 1\nnot\ta\tmanifest\n").expect("write");
+        fs::write(&path, format!("{HEADER}\nnot\ta\tmanifest\n")).expect("write");
+        assert!(Manifest::load(&path).0.is_empty());
+        // So is one from an older casebook, whose hashes are another kind.
+        written
+            .manifest()
+            .save(&path, &dir.path().join("temp"))
+            .expect("save");
+        let text = fs::read_to_string(&path).expect("read");
+        let older = text.replacen(HEADER, "casebook manifest 1: hash, size, mtime", 1);
+        fs::write(&path, older).expect("write");
         assert!(Manifest::load(&path).0.is_empty());
     }
 }
