@@ -75,7 +75,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
             offset: start,
         });
     }
-    let first_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let first_end = crate::lines::line_end(rest, 0);
     if !is_fence(&rest[..first_end]) {
         return Err(SplitError {
             code: "no-front-matter",
@@ -87,7 +87,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     let yaml_offset = start + first_end;
     let mut pos = yaml_offset;
     while pos < text.len() {
-        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1);
+        let line_end = crate::lines::line_end(text, pos);
         if is_fence(&text[pos..line_end]) {
             let yaml_line = text[..yaml_offset].matches('\n').count() + 1;
             return Ok(Split {

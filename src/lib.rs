@@ -12,6 +12,7 @@ pub mod content;
 pub mod decimal;
 pub mod diagnostics;
 pub mod json;
+pub mod lines;
 pub mod norwegian;
 pub mod output;
 pub mod render;

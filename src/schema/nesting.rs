@@ -80,21 +80,13 @@ pub fn too_deep(markdown: &str) -> Option<usize> {
 /// can it nest too deeply. Searching for `<` and stopping at the bound keeps
 /// this to a fast scan of the text instead of a look at every byte pair.
 fn may_be_too_deep(markdown: &str) -> bool {
-    let many_tags = markdown
-        .split('<')
-        .skip(1)
-        .filter(|after| {
-            after
-                .as_bytes()
-                .first()
-                .is_some_and(u8::is_ascii_alphabetic)
-        })
+    let bytes = markdown.as_bytes();
+    let many_tags = memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic))
         .nth(MAX_MARKDOWN_DEPTH)
         .is_some();
     many_tags
-        || markdown
-            .lines()
-            .any(|line| line_markers(line) > MAX_MARKDOWN_DEPTH / 2)
+        || crate::lines::lines(markdown).any(|line| line_markers(line) > MAX_MARKDOWN_DEPTH / 2)
 }
 
 fn is_block_end(end: pulldown_cmark::TagEnd) -> bool {

@@ -55,7 +55,7 @@ impl Plain {
 
     /// Adds the paragraphs of a Markdown text.
     pub fn paragraphs(&mut self, markdown: &str) {
-        for line in markdown.lines() {
+        for line in crate::lines::lines(markdown) {
             let line = line.trim();
             if line.is_empty() {
                 self.flush();

@@ -51,10 +51,12 @@ pub fn parse(text: &str) -> Option<Node> {
     }
     let mut lines = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        lines.push((start, end - usize::from(line.ends_with('\n'))));
-        start = end;
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push((start, at));
+        start = at + 1;
+    }
+    if start < text.len() {
+        lines.push((start, text.len()));
     }
     let mut p = Reader {
         text,
