@@ -288,7 +288,15 @@ fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
     let class = move |at: usize| -> (bool, usize) {
         let b = bytes[at];
         if b < 0x80 {
-            return (b.is_ascii_alphanumeric(), 1);
+            return (ASCII_ALNUM[usize::from(b)], 1);
+        }
+        // U+00C0–U+00FF (æ, ø, å, é …), two bytes starting 0xC3: all
+        // letters but × and ÷. Answered here, since the general table
+        // lookup for non-ASCII letters is slow and they are frequent.
+        if b == 0xC3
+            && let Some(&next) = bytes.get(at + 1)
+        {
+            return (next != 0x97 && next != 0xB7, 2);
         }
         text[at..]
             .chars()
@@ -310,7 +318,9 @@ fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         }
         let from = i;
         loop {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            while let Some(&b) = bytes.get(i)
+                && ASCII_ALNUM[usize::from(b)]
+            {
                 i += 1;
             }
             if i >= bytes.len() {
@@ -327,6 +337,17 @@ fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
         Some(&text[from..])
     })
 }
+
+/// Which bytes are ASCII letters and digits (no byte from 0x80 on is).
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The index: terms in byte order, each with its postings `(case, weight)`
 /// in case order.
@@ -702,6 +723,19 @@ mod tests {
         /// Any text, not just the examples above.
         #[test]
         fn alphanumeric_runs_split_any_text_as_the_standard_library_does(text in "\\PC*") {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            proptest::prop_assert_eq!(alphanumeric_runs(&text).collect::<Vec<_>>(), expected);
+        }
+
+        /// Latin-1 letters and signs (× and ÷ among them), which have a
+        /// shortcut of their own.
+        #[test]
+        fn alphanumeric_runs_split_latin_text_as_the_standard_library_does(
+            text in "[a-z0-9 ,.\u{a0}-\u{ff}\u{100}-\u{17f}]*"
+        ) {
             let expected: Vec<&str> = text
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
