@@ -120,6 +120,47 @@ impl<'a> Catalogue<'a> {
     /// Indexes `cases` for the site described by `config`.
     pub fn new(config: &Config, cases: &'a [Case]) -> Catalogue<'a> {
         let sorted = sort_cases(cases);
+        // The related cases take longest; the indices are made meanwhile.
+        let (related, indices) =
+            rayon::join(|| related_cases(&sorted), || Indices::new(config, &sorted));
+        let Indices {
+            by_theme,
+            by_programme,
+            by_county,
+            by_municipality,
+            by_year,
+            position,
+        } = indices;
+        Catalogue {
+            cases: sorted,
+            by_theme,
+            by_programme,
+            by_county,
+            by_municipality,
+            by_year,
+            related,
+            position,
+        }
+    }
+
+    /// The county group with this slug.
+    pub fn county(&self, slug: &str) -> Option<&Group> {
+        self.by_county.iter().find(|g| g.slug == slug)
+    }
+}
+
+/// The indices of a catalogue, made from its sorted cases.
+struct Indices<'a> {
+    by_theme: BTreeMap<String, Vec<usize>>,
+    by_programme: BTreeMap<String, Vec<usize>>,
+    by_county: Vec<Group>,
+    by_municipality: Vec<Group>,
+    by_year: BTreeMap<i32, Vec<usize>>,
+    position: HashMap<&'a str, usize>,
+}
+
+impl<'a> Indices<'a> {
+    fn new(config: &Config, sorted: &[&'a Case]) -> Indices<'a> {
         let mut by_theme: BTreeMap<String, Vec<usize>> = config
             .themes
             .iter()
@@ -134,15 +175,21 @@ impl<'a> Catalogue<'a> {
         let mut municipalities: HashMap<String, Group> = HashMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
         let mut position = HashMap::with_capacity(sorted.len());
+        let mut slugs: HashMap<&str, String> = HashMap::new();
         for (i, case) in sorted.iter().enumerate() {
             position.insert(case.slug.as_str(), i);
+            // Looked up by `&str` first: a `String` key only for a theme or
+            // programme the config does not have (a hand-built catalogue).
             for theme in &case.themes {
-                by_theme.entry(theme.clone()).or_default().push(i);
+                match by_theme.get_mut(theme.as_str()) {
+                    Some(list) => list.push(i),
+                    None => drop(by_theme.insert(theme.clone(), vec![i])),
+                }
             }
-            by_programme
-                .entry(case.programme.clone())
-                .or_default()
-                .push(i);
+            match by_programme.get_mut(case.programme.as_str()) {
+                Some(list) => list.push(i),
+                None => drop(by_programme.insert(case.programme.clone(), vec![i])),
+            }
             if let Some(county) = case.county {
                 counties
                     .entry(county.number)
@@ -150,16 +197,22 @@ impl<'a> Catalogue<'a> {
                     .1
                     .push(i);
             }
-            let slug = case.municipality_slug();
-            municipalities
-                .entry(slug.clone())
-                .or_insert_with(|| Group {
-                    slug,
-                    name: case.municipality.clone(),
-                    cases: Vec::new(),
-                })
-                .cases
-                .push(i);
+            // A site has a few hundred municipalities: each name is made a
+            // slug once, not once per case.
+            let slug = slugs
+                .entry(case.municipality.as_str())
+                .or_insert_with(|| case.municipality_slug());
+            match municipalities.get_mut(slug.as_str()) {
+                Some(group) => group.cases.push(i),
+                None => drop(municipalities.insert(
+                    slug.clone(),
+                    Group {
+                        slug: slug.clone(),
+                        name: case.municipality.clone(),
+                        cases: vec![i],
+                    },
+                )),
+            }
             for year in case_years(case) {
                 by_year.entry(year).or_default().push(i);
             }
@@ -177,22 +230,14 @@ impl<'a> Catalogue<'a> {
         let mut by_municipality: Vec<Group> = municipalities.into_values().collect();
         by_municipality
             .sort_by(|a, b| norwegian::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug)));
-        let related = related_cases(&sorted);
-        Catalogue {
-            cases: sorted,
+        Indices {
             by_theme,
             by_programme,
             by_county,
             by_municipality,
             by_year,
-            related,
             position,
         }
-    }
-
-    /// The county group with this slug.
-    pub fn county(&self, slug: &str) -> Option<&Group> {
-        self.by_county.iter().find(|g| g.slug == slug)
     }
 }
 
@@ -280,39 +325,49 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             groups.entry(*k).or_default().push(i);
         }
     }
+    // Each thread keeps, per case, the last case it was a candidate for,
+    // so a candidate found under several keys is scored once; and only the
+    // best few are kept as they come, not every candidate sorted.
     case_keys
         .par_iter()
         .enumerate()
-        .map(|(i, ks)| {
-            let me = &facts[i];
-            let mut candidates: Vec<usize> = Vec::new();
-            for k in ks {
-                let Some(list) = groups.get(k) else { continue };
-                let at = list.binary_search(&i).unwrap_or_else(|x| x);
-                let lo = at.saturating_sub(WINDOW);
-                let hi = (at + WINDOW + 1).min(list.len());
-                candidates.extend(list[lo..hi].iter().copied().filter(|&j| j != i));
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            let has_county = cases[i].county.is_some();
-            let score = |j: usize| {
-                let other = &facts[j];
-                let county = usize::from(has_county && other.county == me.county);
-                let programme = usize::from(other.programme == me.programme);
-                (shared(i, j), county + programme)
-            };
-            let mut scored: Vec<((usize, usize), usize)> = candidates
-                .into_iter()
-                .map(|j| (score(j), j))
-                .filter(|(s, _)| s.0 > 0 || s.1 > 0)
-                .collect();
-            scored.sort_by(|(sa, a), (sb, b)| sb.cmp(sa).then_with(|| a.cmp(b)));
-            // Collected from a borrow, not `into_iter`: that would reuse
-            // `scored`'s allocation, sized for every candidate, and keep it
-            // for the whole build (20 MB at 10 000 cases).
-            scored.iter().take(RELATED).map(|&(_, j)| j).collect()
-        })
+        .map_init(
+            || vec![usize::MAX; cases.len()],
+            |seen, (i, ks)| {
+                let me = &facts[i];
+                let has_county = cases[i].county.is_some();
+                let score = |j: usize| {
+                    let other = &facts[j];
+                    let county = usize::from(has_county && other.county == me.county);
+                    let programme = usize::from(other.programme == me.programme);
+                    (shared(i, j), county + programme)
+                };
+                // Best first: higher score, then earlier in the catalogue.
+                let mut best: Vec<((usize, usize), usize)> = Vec::with_capacity(RELATED + 1);
+                for k in ks {
+                    let Some(list) = groups.get(k) else { continue };
+                    let at = list.binary_search(&i).unwrap_or_else(|x| x);
+                    let lo = at.saturating_sub(WINDOW);
+                    let hi = (at + WINDOW + 1).min(list.len());
+                    for &j in &list[lo..hi] {
+                        if j == i || seen[j] == i {
+                            continue;
+                        }
+                        seen[j] = i;
+                        let s = score(j);
+                        if s.0 == 0 && s.1 == 0 {
+                            continue;
+                        }
+                        let place = best.partition_point(|&(bs, bj)| bs > s || (bs == s && bj < j));
+                        if place < RELATED {
+                            best.insert(place, (s, j));
+                            best.truncate(RELATED);
+                        }
+                    }
+                }
+                best.iter().map(|&(_, j)| j).collect()
+            },
+        )
         .collect()
 }
 
