@@ -65,11 +65,29 @@ impl<'a> Writer<'a> {
     /// creating its folder when needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
+        let digest = (self.log.is_some() || self.known.is_some()).then(|| hash(bytes));
+        let record = |meta: &fs::Metadata| {
+            if let (Some(log), Some(digest)) = (self.log, digest) {
+                log.insert(rel, Entry::of(meta, digest));
+            }
+        };
+        // In a recycled folder the entry at `path` is, for an unchanged
+        // page, a hard link to the live site's file. When the manifest
+        // knows that file by this very inode, size and time, and its bytes
+        // are these, it stays, with no look at the live site's path (one
+        // file system call a page fewer).
+        let here = self.recycled.then(|| fs::symlink_metadata(&path));
+        if let (Some(Ok(meta)), Some(known), Some(digest)) = (&here, self.known, digest)
+            && meta.is_file()
+            && known.holds(rel, meta, digest) == Some(true)
+        {
+            record(meta);
+            return Ok(());
+        }
         let old = self.previous.map(|previous| previous.join(rel));
         let old_meta = old
             .as_deref()
             .and_then(|old| fs::symlink_metadata(old).ok());
-        let digest = (self.log.is_some() || self.known.is_some()).then(|| hash(bytes));
         // Asked at most once (it may read the old file), when first needed.
         let same = std::cell::OnceCell::new();
         let unchanged = || {
@@ -82,13 +100,8 @@ impl<'a> Writer<'a> {
                 _ => false,
             })
         };
-        let record = |meta: &fs::Metadata| {
-            if let (Some(log), Some(digest)) = (self.log, digest) {
-                log.insert(rel, Entry::of(meta, digest));
-            }
-        };
-        if self.recycled {
-            match fs::symlink_metadata(&path) {
+        if let Some(here) = here {
+            match here {
                 Ok(meta) if meta.is_file() => {
                     if let Some(old) = &old_meta
                         && same_file(&meta, old)
