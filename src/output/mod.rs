@@ -119,17 +119,12 @@ fn io_err<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) ->
     }
 }
 
-/// A short content fingerprint for cache-busting asset names.
-///
-/// FNV-1a by hand: a collision only means a browser keeps a stale
-/// stylesheet a little longer, so a cryptographic hash crate is not needed.
+/// A short content fingerprint for cache-busting asset names (and the
+/// search index's shard names): ten hex digits of XXH3, the hash the
+/// manifest uses. A collision only means a browser keeps a stale file a
+/// little longer.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")[..10].to_owned()
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..10].to_owned()
 }
 
 /// `style.css` → `style.<hash>.css`.
