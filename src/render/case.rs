@@ -92,13 +92,13 @@ impl Renderer<'_> {
             ),
             ("published", case.published.map_or_else(Value::none, date)),
             ("updated", case.updated.map_or_else(Value::none, date)),
-            ("need", Value::from(html.need)),
-            ("goal", Value::from(html.goal)),
-            ("measures", Value::from(html.measures)),
-            ("result", Value::from(html.result)),
-            ("anchoring", Value::from(html.anchoring)),
-            ("body", Value::from(html.body)),
-            ("indicators", Value::from(html.indicators)),
+            ("need", safe(&html.need)),
+            ("goal", safe(&html.goal)),
+            ("measures", safe_list(&html.measures)),
+            ("result", html.result.as_deref().map_or_else(Value::none, safe)),
+            ("anchoring", html.anchoring.as_deref().map_or_else(Value::none, safe)),
+            ("body", html.body.as_deref().map_or_else(Value::none, safe)),
+            ("indicators", safe_list(&html.indicators)),
             ("funding", value(&funding)),
             ("links", value(&links)),
         ];
@@ -156,4 +156,15 @@ impl Renderer<'_> {
             indicators,
         }
     }
+}
+
+/// HTML made by [`markdown`] or [`chart`], as a value templates print as
+/// it is: marked safe here, it needs no `| safe` filter, which would copy
+/// the whole text once more on every page.
+fn safe(html: &str) -> Value {
+    Value::safe_string(html)
+}
+
+fn safe_list(html: &[String]) -> Value {
+    Value::from(html.iter().map(|h| safe(h)).collect::<Vec<Value>>())
 }
