@@ -95,8 +95,14 @@ impl Renderer<'_> {
             ("need", safe(&html.need)),
             ("goal", safe(&html.goal)),
             ("measures", safe_list(&html.measures)),
-            ("result", html.result.as_deref().map_or_else(Value::none, safe)),
-            ("anchoring", html.anchoring.as_deref().map_or_else(Value::none, safe)),
+            (
+                "result",
+                html.result.as_deref().map_or_else(Value::none, safe),
+            ),
+            (
+                "anchoring",
+                html.anchoring.as_deref().map_or_else(Value::none, safe),
+            ),
             ("body", html.body.as_deref().map_or_else(Value::none, safe)),
             ("indicators", safe_list(&html.indicators)),
             ("funding", value(&funding)),
