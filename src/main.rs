@@ -97,6 +97,11 @@ pub enum Command {
     Schema,
 }
 
+/// See `Cargo.toml` for why, and `.cargo/config.toml` for its settings.
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli::run(cli) {
