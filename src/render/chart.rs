@@ -105,6 +105,39 @@ fn nice_step(range: f64, target: f64) -> f64 {
 #[derive(Clone, Copy, Debug)]
 struct Coord(f64);
 
+impl Coord {
+    /// Appends the text [`Display`](std::fmt::Display) writes, without
+    /// going through the formatter: a chart has hundreds of coordinates,
+    /// and `write!` costs more per argument than the number itself.
+    fn push(self, out: &mut String) {
+        match crate::decimal::Fixed::new(self.0, 1) {
+            Some(text) => {
+                let s = text.as_str();
+                out.push_str(s.strip_suffix(".0").unwrap_or(s));
+            }
+            None => {
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+}
+
+/// A piece of an SVG element: text as it is, or a coordinate.
+enum Part<'a> {
+    T(&'a str),
+    C(f64),
+}
+
+/// Appends the parts in turn (the elements drawn once per point or tick).
+fn push_parts(out: &mut String, parts: &[Part<'_>]) {
+    for part in parts {
+        match *part {
+            Part::T(text) => out.push_str(text),
+            Part::C(v) => Coord(v).push(out),
+        }
+    }
+}
+
 impl std::fmt::Display for Coord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match crate::decimal::Fixed::new(self.0, 1) {
@@ -356,19 +389,34 @@ fn draw(
         esc(&indicator.name),
         esc(desc)
     );
+    use Part::{C, T};
     for (t, label) in ticks.iter().zip(&labels) {
         let y = sy(*t);
-        let _ = write!(
+        push_parts(
             svg,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
-<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
-            Coord(left),
-            Coord(y),
-            Coord(w - right),
-            Coord(y),
-            Coord(left - 6.0),
-            Coord(y + layout.font / 3.0),
-            esc(label)
+            &[
+                T("<line x1=\""),
+                C(left),
+                T("\" y1=\""),
+                C(y),
+                T("\" x2=\""),
+                C(w - right),
+                T("\" y2=\""),
+                C(y),
+                T("\" stroke=\""),
+                T(GRID_COLOUR),
+                T("\" stroke-width=\"1\"/><text x=\""),
+                C(left - 6.0),
+                T("\" y=\""),
+                C(y + layout.font / 3.0),
+                T("\" text-anchor=\"end\" font-size=\""),
+                C(layout.font),
+                T("\" fill=\""),
+                T(TEXT_COLOUR),
+                T("\">"),
+                T(&esc(label)),
+                T("</text>"),
+            ],
         );
     }
     // Year ticks at year boundaries, labels at the middle of the year.
@@ -377,13 +425,21 @@ fn draw(
     let every = every.max(1);
     for i in 0..=years {
         let x = sx(x0 + i as f64);
-        let _ = write!(
+        push_parts(
             svg,
-            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
-            Coord(x),
-            Coord(TOP + plot_h),
-            Coord(x),
-            Coord(TOP + plot_h + 5.0)
+            &[
+                T("<line x1=\""),
+                C(x),
+                T("\" y1=\""),
+                C(TOP + plot_h),
+                T("\" x2=\""),
+                C(x),
+                T("\" y2=\""),
+                C(TOP + plot_h + 5.0),
+                T("\" stroke=\""),
+                T(TEXT_COLOUR),
+                T("\" stroke-width=\"1\"/>"),
+            ],
         );
         if i < years && i % every == 0 {
             let _ = write!(
@@ -412,7 +468,9 @@ fn draw(
             if k > 0 {
                 svg.push(' ');
             }
-            let _ = write!(svg, "{},{}", Coord(sx(x)), Coord(sy(y)));
+            Coord(sx(x)).push(svg);
+            svg.push(',');
+            Coord(sy(y)).push(svg);
         }
         let _ = write!(
             svg,
@@ -428,19 +486,31 @@ fn draw(
     polyline(svg, &targets, TARGET_COLOUR, true);
     polyline(svg, &points, SERIES_COLOUR, false);
     for &(x, y) in &targets {
-        let _ = write!(
+        push_parts(
             svg,
-            "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>",
-            Coord(sx(x) - 4.5),
-            Coord(sy(y) - 4.5)
+            &[
+                T("<rect x=\""),
+                C(sx(x) - 4.5),
+                T("\" y=\""),
+                C(sy(y) - 4.5),
+                T("\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\""),
+                T(TARGET_COLOUR),
+                T("\" stroke-width=\"2\"/>"),
+            ],
         );
     }
     for &(x, y) in &points {
-        let _ = write!(
+        push_parts(
             svg,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>",
-            Coord(sx(x)),
-            Coord(sy(y))
+            &[
+                T("<circle cx=\""),
+                C(sx(x)),
+                T("\" cy=\""),
+                C(sy(y)),
+                T("\" r=\"4\" fill=\""),
+                T(SERIES_COLOUR),
+                T("\"/>"),
+            ],
         );
     }
     // Legend under the axis: line style, marker shape and word.
