@@ -1,5 +1,7 @@
 //! The pool of threads for work that mostly waits for the disk: reading the
-//! case files, and writing, surveying and removing the site's files.
+//! case files, and surveying and removing the site's files. (Pages are
+//! rendered and written on rayon's own threads: that is mostly computing,
+//! and was slower here.)
 //!
 //! Rayon's global pool has one thread per core, which suits computing but
 //! not reading or writing ten thousand small files: while one thread waits

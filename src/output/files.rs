@@ -14,8 +14,9 @@
 //!   on the benchmark machine), and those waits overlap well: 4 000 entries
 //!   took 6.5 s one at a time and 0.3 s on 4 threads. The work is waiting,
 //!   not computing, so it gets more threads than there are cores.
-//! - Work that writes many files runs on [`crate::threads`]' pool, so that
-//!   one thread's wait for the disk does not idle a core.
+//! - Work that only waits for the disk (surveying and removing trees) runs
+//!   on [`crate::threads`]' pool, so that one thread's wait does not idle a
+//!   core.
 
 use std::fs;
 use std::io::{self, Read};

@@ -645,20 +645,20 @@ fn render_site(
     let (rendered, listed) = rayon::join(
         || {
             let t = Instant::now();
-            // Rendering is computing and writing is mostly waiting for the
-            // disk; on more threads than cores, one page's wait overlaps
-            // another's work.
-            let rendered = crate::threads::on_io_threads(|| {
-                pages.par_iter().try_for_each(|spec| {
-                    let r = Instant::now();
-                    let html = renderer.render(spec)?;
-                    timings::add(Cpu::Render, r);
-                    let w = Instant::now();
-                    writer.write(&spec.file(), &html)?;
-                    timings::add(Cpu::Write, w);
-                    bar.inc(1);
-                    Ok::<(), OutputError>(())
-                })
+            // On rayon's threads, one per core: rendering is computing, and
+            // writing a page seldom waits (unchanged pages are not written
+            // at all, new ones go to the page cache). On the 16 I/O threads
+            // the same work was slower, rebuilds (0.93 → 0.87 s at 10 000
+            // cases) and first builds alike: more switching, more memory.
+            let rendered = pages.par_iter().try_for_each(|spec| {
+                let r = Instant::now();
+                let html = renderer.render(spec)?;
+                timings::add(Cpu::Render, r);
+                let w = Instant::now();
+                writer.write(&spec.file(), &html)?;
+                timings::add(Cpu::Write, w);
+                bar.inc(1);
+                Ok::<(), OutputError>(())
             });
             timings::stage("pages (render + write)", t);
             rendered
