@@ -123,23 +123,15 @@ impl<'a> Catalogue<'a> {
         // The related cases take longest; the indices are made meanwhile.
         let (related, indices) =
             rayon::join(|| related_cases(&sorted), || Indices::new(config, &sorted));
-        let Indices {
-            by_theme,
-            by_programme,
-            by_county,
-            by_municipality,
-            by_year,
-            position,
-        } = indices;
         Catalogue {
             cases: sorted,
-            by_theme,
-            by_programme,
-            by_county,
-            by_municipality,
-            by_year,
+            by_theme: indices.by_theme,
+            by_programme: indices.by_programme,
+            by_county: indices.by_county,
+            by_municipality: indices.by_municipality,
+            by_year: indices.by_year,
             related,
-            position,
+            position: indices.position,
         }
     }
 
