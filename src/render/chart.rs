@@ -106,19 +106,26 @@ fn nice_step(range: f64, target: f64) -> f64 {
 struct Coord(f64);
 
 impl Coord {
+    /// Hands `use_text` the coordinate's text: [`Fixed`](crate::decimal::Fixed)
+    /// on the stack, without the trailing `.0`.
+    fn with_text<R>(self, use_text: impl FnOnce(&str) -> R) -> R {
+        match crate::decimal::Fixed::new(self.0, 1) {
+            Some(text) => {
+                let s = text.as_str();
+                use_text(s.strip_suffix(".0").unwrap_or(s))
+            }
+            None => {
+                let s = crate::decimal::fixed(self.0, 1);
+                use_text(s.strip_suffix(".0").unwrap_or(&s))
+            }
+        }
+    }
+
     /// Appends the text [`Display`](std::fmt::Display) writes, without
     /// going through the formatter: a chart has hundreds of coordinates,
     /// and `write!` costs more per argument than the number itself.
     fn push(self, out: &mut String) {
-        match crate::decimal::Fixed::new(self.0, 1) {
-            Some(text) => {
-                let s = text.as_str();
-                out.push_str(s.strip_suffix(".0").unwrap_or(s));
-            }
-            None => {
-                let _ = write!(out, "{self}");
-            }
-        }
+        self.with_text(|text| out.push_str(text));
     }
 }
 
@@ -140,16 +147,7 @@ fn push_parts(out: &mut String, parts: &[Part<'_>]) {
 
 impl std::fmt::Display for Coord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match crate::decimal::Fixed::new(self.0, 1) {
-            Some(text) => {
-                let s = text.as_str();
-                f.write_str(s.strip_suffix(".0").unwrap_or(s))
-            }
-            None => {
-                let s = crate::decimal::fixed(self.0, 1);
-                f.write_str(s.strip_suffix(".0").unwrap_or(&s))
-            }
-        }
+        self.with_text(|text| f.write_str(text))
     }
 }
 
