@@ -170,18 +170,10 @@ impl<'a> Indices<'a> {
         let mut slugs: HashMap<&str, String> = HashMap::new();
         for (i, case) in sorted.iter().enumerate() {
             position.insert(case.slug.as_str(), i);
-            // Looked up by `&str` first: a `String` key only for a theme or
-            // programme the config does not have (a hand-built catalogue).
             for theme in &case.themes {
-                match by_theme.get_mut(theme.as_str()) {
-                    Some(list) => list.push(i),
-                    None => drop(by_theme.insert(theme.clone(), vec![i])),
-                }
+                push_at(&mut by_theme, theme, i);
             }
-            match by_programme.get_mut(case.programme.as_str()) {
-                Some(list) => list.push(i),
-                None => drop(by_programme.insert(case.programme.clone(), vec![i])),
-            }
+            push_at(&mut by_programme, &case.programme, i);
             if let Some(county) = case.county {
                 counties
                     .entry(county.number)
@@ -194,16 +186,15 @@ impl<'a> Indices<'a> {
             let slug = slugs
                 .entry(case.municipality.as_str())
                 .or_insert_with(|| case.municipality_slug());
-            match municipalities.get_mut(slug.as_str()) {
-                Some(group) => group.cases.push(i),
-                None => drop(municipalities.insert(
-                    slug.clone(),
-                    Group {
-                        slug: slug.clone(),
-                        name: case.municipality.clone(),
-                        cases: vec![i],
-                    },
-                )),
+            if let Some(group) = municipalities.get_mut(slug.as_str()) {
+                group.cases.push(i);
+            } else {
+                let group = Group {
+                    slug: slug.clone(),
+                    name: case.municipality.clone(),
+                    cases: vec![i],
+                };
+                municipalities.insert(slug.clone(), group);
             }
             for year in case_years(case) {
                 by_year.entry(year).or_default().push(i);
@@ -229,6 +220,17 @@ impl<'a> Indices<'a> {
             by_municipality,
             by_year,
             position,
+        }
+    }
+}
+
+/// Appends `i` to the list under `key`, making the list (and a `String`
+/// key) only when there is none yet.
+fn push_at(map: &mut BTreeMap<String, Vec<usize>>, key: &str, i: usize) {
+    match map.get_mut(key) {
+        Some(list) => list.push(i),
+        None => {
+            map.insert(key.to_owned(), vec![i]);
         }
     }
 }
