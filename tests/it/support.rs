@@ -5,9 +5,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
+
+/// How long a command may run before it is taken for hung and killed. No
+/// command of the suite comes near it on any machine, however loaded: it
+/// ends a real hang, it does not time anything.
+pub const HANG_GUARD: Duration = Duration::from_secs(600);
 
 /// The repository's root.
 pub fn repo() -> PathBuf {
@@ -56,13 +62,14 @@ impl Site {
         fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
-    /// `casebook --root <site> ARGS…`, not yet run.
+    /// `casebook --root <site> ARGS…`, not yet run, with the hang guard.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("casebook").expect("binary");
         cmd.arg("--root")
             .arg(self.root())
             .args(args)
-            .env("NO_COLOR", "1");
+            .env("NO_COLOR", "1")
+            .timeout(HANG_GUARD);
         cmd
     }
 }
