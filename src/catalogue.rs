@@ -240,128 +240,148 @@ fn push_at(map: &mut BTreeMap<String, Vec<usize>>, key: &str, i: usize) {
 /// than [`RELATED`] cases share a theme, cases from the same county or
 /// programme fill the list, so a case with a rare theme still points on.
 ///
-/// Comparing every pair would be quadratic (10¹⁰ pairs at 100 000 cases), so
-/// candidates come from windows around the case in a few group lists (its
-/// exact theme set, alone and with its county and with its programme; each
-/// theme with its county, with its programme, and alone; its county; its
-/// programme): the best-scoring neighbours are always in one of them, and
-/// the work stays linear in the number of cases.
+/// Comparing every pair would be quadratic (10¹⁰ pairs at 100 000 cases).
+/// Instead, cases are put in classes by theme set, county and programme;
+/// every member of a class scores alike against any given case, so only
+/// the first few of a class (in catalogue order) can be among its best.
+/// For each case it is enough to look at the first `RELATED + 1` members
+/// (one may be the case itself) of each list below, and the result is
+/// exactly what comparing every pair gives:
+///
+/// - for each theme set that shares a theme with the case: the cases with
+///   that set and the case's county and programme, with its county, with
+///   its programme, and with the set alone;
+/// - for cases that share no theme: the cases with its county and
+///   programme, with its county, and with its programme.
+///
+/// A case missed by this would have `RELATED` others before it in one of
+///   these lists, each scoring at least as well and coming earlier.
 fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
-    use rustc_hash::FxHashMap;
 
-    const WINDOW: usize = 6;
-    // Themes, counties, programmes and theme sets as small numbers, so
-    // that keys are tuples and shared themes a bit count.
-    fn intern<'s>(ids: &mut FxHashMap<&'s str, u32>, s: &'s str) -> u32 {
-        let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+    /// A list's key: theme set, county, programme; `ANY` leaves one open.
+    type Key = (usize, usize, usize);
+    const ANY: usize = usize::MAX;
+    const KEEP: usize = RELATED + 1;
+
+    fn id<'s>(ids: &mut HashMap<&'s str, usize>, s: &'s str) -> usize {
+        let next = ids.len();
         *ids.entry(s).or_insert(next)
     }
-    let (mut themes, mut counties, mut programmes) = (
-        FxHashMap::default(),
-        FxHashMap::default(),
-        FxHashMap::default(),
-    );
-    let mut sets: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     struct Facts {
-        themes: Vec<u32>,
-        set: u32,
-        county: u32,
-        programme: u32,
+        set: usize,
+        county: Option<usize>,
+        programme: usize,
     }
+    let mut theme_ids = HashMap::new();
+    let mut county_ids = HashMap::new();
+    let mut programme_ids = HashMap::new();
+    let mut set_ids: HashMap<Vec<usize>, usize> = HashMap::new();
+    // Each theme set's themes, sorted.
+    let mut sets: Vec<Vec<usize>> = Vec::new();
     let facts: Vec<Facts> = cases
         .iter()
         .map(|case| {
-            let ids: Vec<u32> = case.themes.iter().map(|t| intern(&mut themes, t)).collect();
-            let mut sorted: Vec<&str> = case.themes.iter().map(String::as_str).collect();
-            sorted.sort_unstable();
-            let key: Vec<u32> = sorted.iter().map(|t| intern(&mut themes, t)).collect();
-            let next = u32::try_from(sets.len()).unwrap_or(u32::MAX);
+            let mut themes: Vec<usize> =
+                case.themes.iter().map(|t| id(&mut theme_ids, t)).collect();
+            themes.sort_unstable();
+            themes.dedup();
+            let set = *set_ids.entry(themes.clone()).or_insert_with(|| {
+                sets.push(themes);
+                sets.len() - 1
+            });
             Facts {
-                themes: ids,
-                set: *sets.entry(key).or_insert(next),
-                county: intern(&mut counties, case.county.map_or("", |c| c.number)),
-                programme: intern(&mut programmes, &case.programme),
+                set,
+                county: case.county.map(|c| id(&mut county_ids, c.number)),
+                programme: id(&mut programme_ids, &case.programme),
             }
         })
         .collect();
-    // Theme bit sets, `words` u64s per case.
-    let words = themes.len().div_ceil(64).max(1);
-    let mut masks = vec![0u64; words * cases.len()];
+    let mut sets_with_theme: Vec<Vec<usize>> = vec![Vec::new(); theme_ids.len()];
+    for (set, themes) in sets.iter().enumerate() {
+        for &t in themes {
+            sets_with_theme[t].push(set);
+        }
+    }
+    // The first `KEEP` cases of every list, in catalogue order.
+    let mut lists: HashMap<Key, Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
-        for &t in &f.themes {
-            masks[i * words + t as usize / 64] |= 1 << (t % 64);
-        }
-    }
-    let shared = |a: usize, b: usize| -> usize {
-        (0..words)
-            .map(|w| (masks[a * words + w] & masks[b * words + w]).count_ones() as usize)
-            .sum()
-    };
-    // The group lists: (kind, a, b) → cases, in catalogue order.
-    let keys = |f: &Facts| -> Vec<(u8, u32, u32)> {
         let mut keys = vec![
-            (0, f.set, 0),
-            (1, f.set, f.county),
-            (2, f.set, f.programme),
-            (3, f.county, 0),
-            (4, f.programme, 0),
+            (f.set, ANY, f.programme),
+            (f.set, ANY, ANY),
+            (ANY, ANY, f.programme),
         ];
-        for &t in &f.themes {
-            keys.extend([(5, t, f.county), (6, t, f.programme), (7, t, 0)]);
+        if let Some(c) = f.county {
+            keys.extend([
+                (f.set, c, f.programme),
+                (f.set, c, ANY),
+                (ANY, c, f.programme),
+                (ANY, c, ANY),
+            ]);
         }
-        keys
-    };
-    let case_keys: Vec<Vec<(u8, u32, u32)>> = facts.iter().map(keys).collect();
-    let mut groups: FxHashMap<(u8, u32, u32), Vec<usize>> = FxHashMap::default();
-    for (i, ks) in case_keys.iter().enumerate() {
-        for k in ks {
-            groups.entry(*k).or_default().push(i);
+        for key in keys {
+            let list = lists.entry(key).or_default();
+            if list.len() < KEEP {
+                list.push(i);
+            }
         }
     }
-    // Each thread keeps, per case, the last case it was a candidate for,
-    // so a candidate found under several keys is scored once; and only the
-    // best few are kept as they come, not every candidate sorted.
-    case_keys
-        .par_iter()
-        .enumerate()
-        .map_init(
-            || vec![usize::MAX; cases.len()],
-            |seen, (i, ks)| {
-                let me = &facts[i];
-                let has_county = cases[i].county.is_some();
-                let score = |j: usize| {
-                    let other = &facts[j];
-                    let county = usize::from(has_county && other.county == me.county);
-                    let programme = usize::from(other.programme == me.programme);
-                    (shared(i, j), county + programme)
-                };
-                // Best first: higher score, then earlier in the catalogue.
-                let mut best: Vec<((usize, usize), usize)> = Vec::with_capacity(RELATED + 1);
-                for k in ks {
-                    let Some(list) = groups.get(k) else { continue };
-                    let at = list.binary_search(&i).unwrap_or_else(|x| x);
-                    let lo = at.saturating_sub(WINDOW);
-                    let hi = (at + WINDOW + 1).min(list.len());
-                    for &j in &list[lo..hi] {
-                        if j == i || seen[j] == i {
-                            continue;
-                        }
-                        seen[j] = i;
-                        let s = score(j);
-                        if s.0 == 0 && s.1 == 0 {
-                            continue;
-                        }
-                        let place = best.partition_point(|&(bs, bj)| bs > s || (bs == s && bj < j));
-                        if place < RELATED {
-                            best.insert(place, (s, j));
-                            best.truncate(RELATED);
-                        }
+    let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count();
+    (0..cases.len())
+        .into_par_iter()
+        .map(|i| {
+            let me = &facts[i];
+            let county = me.county.unwrap_or(ANY);
+            let score = |j: usize| {
+                let other = &facts[j];
+                let themes = shared(&sets[me.set], &sets[other.set]);
+                let places = usize::from(me.county.is_some() && other.county == me.county)
+                    + usize::from(other.programme == me.programme);
+                (themes, places)
+            };
+            // Best first: higher score, then earlier in the catalogue.
+            let mut best: Vec<((usize, usize), usize)> = Vec::with_capacity(KEEP);
+            let mut offer = |list: &[usize]| {
+                for &j in list {
+                    if j == i || best.iter().any(|&(_, b)| b == j) {
+                        continue;
                     }
+                    let s = score(j);
+                    if s == (0, 0) {
+                        continue;
+                    }
+                    let place = best.partition_point(|&(bs, b)| bs > s || (bs == s && b < j));
+                    best.insert(place, (s, j));
+                    best.truncate(RELATED);
                 }
-                best.iter().map(|&(_, j)| j).collect()
-            },
-        )
+            };
+            let mut near: Vec<usize> = sets[me.set]
+                .iter()
+                .flat_map(|&t| sets_with_theme[t].iter().copied())
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            let mut keys: Vec<Key> = Vec::new();
+            for set in near {
+                keys.extend([
+                    (set, county, me.programme),
+                    (set, county, ANY),
+                    (set, ANY, me.programme),
+                    (set, ANY, ANY),
+                ]);
+            }
+            keys.extend([
+                (ANY, county, me.programme),
+                (ANY, county, ANY),
+                (ANY, ANY, me.programme),
+            ]);
+            for key in keys {
+                if let Some(list) = lists.get(&key) {
+                    offer(list);
+                }
+            }
+            best.iter().map(|&(_, j)| j).collect()
+        })
         .collect()
 }
 
@@ -499,20 +519,55 @@ mod tests {
         assert_eq!(slugs, ["both", "county", "programme"]);
     }
 
-    #[test]
-    fn related_lists_keep_no_room_for_the_candidates() {
-        let themes: [&[&str]; 3] = [&["a"], &["a", "b"], &["b"]];
-        let cases: Vec<Case> = (0..60)
+    /// What [`related_cases`] must equal: every pair scored, sorted, cut.
+    fn related_by_brute_force(cases: &[&Case]) -> Vec<Vec<usize>> {
+        (0..cases.len())
             .map(|i| {
-                let slug = format!("c{i:02}");
-                case(&slug, &slug, "x", themes[i % 3], ["Oslo", "Troms"][i % 2])
+                let me = cases[i];
+                let mut scored: Vec<((usize, usize), usize)> = (0..cases.len())
+                    .filter(|&j| j != i)
+                    .map(|j| {
+                        let other = cases[j];
+                        let themes = me
+                            .themes
+                            .iter()
+                            .filter(|t| other.themes.contains(t))
+                            .count();
+                        let county = me.county.is_some()
+                            && me.county.map(|c| c.number) == other.county.map(|c| c.number);
+                        let places =
+                            usize::from(county) + usize::from(me.programme == other.programme);
+                        ((themes, places), j)
+                    })
+                    .filter(|&(score, _)| score != (0, 0))
+                    .collect();
+                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                scored.into_iter().take(RELATED).map(|(_, j)| j).collect()
             })
-            .collect();
-        let config = config();
-        let cat = Catalogue::new(&config, &cases);
-        for list in &cat.related {
-            assert_eq!(list.len(), RELATED);
-            assert!(list.capacity() <= RELATED, "capacity {}", list.capacity());
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn related_cases_are_the_best_of_every_pair(
+            drawn in proptest::collection::vec(
+                (proptest::sample::subsequence(vec!["a", "b", "c", "d", "e"], 1..=3), 0usize..4, 0usize..2),
+                0..60,
+            )
+        ) {
+            let cases: Vec<Case> = drawn
+                .iter()
+                .enumerate()
+                .map(|(i, (themes, county, programme))| {
+                    let slug = format!("c{i:02}");
+                    let county = ["Oslo", "Troms", "Agder", "ingen"][*county];
+                    let mut c = case(&slug, &slug, "x", themes, county);
+                    c.programme = ["saman", "rusta"][*programme].into();
+                    c
+                })
+                .collect();
+            let refs: Vec<&Case> = cases.iter().collect();
+            proptest::prop_assert_eq!(related_cases(&refs), related_by_brute_force(&refs));
         }
     }
 }
