@@ -241,26 +241,30 @@ fn push_at(map: &mut BTreeMap<String, Vec<usize>>, key: &str, i: usize) {
 /// programme fill the list, so a case with a rare theme still points on.
 ///
 /// Comparing every pair would be quadratic (10¹⁰ pairs at 100 000 cases).
-/// Instead, cases are put in classes by theme set, county and programme;
-/// every member of a class scores alike against any given case, so only
-/// the first few of a class (in catalogue order) can be among its best.
-/// For each case it is enough to look at the first `RELATED + 1` members
-/// (one may be the case itself) of each list below, and the result is
-/// exactly what comparing every pair gives:
+/// Instead, cases are listed in catalogue order under a group (a theme set,
+/// a single theme, or all cases) together with a county, a programme, both
+/// or neither, and only the first `RELATED + 1` of each list are kept (one
+/// may be the case itself). For a case it is enough to look at these lists,
+/// with its own county and programme:
 ///
-/// - for each theme set that shares a theme with the case: the cases with
-///   that set and the case's county and programme, with its county, with
-///   its programme, and with the set alone;
-/// - for cases that share no theme: the cases with its county and
-///   programme, with its county, and with its programme.
+/// - each theme set sharing two or more themes with it;
+/// - each of its themes alone, for the cases sharing one theme;
+/// - all cases, for those sharing no theme but its county or programme.
 ///
-/// A case missed by this would have `RELATED` others before it in one of
-///   these lists, each scoring at least as well and coming earlier.
+/// The result is exactly what scoring every pair gives: a case left out of
+/// the list that fits it has `RELATED` others before it there, and every
+/// one of them shares at least as many themes and places and comes earlier.
 fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
 
-    /// A list's key: theme set, county, programme; `ANY` leaves one open.
-    type Key = (usize, usize, usize);
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum Group {
+        Set(usize),
+        Theme(usize),
+        All,
+    }
+    /// A list's key: group, county, programme; `ANY` leaves one open.
+    type Key = (Group, usize, usize);
     const ANY: usize = usize::MAX;
     const KEEP: usize = RELATED + 1;
 
@@ -297,36 +301,54 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             }
         })
         .collect();
+    // The group with each place: county and programme, county, programme, neither.
+    let places = |group: Group, county: usize, programme: usize| {
+        [
+            (group, county, programme),
+            (group, county, ANY),
+            (group, ANY, programme),
+            (group, ANY, ANY),
+        ]
+    };
+    // The first `KEEP` cases of every list, in catalogue order.
+    let mut lists: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        let county = f.county.unwrap_or(ANY);
+        let groups = std::iter::once(Group::Set(f.set))
+            .chain(sets[f.set].iter().map(|&t| Group::Theme(t)))
+            .chain(std::iter::once(Group::All));
+        for group in groups {
+            for key in places(group, county, f.programme) {
+                let list = lists.entry(key).or_default();
+                if list.len() < KEEP && list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count();
+    // For each theme set, the sets sharing two or more themes with it, most
+    // shared first.
     let mut sets_with_theme: Vec<Vec<usize>> = vec![Vec::new(); theme_ids.len()];
     for (set, themes) in sets.iter().enumerate() {
         for &t in themes {
             sets_with_theme[t].push(set);
         }
     }
-    // The first `KEEP` cases of every list, in catalogue order.
-    let mut lists: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (i, f) in facts.iter().enumerate() {
-        let mut keys = vec![
-            (f.set, ANY, f.programme),
-            (f.set, ANY, ANY),
-            (ANY, ANY, f.programme),
-        ];
-        if let Some(c) = f.county {
-            keys.extend([
-                (f.set, c, f.programme),
-                (f.set, c, ANY),
-                (ANY, c, f.programme),
-                (ANY, c, ANY),
-            ]);
-        }
-        for key in keys {
-            let list = lists.entry(key).or_default();
-            if list.len() < KEEP {
-                list.push(i);
-            }
-        }
-    }
-    let shared = |a: &[usize], b: &[usize]| a.iter().filter(|t| b.contains(t)).count();
+    let near: Vec<Vec<(usize, usize)>> = sets
+        .iter()
+        .map(|mine| {
+            let mut near: Vec<(usize, usize)> = mine
+                .iter()
+                .flat_map(|&t| sets_with_theme[t].iter().copied())
+                .map(|set| (shared(mine, &sets[set]), set))
+                .filter(|&(themes, _)| themes >= 2)
+                .collect();
+            near.sort_unstable_by(|a, b| b.cmp(a));
+            near.dedup();
+            near
+        })
+        .collect();
     (0..cases.len())
         .into_par_iter()
         .map(|i| {
@@ -341,43 +363,33 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
             };
             // Best first: higher score, then earlier in the catalogue.
             let mut best: Vec<((usize, usize), usize)> = Vec::with_capacity(KEEP);
-            let mut offer = |list: &[usize]| {
-                for &j in list {
-                    if j == i || best.iter().any(|&(_, b)| b == j) {
-                        continue;
-                    }
-                    let s = score(j);
-                    if s == (0, 0) {
-                        continue;
-                    }
-                    let place = best.partition_point(|&(bs, b)| bs > s || (bs == s && b < j));
-                    best.insert(place, (s, j));
-                    best.truncate(RELATED);
-                }
+            // Whether `best` is full of cases that rank above any case
+            // scoring at most `ceiling`.
+            let full_above = |best: &[((usize, usize), usize)], ceiling: (usize, usize)| {
+                best.len() == RELATED && best[RELATED - 1].0 > ceiling
             };
-            let mut near: Vec<usize> = sets[me.set]
+            let groups = near[me.set]
                 .iter()
-                .flat_map(|&t| sets_with_theme[t].iter().copied())
-                .collect();
-            near.sort_unstable();
-            near.dedup();
-            let mut keys: Vec<Key> = Vec::new();
-            for set in near {
-                keys.extend([
-                    (set, county, me.programme),
-                    (set, county, ANY),
-                    (set, ANY, me.programme),
-                    (set, ANY, ANY),
-                ]);
-            }
-            keys.extend([
-                (ANY, county, me.programme),
-                (ANY, county, ANY),
-                (ANY, ANY, me.programme),
-            ]);
-            for key in keys {
-                if let Some(list) = lists.get(&key) {
-                    offer(list);
+                .map(|&(themes, set)| (themes, Group::Set(set)))
+                .chain(sets[me.set].iter().map(|&t| (1, Group::Theme(t))))
+                .chain(std::iter::once((0, Group::All)));
+            for (themes, group) in groups {
+                if full_above(&best, (themes, 2)) {
+                    break;
+                }
+                for key in places(group, county, me.programme) {
+                    for &j in lists.get(&key).map_or(&[][..], Vec::as_slice) {
+                        if j == i || best.iter().any(|&(_, b)| b == j) {
+                            continue;
+                        }
+                        let s = score(j);
+                        if s == (0, 0) {
+                            continue;
+                        }
+                        let place = best.partition_point(|&(bs, b)| bs > s || (bs == s && b < j));
+                        best.insert(place, (s, j));
+                        best.truncate(RELATED);
+                    }
                 }
             }
             best.iter().map(|&(_, j)| j).collect()
