@@ -437,7 +437,7 @@ mod tests {
         validate_case(&file, &vocab).diagnostics
     }
 
-    const KEYS: [&str; 12] = [
+    const KEYS: [&str; 13] = [
         "title",
         "themes",
         "need",
@@ -450,6 +450,7 @@ mod tests {
         "municipality_number",
         "funding",
         "county",
+        "contact",
     ];
 
     /// What the `validate_case` fuzz target checks: every diagnostic names
@@ -519,7 +520,7 @@ mod tests {
 
         #[test]
         fn validator_never_panics_on_yaml_shaped_input(
-            entries in proptest::collection::vec((0usize..12, "[ -~æøåÆØÅ\\t]{0,30}", 0usize..4), 0..12)
+            entries in proptest::collection::vec((0usize..KEYS.len(), "[ -~æøåÆØÅ\\t]{0,30}", 0usize..4), 0..12)
         ) {
             let mut text = String::from("---\n");
             for (key, value, shape) in entries {
