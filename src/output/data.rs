@@ -137,49 +137,6 @@ mod tests {
         assert_eq!(defuse("Molde"), "Molde");
     }
 
-    /// Consumers read the CSV by column name and by position: the columns
-    /// stay those of the first release, with the contact person's added
-    /// before `draft`.
-    #[test]
-    fn open_data_columns_are_the_published_ones() {
-        assert_eq!(
-            header(),
-            [
-                "slug",
-                "url",
-                "title",
-                "municipality",
-                "municipality_number",
-                "county",
-                "county_number",
-                "programme",
-                "programme_name",
-                "themes",
-                "status",
-                "period_start",
-                "period_end",
-                "language",
-                "published",
-                "updated",
-                "summary",
-                "need",
-                "goal",
-                "measures",
-                "result",
-                "anchoring",
-                "indicators",
-                "funding",
-                "links",
-                "contact_name",
-                "contact_role",
-                "contact_email",
-                "draft",
-                "body",
-                "licence",
-            ]
-        );
-    }
-
     /// The open data of the fixture site `full`: every record has the
     /// header's columns in its order, in the JSON and in the CSV.
     #[test]

@@ -151,4 +151,5 @@ fn schema_requires_only_what_check_requires_and_describes_the_contact() {
     assert_eq!(contact["required"], serde_json::json!(["name", "role"]));
     assert_eq!(contact["additionalProperties"], false);
     assert_eq!(contact["title"], "Kontaktperson");
+    assert_eq!(contact["properties"]["email"]["format"], "email");
 }
