@@ -183,3 +183,26 @@ fn safe(html: &str) -> Value {
 fn safe_list(html: &[String]) -> Value {
     Value::from(html.iter().map(|h| safe(h)).collect::<Vec<Value>>())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default skin's section headings and the description's labels
+    /// name the same things; a skin may still word them its own way.
+    #[test]
+    fn default_section_headings_are_the_described_labels() {
+        let skin = crate::skin::Skin::embedded().expect("embedded skin");
+        for language in [Language::Nb, Language::Nn, Language::En] {
+            let strings = skin.strings_for(language);
+            for (field, _) in fields::sections() {
+                assert_eq!(
+                    strings.get(field.key).map(String::as_str),
+                    Some(field.label.get(language)),
+                    "`{}` in {language:?}",
+                    field.key
+                );
+            }
+        }
+    }
+}

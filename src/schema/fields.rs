@@ -46,12 +46,15 @@ pub enum Presence {
     /// Missing, it is an error (`missing-field`).
     Required,
     /// Required when the field `key` has the value `value` (`result` when
-    /// `status` is `completed`).
+    /// `status` is `completed`); missing then, it is an error with `code`,
+    /// reported at `key`.
     RequiredWhen {
         /// The field that decides.
         key: &'static str,
         /// Its value that makes this field required.
         value: &'static str,
+        /// The error's code (`missing-result`).
+        code: &'static str,
     },
     /// Missing, it is a warning with this code.
     Recommended {
@@ -618,11 +621,12 @@ pub static FIELDS: &[Field] = &[
         Presence::RequiredWhen {
             key: "status",
             value: "completed",
+            code: "missing-result",
         },
         words("Resultat", "Resultat", "Result"),
     )
     .aliases(&["resultat", "resultater"])
-    .example("result: |  (then the text, indented, on the next lines)")
+    .example("result: |  (then what came of the work, indented, on the next lines)")
     .about(
         "Resultat: påkrevd når status er completed (Markdown)",
         "Resultat: påkravd når status er completed (Markdown)",

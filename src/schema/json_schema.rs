@@ -20,7 +20,7 @@ pub fn front_matter_schema(config: &Config) -> Value {
     let conditions: Vec<Value> = FIELDS
         .iter()
         .filter_map(|f| match f.presence {
-            Presence::RequiredWhen { key, value } => Some(json!({
+            Presence::RequiredWhen { key, value, .. } => Some(json!({
                 "if": { "properties": { key: { "const": value } }, "required": [key] },
                 "then": { "required": [f.key] },
             })),

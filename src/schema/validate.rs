@@ -361,16 +361,26 @@ fn read_case(
     let result = markdown_field(c, f, "result", vocab);
     let anchoring = markdown_field(c, f, "anchoring", vocab);
     let measures = f.get("measures").and_then(|n| measures(c, n, vocab));
-    if status == Some(Status::Completed)
-        && f.get("result").is_none()
-        && let Some(n) = status_node
-    {
-        c.error(
-            n.pos,
-            "missing-result",
-            "a completed case needs a `result` (Resultat)".into(),
-        )
-        .help = Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
+    for field in FIELDS {
+        if let Presence::RequiredWhen { key, value, code } = field.presence
+            && f.get(field.key).is_none()
+            && let Some(n) = f.get(key)
+            && matches!(&n.value, Value::Str(s) if s.trim() == value)
+        {
+            c.error(
+                n.pos,
+                code,
+                format!(
+                    "a {value} case needs a `{}`{}",
+                    field.key,
+                    section_label(field.key)
+                ),
+            )
+            .help = Some(format!(
+                "add it to the front matter: `{}`, or change `{key}`",
+                field.example
+            ));
+        }
     }
     for field in FIELDS {
         if let Presence::Recommended { code } = field.presence
