@@ -220,8 +220,8 @@ pub struct Field {
     pub label: Words,
     /// One line for help texts (`need: |  (then …)`).
     pub example: &'static str,
-    /// What it is, for `new`'s template and the JSON Schema (nb and nn;
-    /// `en` is the English for the editor's form).
+    /// What it is, in a line: the comment above it in `new`'s template
+    /// (nb, nn), its description in the JSON Schema, the editor's help.
     pub about: Words,
     /// How `new` writes it.
     #[serde(skip)]
@@ -471,8 +471,8 @@ pub static FIELDS: &[Field] = &[
         .aliases(&["tema", "temaer", "temaene"])
         .example("themes: [sykefravaer]")
         .about(
-            "Tema (id-er fra content/themes.yaml), minst ett; alle er listet etter #",
-            "Tema (id-ar frå content/themes.yaml), minst eitt; alle står etter #",
+            "Tema (id-er fra content/themes.yaml), minst ett",
+            "Tema (id-ar frå content/themes.yaml), minst eitt",
             "Themes (ids from content/themes.yaml), at least one",
         )
         .template(Template::Value(|p| {
