@@ -400,7 +400,7 @@ fn related_cases(cases: &[&Case]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Language, Programme};
+    use crate::config::Programme;
     use crate::schema::Status;
 
     fn case(slug: &str, municipality: &str, title: &str, themes: &[&str], county: &str) -> Case {
@@ -418,20 +418,7 @@ mod tests {
                 start: 2012,
                 end: Some(2014),
             }),
-            language: Language::Nb,
-            published: None,
-            updated: None,
-            summary: None,
-            need: String::new(),
-            goal: String::new(),
-            measures: vec![],
-            result: None,
-            anchoring: None,
-            indicators: vec![],
-            funding: vec![],
-            links: vec![],
-            draft: false,
-            body: String::new(),
+            ..Case::default()
         }
     }
 

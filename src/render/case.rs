@@ -2,24 +2,38 @@
 //! template gets.
 
 use super::*;
+use crate::schema::FIELDS;
+use crate::schema::fields;
 
 /// The rendered Markdown of a case.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CaseHtml {
-    /// Behov.
-    pub need: String,
-    /// Mål.
-    pub goal: String,
-    /// Tiltak, one HTML fragment per item.
-    pub measures: Vec<String>,
-    /// Resultat.
-    pub result: Option<String>,
-    /// Forankring.
-    pub anchoring: Option<String>,
+    /// The narrative sections the case has (Behov, Mål, …), in page order.
+    pub sections: Vec<SectionHtml>,
     /// The narrative.
     pub body: Option<String>,
     /// Chart and table HTML per indicator.
     pub indicators: Vec<String>,
+}
+
+/// One narrative section as HTML.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionHtml {
+    /// The field's key (`need`), which is also its template variable and
+    /// the key of its heading among the UI strings.
+    pub key: &'static str,
+    /// The section's HTML.
+    pub html: Prose,
+}
+
+/// A section's HTML: one fragment, or one per item.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub enum Prose {
+    /// One text.
+    Text(String),
+    /// One fragment per item (measures).
+    Items(Vec<String>),
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -27,12 +41,6 @@ struct FundingRow {
     source: String,
     amount: String,
     per: Option<String>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-struct LinkRow {
-    title: String,
-    url: String,
 }
 
 impl Renderer<'_> {
@@ -76,39 +84,33 @@ impl Renderer<'_> {
                 }),
             })
             .collect();
-        let links: Vec<LinkRow> = case
-            .links
-            .iter()
-            .map(|l| LinkRow {
-                title: l.title.clone(),
-                url: l.url.clone(),
-            })
-            .collect();
         let html = self.case_html(case);
-        let fields: [(&'static str, Value); 12] = [
-            (
-                "municipality_number",
-                Value::from(case.municipality_number.as_deref()),
-            ),
+        for section in html.sections {
+            let v = match &section.html {
+                Prose::Text(text) => safe(text),
+                Prose::Items(items) => safe_list(items),
+            };
+            map.insert(section.key.into(), v);
+        }
+        // Sections the case leaves out are still defined, as nothing.
+        for (field, _) in fields::sections() {
+            if !map.contains_key(&Key::Str(field.key)) {
+                map.insert(field.key.into(), Value::none());
+            }
+        }
+        for field in FIELDS {
+            if let Some(read) = field.page {
+                map.insert(field.key.into(), value(&read(case)));
+            }
+        }
+        let own: [(&'static str, Value); 5] = [
             ("published", case.published.map_or_else(Value::none, date)),
             ("updated", case.updated.map_or_else(Value::none, date)),
-            ("need", safe(&html.need)),
-            ("goal", safe(&html.goal)),
-            ("measures", safe_list(&html.measures)),
-            (
-                "result",
-                html.result.as_deref().map_or_else(Value::none, safe),
-            ),
-            (
-                "anchoring",
-                html.anchoring.as_deref().map_or_else(Value::none, safe),
-            ),
             ("body", html.body.as_deref().map_or_else(Value::none, safe)),
             ("indicators", safe_list(&html.indicators)),
             ("funding", value(&funding)),
-            ("links", value(&links)),
         ];
-        for (key, v) in fields {
+        for (key, v) in own {
             map.insert(key.into(), v);
         }
         Value::from(map)
@@ -134,16 +136,27 @@ impl Renderer<'_> {
                 &mut ids,
             )
         };
-        let need = md(&case.need, "behov");
-        let goal = md(&case.goal, "mal");
-        let measures = case
-            .measures
-            .iter()
-            .enumerate()
-            .map(|(i, m)| unwrap_paragraph(md(m, &format!("tiltak-{}", i + 1))))
+        let sections = fields::sections()
+            .filter_map(|(field, section)| {
+                let html = match (section.read)(case) {
+                    fields::Prose::Absent => return None,
+                    fields::Prose::Text(text) => Prose::Text(md(text, section.id)),
+                    fields::Prose::Items(items) => Prose::Items(
+                        items
+                            .iter()
+                            .enumerate()
+                            .map(|(i, m)| {
+                                unwrap_paragraph(md(m, &format!("{}-{}", section.id, i + 1)))
+                            })
+                            .collect(),
+                    ),
+                };
+                Some(SectionHtml {
+                    key: field.key,
+                    html,
+                })
+            })
             .collect();
-        let result = case.result.as_deref().map(|t| md(t, "resultat"));
-        let anchoring = case.anchoring.as_deref().map(|t| md(t, "forankring"));
         let body = (!case.body.trim().is_empty()).then(|| md(&case.body, "reportasje"));
         let words = &self.chart_words[case.language.code()];
         let indicators = case
@@ -153,11 +166,7 @@ impl Renderer<'_> {
             .map(|(i, ind)| chart::render(ind, &format!("indikator-{}", i + 1), words))
             .collect();
         CaseHtml {
-            need,
-            goal,
-            measures,
-            result,
-            anchoring,
+            sections,
             body,
             indicators,
         }
@@ -173,4 +182,27 @@ fn safe(html: &str) -> Value {
 
 fn safe_list(html: &[String]) -> Value {
     Value::from(html.iter().map(|h| safe(h)).collect::<Vec<Value>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default skin's section headings and the description's labels
+    /// name the same things; a skin may still word them its own way.
+    #[test]
+    fn default_section_headings_are_the_described_labels() {
+        let skin = crate::skin::Skin::embedded().expect("embedded skin");
+        for language in [Language::Nb, Language::Nn, Language::En] {
+            let strings = skin.strings_for(language);
+            for (field, _) in fields::sections() {
+                assert_eq!(
+                    strings.get(field.key).map(String::as_str),
+                    Some(field.label.get(language)),
+                    "`{}` in {language:?}",
+                    field.key
+                );
+            }
+        }
+    }
 }

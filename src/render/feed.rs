@@ -47,19 +47,15 @@ impl Renderer<'_> {
                     ));
                     content.push_str(body);
                 };
-                section("need", &html.need);
-                section("goal", &html.goal);
-                let items: String = html
-                    .measures
-                    .iter()
-                    .map(|m| format!("<li>{m}</li>"))
-                    .collect();
-                section("measures", &format!("<ul>{items}</ul>\n"));
-                if let Some(r) = &html.result {
-                    section("result", r);
-                }
-                if let Some(a) = &html.anchoring {
-                    section("anchoring", a);
+                for s in &html.sections {
+                    match &s.html {
+                        case::Prose::Text(text) => section(s.key, text),
+                        case::Prose::Items(items) => {
+                            let items: String =
+                                items.iter().map(|m| format!("<li>{m}</li>")).collect();
+                            section(s.key, &format!("<ul>{items}</ul>\n"));
+                        }
+                    }
                 }
                 if let Some(b) = &html.body {
                     section("narrative", b);

@@ -2,6 +2,7 @@
 //! into a located diagnostic instead of stopping at the first one.
 
 use super::MAX_DIAGNOSTICS_PER_FILE;
+use super::fields::Field;
 use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::yaml::{Key, Node, Pos, Value};
 
@@ -207,12 +208,12 @@ impl<'a> Checker<'a> {
     }
 
     /// A mapping whose keys are checked against `known` (did-you-mean for the
-    /// rest, including Norwegian names of our fields).
-    pub fn map<'n>(
+    /// rest, and the field a Norwegian key is mistaken for).
+    pub fn map<'n, K: Known>(
         &mut self,
         node: &'n Node,
         field: &str,
-        known: &[&'static str],
+        known: &[K],
         example: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
@@ -223,7 +224,7 @@ impl<'a> Checker<'a> {
             entries: Vec::new(),
         };
         for (key, value) in entries {
-            if known.contains(&key.name.as_str()) {
+            if known.iter().any(|k| k.key() == key.name) {
                 fields.entries.push((key, value));
             } else {
                 self.unknown_key(key, field, known);
@@ -232,10 +233,13 @@ impl<'a> Checker<'a> {
         Some(fields)
     }
 
-    fn unknown_key(&mut self, key: &Key, field: &str, known: &[&'static str]) {
-        let suggestion = norwegian_key(&key.name)
-            .filter(|k| known.contains(k))
-            .or_else(|| did_you_mean(&key.name, known.iter().copied()));
+    fn unknown_key<K: Known>(&mut self, key: &Key, field: &str, known: &[K]) {
+        let lower = key.name.to_lowercase();
+        let suggestion = known
+            .iter()
+            .find(|k| k.mistaken_for().contains(&lower.as_str()))
+            .map(Known::key)
+            .or_else(|| did_you_mean(&key.name, known.iter().map(Known::key)));
         if let Some(s) = suggestion {
             self.suggested.push(s);
         }
@@ -253,8 +257,37 @@ impl<'a> Checker<'a> {
         );
         d.help = Some(match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the fields here are: {}", known.join(", ")),
+            None => format!(
+                "the fields here are: {}",
+                known.iter().map(Known::key).collect::<Vec<_>>().join(", ")
+            ),
         });
+    }
+}
+
+/// A key a mapping may have: a described field, or a bare key that takes
+/// its Norwegian aliases from the case field of that name (free pages share
+/// `title`, `summary`, `language` and `draft` with cases).
+pub(crate) trait Known {
+    fn key(&self) -> &'static str;
+    fn mistaken_for(&self) -> &'static [&'static str];
+}
+
+impl Known for Field {
+    fn key(&self) -> &'static str {
+        self.key
+    }
+    fn mistaken_for(&self) -> &'static [&'static str] {
+        self.mistaken_for
+    }
+}
+
+impl Known for &'static str {
+    fn key(&self) -> &'static str {
+        self
+    }
+    fn mistaken_for(&self) -> &'static [&'static str] {
+        super::fields::field(self).map_or(&[], |f| f.mistaken_for)
     }
 }
 
@@ -278,42 +311,4 @@ impl<'n> Fields<'n> {
             .find(|(k, _)| k.name == name)
             .map(|(k, _)| *k)
     }
-}
-
-/// Our English field names, as Norwegian editors tend to write them.
-fn norwegian_key(name: &str) -> Option<&'static str> {
-    Some(match name.to_lowercase().as_str() {
-        "behov" => "need",
-        "mål" | "maal" | "mal" => "goal",
-        "tiltak" => "measures",
-        "resultat" | "resultater" => "result",
-        "forankring" => "anchoring",
-        "tema" | "temaer" | "temaene" => "themes",
-        "tittel" => "title",
-        "kommune" => "municipality",
-        "kommunenummer" | "kommunenr" => "municipality_number",
-        "fylke" => "county",
-        "program" | "programme_id" => "programme",
-        "sammendrag" | "samandrag" | "ingress" => "summary",
-        "lenker" | "lenkjer" => "links",
-        "finansiering" => "funding",
-        "periode" => "period",
-        "språk" | "sprak" | "målform" => "language",
-        "publisert" | "dato" => "published",
-        "oppdatert" => "updated",
-        "utkast" | "kladd" => "draft",
-        "indikatorer" | "indikator" | "tall" => "indicators",
-        "status" => "status",
-        "start" => "start",
-        "slutt" => "end",
-        "navn" | "namn" => "name",
-        "enhet" | "eining" => "unit",
-        "verdi" => "value",
-        "kilde" | "kjelde" => "source",
-        "beløp" | "belop" => "amount_nok",
-        "mål_verdier" | "maltall" | "måltal" | "måltall" => "targets",
-        "serie" => "series",
-        "url" | "adresse" => "url",
-        _ => return None,
-    })
 }

@@ -1,195 +1,195 @@
 //! The JSON Schema (draft-07) of a case's front matter, for YAML editor
 //! plugins (yaml-language-server): completion, hover help and red squiggles
-//! while typing. The site's theme and programme ids become enums.
+//! while typing. Made from the field description, so it requires exactly
+//! what `check` requires; the site's theme and programme ids become enums.
 
-use schemars::JsonSchema;
-use serde::Deserialize;
-use serde_json::Value;
+use serde_json::{Map, Value, json};
 
-use crate::config::Config;
+use super::fields::{FIELDS, Field, Kind, Presence};
+use crate::config::{Config, Language};
+use crate::norwegian::COUNTIES;
 
-// This struct exists only to describe the front matter to editors; the
-// validator reads the spanned YAML tree itself (so it can report every
-// problem with its position). A test keeps the two field lists equal.
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-/// Forsidedata (front matter) for ein case i casebook.
-struct FrontMatter {
-    /// Tittel på caset.
-    title: String,
-    /// Kommunens namn, t.d. «Molde».
-    municipality: String,
-    /// Kommunenummer med fire siffer, i hermeteikn. Dei to første er fylkesnummeret.
-    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
-    municipality_number: String,
-    /// Fylket (inndelinga frå 2024).
-    #[schemars(extend("enum" = ["Oslo", "Rogaland", "Møre og Romsdal", "Nordland", "Østfold", "Akershus", "Buskerud", "Innlandet", "Vestfold", "Telemark", "Agder", "Vestland", "Trøndelag", "Troms", "Finnmark"]))]
-    county: String,
-    /// Programmet caset høyrer til (id frå programmes.yaml).
-    programme: String,
-    /// Tema (id-ar frå themes.yaml), minst eitt.
-    #[schemars(length(min = 1))]
-    themes: Vec<String>,
-    /// planned, ongoing eller completed (standard: ongoing).
-    status: Option<StatusName>,
-    /// Åra arbeidet gjekk føre seg.
-    period: Option<Years>,
-    /// nb (bokmål) eller nn (nynorsk).
-    language: Option<LanguageName>,
-    /// Publiseringsdato, ÅÅÅÅ-MM-DD.
-    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    published: Option<String>,
-    /// Sist oppdatert, ÅÅÅÅ-MM-DD.
-    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
-    updated: Option<String>,
-    /// Éi til to setningar til kort og søkjeresultat (maks 300 teikn).
-    summary: Option<String>,
-    /// Behov (Markdown).
-    need: String,
-    /// Mål (Markdown).
-    goal: String,
-    /// Tiltak: eitt punkt per tiltak (Markdown).
-    #[schemars(length(min = 1))]
-    measures: Vec<String>,
-    /// Resultat (Markdown); påkravd når status er completed.
-    result: Option<String>,
-    /// Forankring (Markdown).
-    anchoring: Option<String>,
-    /// Tal som blir teikna som diagram.
-    indicators: Option<Vec<IndicatorSchema>>,
-    /// Finansiering.
-    funding: Option<Vec<FundingSchema>>,
-    /// Lenkjer (berre http/https).
-    links: Option<Vec<LinkSchema>>,
-    /// Utkast blir ikkje publiserte utan --drafts.
-    draft: Option<bool>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code, reason = "only its schema is used")]
-enum StatusName {
-    Planned,
-    Ongoing,
-    Completed,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code, reason = "only its schema is used")]
-enum LanguageName {
-    Nb,
-    Nn,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-struct Years {
-    #[schemars(range(min = 1990, max = 2100))]
-    start: i32,
-    #[schemars(range(min = 1990, max = 2100))]
-    end: Option<i32>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-#[allow(dead_code, reason = "only its schema is used")]
-enum UnitName {
-    Percent,
-    Count,
-    Nok,
-    Ratio,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-struct IndicatorSchema {
-    name: String,
-    unit: UnitName,
-    lower_is_better: Option<bool>,
-    series: Vec<PointSchema>,
-    targets: Option<Vec<PointSchema>>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-struct PointSchema {
-    /// ÅÅÅÅ, ÅÅÅÅ-Qn eller ÅÅÅÅ-MM.
-    #[schemars(extend("type" = ["string", "integer"], "pattern" = r"^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$"))]
-    period: String,
-    value: f64,
-    label: Option<String>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-struct FundingSchema {
-    source: String,
-    #[schemars(range(min = 0))]
-    amount_nok: u64,
-    #[schemars(extend("enum" = ["year", "month", "total"]))]
-    per: Option<String>,
-}
-
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code, reason = "only its schema is used")]
-struct LinkSchema {
-    title: String,
-    #[schemars(regex(pattern = r"^https?://[^\s<>]+$"))]
-    url: String,
-}
-
-/// The schema as JSON, with the site's ids as enums.
+/// The schema as JSON, with the site's ids as enums and the texts in the
+/// site's language (bokmål for an English site: cases are nb or nn).
 pub fn front_matter_schema(config: &Config) -> Value {
-    let schema = schemars::generate::SchemaSettings::draft07()
-        .into_generator()
-        .into_root_schema_for::<FrontMatter>();
-    let mut value = schema.to_value();
-    let themes: Vec<Value> = config
-        .themes
+    let language = match config.site.language {
+        Language::Nn => Language::Nn,
+        _ => Language::Nb,
+    };
+    let mut schema = object(FIELDS, config, language);
+    let conditions: Vec<Value> = FIELDS
         .iter()
-        .map(|t| Value::from(t.id.clone()))
+        .filter_map(|f| match f.presence {
+            Presence::RequiredWhen { key, value, .. } => Some(json!({
+                "if": { "properties": { key: { "const": value } }, "required": [key] },
+                "then": { "required": [f.key] },
+            })),
+            _ => None,
+        })
         .collect();
-    let programmes: Vec<Value> = config
-        .programmes
+    if !conditions.is_empty() {
+        schema["allOf"] = Value::Array(conditions);
+    }
+    schema["$schema"] = json!("http://json-schema.org/draft-07/schema#");
+    schema["title"] = json!("casebook case front matter");
+    schema
+}
+
+/// A mapping of `fields`: no other key, the required ones required.
+fn object(fields: &[Field], config: &Config, language: Language) -> Value {
+    let properties: Map<String, Value> = fields
         .iter()
-        .map(|p| Value::from(p.id.clone()))
+        .map(|f| (f.key.to_owned(), property(f, config, language)))
         .collect();
-    if let Some(items) = value.pointer_mut("/properties/themes/items") {
-        items["enum"] = Value::Array(themes);
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.presence == Presence::Required)
+        .map(|f| f.key)
+        .collect();
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+fn property(field: &Field, config: &Config, language: Language) -> Value {
+    let mut schema = match field.kind {
+        Kind::Text | Kind::Markdown => json!({ "type": "string" }),
+        Kind::MarkdownList => {
+            json!({ "type": "array", "items": { "type": "string" }, "minItems": 1 })
+        }
+        Kind::Pattern { pattern } => json!({ "type": "string", "pattern": pattern }),
+        Kind::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Kind::Year => json!({ "type": "integer", "minimum": 1990, "maximum": 2100 }),
+        Kind::Choice { values } => json!({ "type": "string", "enum": values }),
+        Kind::County => {
+            json!({ "type": "string", "enum": COUNTIES.iter().map(|c| c.name).collect::<Vec<_>>() })
+        }
+        Kind::Programme => json!({
+            "type": "string",
+            "enum": config.programmes.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        }),
+        Kind::Themes => json!({
+            "type": "array",
+            "items": {
+                "type": "string",
+                "enum": config.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            },
+            "minItems": 1,
+            "uniqueItems": true,
+        }),
+        Kind::Bool => json!({ "type": "boolean" }),
+        Kind::Integer { min } => json!({ "type": "integer", "minimum": min }),
+        Kind::Number => json!({ "type": "number" }),
+        Kind::PeriodKey => json!({
+            "type": ["string", "integer"],
+            "pattern": "^[0-9]{4}(-Q[1-4]|-[0-9]{2})?$",
+        }),
+        Kind::Url => json!({ "type": "string", "pattern": r"^https?://[^\s<>]+$" }),
+        Kind::Email => {
+            json!({ "type": "string", "format": "email", "pattern": r"^[^@\s]+@[^@\s]+\.[^@\s]+$" })
+        }
+        Kind::Mapping { fields } => object(fields, config, language),
+        Kind::List { fields } => json!({
+            "type": "array",
+            "items": object(fields, config, language),
+        }),
+    };
+    schema["title"] = json!(field.label.get(language));
+    let about = field.about.get(language);
+    if !about.is_empty() {
+        schema["description"] = json!(about);
     }
-    if let Some(programme) = value.pointer_mut("/properties/programme") {
-        programme["enum"] = Value::Array(programmes);
-    }
-    value["title"] = Value::from("casebook case front matter");
-    value
+    schema
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::content::SourceFile;
+    use crate::schema::{Vocabulary, validate_case};
+
+    fn check(front_matter: &str) -> Vec<crate::diagnostics::Diagnostic> {
+        let config = Config::for_tests(&["sykefravaer"]);
+        let media = BTreeSet::new();
+        let vocab = Vocabulary {
+            config: &config,
+            media: &media,
+            today: jiff::civil::date(2026, 1, 1),
+        };
+        let file = SourceFile {
+            path: "x.md".into(),
+            rel: "content/cases/x.md".into(),
+            stem: "x".into(),
+            text: format!("---\n{front_matter}---\n"),
+        };
+        validate_case(&file, &vocab).diagnostics
+    }
+
+    /// The field each `missing-field` diagnostic names, from its message.
+    fn missing(diagnostics: &[crate::diagnostics::Diagnostic]) -> BTreeSet<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.code == "missing-field" || d.code == "missing-result")
+            .filter_map(|d| d.message.split('`').nth(1).map(str::to_owned))
+            .collect()
+    }
+
+    fn strings(value: &Value) -> BTreeSet<String> {
+        value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn schema_requires_exactly_the_fields_check_reports_missing() {
+        let schema = front_matter_schema(&Config::for_tests(&["sykefravaer"]));
+        let reported = missing(&check("draft: false\n"));
+        assert_eq!(strings(&schema["required"]), reported);
+        // Before the schema was made from the description it required these,
+        // while `check` only warns when both are missing.
+        assert!(!reported.contains("municipality_number") && !reported.contains("county"));
+        let completed = missing(&check("status: completed\n"));
+        let then: BTreeSet<String> = completed.difference(&reported).cloned().collect();
+        assert_eq!(then, BTreeSet::from(["result".to_owned()]));
+        assert_eq!(schema["allOf"][0]["then"]["required"], json!(["result"]));
+        assert_eq!(
+            schema["allOf"][0]["if"]["properties"]["status"]["const"],
+            "completed"
+        );
+    }
 
     #[test]
     fn schema_lists_exactly_the_validator_fields() {
-        let value = schemars::generate::SchemaSettings::draft07()
-            .into_generator()
-            .into_root_schema_for::<FrontMatter>()
-            .to_value();
-        let mut props: Vec<&str> = value["properties"]
+        let schema = front_matter_schema(&Config::for_tests(&["sykefravaer"]));
+        let props: BTreeSet<String> = schema["properties"]
             .as_object()
-            .map(|m| m.keys().map(String::as_str).collect())
+            .map(|m| m.keys().cloned().collect())
             .unwrap_or_default();
-        props.sort_unstable();
-        let mut fields = super::super::FIELDS.to_vec();
-        fields.sort_unstable();
-        assert_eq!(props, fields);
-        assert_eq!(value["$schema"], "http://json-schema.org/draft-07/schema#");
-        assert_eq!(value["additionalProperties"], false);
+        // Every listed key is known to `check`: it reports none as unknown.
+        let every: String = props.iter().map(|k| format!("{k}: x\n")).collect();
+        assert!(
+            !check(&every).iter().any(|d| d.code == "unknown-field"),
+            "{:?}",
+            check(&every)
+        );
+        assert!(
+            check("colour: x\n")
+                .iter()
+                .any(|d| d.code == "unknown-field")
+        );
+        assert_eq!(props.len(), FIELDS.len());
+        assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert_eq!(schema["additionalProperties"], false);
     }
 }

@@ -3,6 +3,7 @@
 //! becomes diagnostics. Free pages get the same treatment in [`page`].
 
 mod checker;
+pub mod fields;
 pub mod json_schema;
 pub mod nesting;
 pub mod page;
@@ -13,7 +14,8 @@ use serde::Serialize;
 use crate::config::Language;
 use crate::norwegian::County;
 
-pub use validate::{FIELDS, Vocabulary, validate_case};
+pub use fields::FIELDS;
+pub use validate::{Vocabulary, validate_case};
 
 /// The most problems reported for one file; the rest are counted in one
 /// `too-many-problems` diagnostic. A real case has a handful; only a broken
@@ -185,8 +187,20 @@ pub struct Link {
     pub url: String,
 }
 
+/// The person to ask about the work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// What they do in the project (`Prosjektleder`).
+    pub role: String,
+    /// A plausible e-mail address.
+    pub email: Option<String>,
+}
+
 /// A validated case: everything the renderer needs, nothing it must check.
-#[derive(Clone, Debug, Serialize)]
+/// Its fields are described, for everything made from them, in [`fields`].
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Case {
     /// The file stem, `[a-z0-9-]+`.
     pub slug: String,
@@ -232,6 +246,8 @@ pub struct Case {
     pub funding: Vec<Funding>,
     /// Links.
     pub links: Vec<Link>,
+    /// Whom to ask.
+    pub contact: Option<Contact>,
     /// Left out of the site unless `--drafts`.
     pub draft: bool,
     /// The narrative (Markdown).
@@ -421,7 +437,7 @@ mod tests {
         validate_case(&file, &vocab).diagnostics
     }
 
-    const KEYS: [&str; 12] = [
+    const KEYS: [&str; 13] = [
         "title",
         "themes",
         "need",
@@ -434,6 +450,7 @@ mod tests {
         "municipality_number",
         "funding",
         "county",
+        "contact",
     ];
 
     /// What the `validate_case` fuzz target checks: every diagnostic names
@@ -503,7 +520,7 @@ mod tests {
 
         #[test]
         fn validator_never_panics_on_yaml_shaped_input(
-            entries in proptest::collection::vec((0usize..12, "[ -~æøåÆØÅ\\t]{0,30}", 0usize..4), 0..12)
+            entries in proptest::collection::vec((0usize..KEYS.len(), "[ -~æøåÆØÅ\\t]{0,30}", 0usize..4), 0..12)
         ) {
             let mut text = String::from("---\n");
             for (key, value, shape) in entries {

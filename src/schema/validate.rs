@@ -7,53 +7,13 @@ use std::collections::{BTreeSet, HashSet};
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::checker::{Checker, Fields};
-use super::{Case, Funding, Indicator, Link, Period, PeriodKey, Point, Status, Unit};
+use super::fields::{self, FIELDS, Presence};
+use super::{Case, Contact, Funding, Indicator, Link, Period, PeriodKey, Point, Status, Unit};
 use crate::config::{Config, Language};
 use crate::content::{SourceFile, split_front_matter};
 use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
 use crate::norwegian::{COUNTIES, county_by_name, county_by_number};
 use crate::yaml::{self, Node, Pos, Value};
-
-/// Every top-level field a case may have.
-pub const FIELDS: [&str; 21] = [
-    "title",
-    "municipality",
-    "municipality_number",
-    "county",
-    "programme",
-    "themes",
-    "status",
-    "period",
-    "language",
-    "published",
-    "updated",
-    "summary",
-    "need",
-    "goal",
-    "measures",
-    "result",
-    "anchoring",
-    "indicators",
-    "funding",
-    "links",
-    "draft",
-];
-
-const REQUIRED: [(&str, &str); 7] = [
-    ("title", "title: Sammen om en bedre kommune i Molde"),
-    ("municipality", "municipality: Molde"),
-    ("programme", "programme: saman"),
-    ("themes", "themes: [sykefravaer]"),
-    (
-        "need",
-        "need: |  (then the text, indented, on the next lines)",
-    ),
-    (
-        "goal",
-        "goal: |  (then the text, indented, on the next lines)",
-    ),
-    ("measures", "measures:  (then one `- …` line per measure)"),
-];
 
 /// The longest summary that fits a card and a search result.
 pub const SUMMARY_MAX_CHARS: usize = 300;
@@ -163,7 +123,7 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         column: 1,
     };
     let draft_flag = matches!(&root.value, Value::Map(m) if m.iter().any(|(k, v)| k.name == "draft" && v.value == Value::Bool(true)));
-    let case = match c.map(&root, "", &FIELDS, "title: …") {
+    let case = match c.map(&root, "", FIELDS, "title: …") {
         Some(fields) => read_case(
             &mut c,
             &fields,
@@ -217,18 +177,16 @@ fn read_case(
     body_offset: usize,
     vocab: &Vocabulary<'_>,
 ) -> Option<Case> {
-    for (name, example) in REQUIRED {
+    for field in FIELDS.iter().filter(|f| f.presence == Presence::Required) {
+        let name = field.key;
         if f.get(name).is_none() && !c.suggested.contains(&name) {
             let pos = f.key(name).map_or(open, |k| k.pos);
-            let section = section_name(name)
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default();
             c.error(
                 pos,
                 "missing-field",
-                format!("missing required field `{name}`{section}"),
+                format!("missing required field `{name}`{}", section_label(name)),
             )
-            .help = Some(format!("add it to the front matter: `{example}`"));
+            .help = Some(format!("add it to the front matter: `{}`", field.example));
         }
     }
     let title = f
@@ -403,20 +361,43 @@ fn read_case(
     let result = markdown_field(c, f, "result", vocab);
     let anchoring = markdown_field(c, f, "anchoring", vocab);
     let measures = f.get("measures").and_then(|n| measures(c, n, vocab));
-    if status == Some(Status::Completed)
-        && f.get("result").is_none()
-        && let Some(n) = status_node
-    {
-        c.error(
-            n.pos,
-            "missing-result",
-            "a completed case needs a `result` (Resultat)".into(),
-        )
-        .help = Some("add `result: |` with what came of the work, or set `status: ongoing`".into());
+    for field in FIELDS {
+        if let Presence::RequiredWhen { key, value, code } = field.presence
+            && f.get(field.key).is_none()
+            && let Some(n) = f.get(key)
+            && matches!(&n.value, Value::Str(s) if s.trim() == value)
+        {
+            c.error(
+                n.pos,
+                code,
+                format!(
+                    "a {value} case needs a `{}`{}",
+                    field.key,
+                    section_label(field.key)
+                ),
+            )
+            .help = Some(format!(
+                "add it to the front matter: `{}`, or change `{key}`",
+                field.example
+            ));
+        }
     }
-    if f.get("anchoring").is_none() {
-        c.report(Severity::Warning, open, "missing-anchoring", "this case has no `anchoring` (Forankring)".into())
-            .help = Some("add `anchoring: |` telling how the work was rooted with politicians, managers and unions".into());
+    for field in FIELDS {
+        if let Presence::Recommended { code } = field.presence
+            && f.get(field.key).is_none()
+        {
+            c.report(
+                Severity::Warning,
+                open,
+                code,
+                format!(
+                    "this case has no `{}`{}",
+                    field.key,
+                    section_label(field.key)
+                ),
+            )
+            .help = Some(format!("add it to the front matter: `{}`", field.example));
+        }
     }
     let indicators = match f.get("indicators") {
         None => Some(Vec::new()),
@@ -429,6 +410,10 @@ fn read_case(
     let links = match f.get("links") {
         None => Some(Vec::new()),
         Some(n) => links(c, n),
+    };
+    let contact = match f.get("contact") {
+        None => Some(None),
+        Some(n) => contact(c, n).map(Some),
     };
     let draft = match f.get("draft") {
         None => Some(false),
@@ -462,20 +447,18 @@ fn read_case(
         indicators: indicators?,
         funding: funding?,
         links: links?,
+        contact: contact?,
         draft: draft?,
         body: body.to_owned(),
     })
 }
 
-fn section_name(field: &str) -> Option<&'static str> {
-    Some(match field {
-        "need" => "Behov",
-        "goal" => "Mål",
-        "measures" => "Tiltak",
-        "result" => "Resultat",
-        "anchoring" => "Forankring",
-        _ => return None,
-    })
+/// ` (Behov)` after a narrative section's key, to name it as editors know it.
+fn section_label(key: &str) -> String {
+    fields::field(key)
+        .filter(|f| f.section.is_some())
+        .map(|f| format!(" ({})", f.label.nb))
+        .unwrap_or_default()
 }
 
 fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
@@ -629,7 +612,7 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
     let f = c.map(
         n,
         "period",
-        &["start", "end"],
+        fields::PERIOD,
         "period: { start: 2012, end: 2015 }",
     )?;
     let Some(start_node) = f.get("start") else {
@@ -732,10 +715,8 @@ fn indicators(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Indicator>> {
     ok.then_some(out)
 }
 
-const INDICATOR_FIELDS: [&str; 5] = ["name", "unit", "lower_is_better", "series", "targets"];
-
 fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
-    let f = c.map(n, "indicators", &INDICATOR_FIELDS, "- name: Sykefravær")?;
+    let f = c.map(n, "indicators", fields::INDICATOR, "- name: Sykefravær")?;
     for required in ["name", "unit", "series"] {
         if f.get(required).is_none() {
             c.error(
@@ -796,7 +777,7 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
     let mut out: Vec<Point> = Vec::new();
     let mut ok = true;
     for item in items {
-        let Some(f) = c.map(item, field, &["period", "value", "label"], example) else {
+        let Some(f) = c.map(item, field, fields::POINT, example) else {
             ok = false;
             continue;
         };
@@ -871,7 +852,7 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
     let mut out = Vec::new();
     let mut ok = true;
     for item in items {
-        let Some(f) = c.map(item, "funding", &["source", "amount_nok", "per"], example) else {
+        let Some(f) = c.map(item, "funding", fields::FUNDING, example) else {
             ok = false;
             continue;
         };
@@ -953,7 +934,7 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
     let mut out = Vec::new();
     let mut ok = true;
     for item in items {
-        let Some(f) = c.map(item, "links", &["title", "url"], example) else {
+        let Some(f) = c.map(item, "links", fields::LINK, example) else {
             ok = false;
             continue;
         };
@@ -991,6 +972,75 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
         }
     }
     ok.then_some(out)
+}
+
+fn contact(c: &mut Checker<'_>, n: &Node) -> Option<Contact> {
+    let example = fields::field("contact").map_or("", |f| f.example);
+    let f = c.map(n, "contact", fields::CONTACT, example)?;
+    for required in fields::CONTACT
+        .iter()
+        .filter(|s| s.presence == Presence::Required)
+    {
+        if f.get(required.key).is_none() && !c.suggested.contains(&required.key) {
+            c.error(
+                n.pos,
+                "missing-field",
+                format!("`contact` needs `{}`", required.key),
+            )
+            .help = Some(format!("write it like this: `{example}`"));
+        }
+    }
+    let name = f
+        .get("name")
+        .and_then(|v| c.text(v, "name", "name: Kari Nordmann"));
+    let role = f
+        .get("role")
+        .and_then(|v| c.text(v, "role", "role: Prosjektleder"));
+    let email = match f.get("email") {
+        None => Some(None),
+        Some(v) => c.string(v, "email", "email: kari@kommune.no").and_then(|e| {
+            if plausible_email(&e) {
+                Some(Some(e))
+            } else {
+                c.error(
+                    v.pos,
+                    "invalid-email",
+                    format!("`{e}` is not an e-mail address"),
+                )
+                .help = Some(
+                    "write one address, like `kari.nordmann@kommune.no`, without spaces or `mailto:`"
+                        .into(),
+                );
+                None
+            }
+        }),
+    };
+    Some(Contact {
+        name: name?.trim().to_owned(),
+        role: role?.trim().to_owned(),
+        email: email?,
+    })
+}
+
+/// One `local@domain.tld` address: no spaces, quotes or `<>`, one `@`, and a
+/// domain of dot-separated labels. What a mail server accepts is wider; what
+/// a case should print is not.
+fn plausible_email(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    let bad = |ch: char| ch.is_whitespace() || ch.is_control() || "\"'<>(),;:[]@\\".contains(ch);
+    !local.is_empty()
+        && !local.contains(bad)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
+        })
 }
 
 fn markdown_options() -> Options {

@@ -863,3 +863,72 @@ fn a_build_that_rewrites_the_spare_site_equals_a_fresh_build_and_never_touches_t
         }
     }
 }
+
+#[test]
+fn contact_is_on_the_case_page_and_in_the_open_data() {
+    let site = Site::fixture("contact");
+    build(&site);
+    let molde = site.read("public/cases/molde/index.html");
+    assert!(
+        molde.contains(
+            "<div class=\"facts-contact\"><dt>Kontaktperson</dt><dd>Kari Nordmann, Prosjektleder<br><a href=\"mailto:kari.nordmann@molde.kommune.no\">kari.nordmann@molde.kommune.no</a></dd></div>"
+        ),
+        "{molde}"
+    );
+    let volda = site.read("public/cases/volda/index.html");
+    assert!(
+        volda.contains(
+            "<div class=\"facts-contact\"><dt>Kontaktperson</dt><dd>Ola Nordmann, Einingsleiar</dd></div>"
+        ),
+        "nynorsk label, no e-mail: {volda}"
+    );
+    let aure = site.read("public/cases/aure-utan-kontakt/index.html");
+    assert!(!aure.contains("facts-contact"), "{aure}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&site.read("public/cases.json")).expect("cases.json is JSON");
+    let case = |slug: &str| {
+        json["cases"]
+            .as_array()
+            .and_then(|cases| cases.iter().find(|c| c["slug"] == slug))
+            .cloned()
+            .unwrap_or_else(|| panic!("{slug} in cases.json"))
+    };
+    let molde = case("molde");
+    assert_eq!(molde["contact_name"], "Kari Nordmann");
+    assert_eq!(molde["contact_role"], "Prosjektleder");
+    assert_eq!(molde["contact_email"], "kari.nordmann@molde.kommune.no");
+    assert_eq!(case("volda")["contact_email"], serde_json::Value::Null);
+    assert_eq!(
+        case("aure-utan-kontakt")["contact_name"],
+        serde_json::Value::Null
+    );
+
+    let csv = site.read("public/cases.csv");
+    // Consumers read the CSV by column name and by position: the columns
+    // stay those of the first release, with the contact's added before `draft`.
+    let header = csv.lines().next().expect("header");
+    assert_eq!(
+        header,
+        "slug,url,title,municipality,municipality_number,county,county_number,\
+         programme,programme_name,themes,status,period_start,period_end,language,\
+         published,updated,summary,need,goal,measures,result,anchoring,indicators,\
+         funding,links,contact_name,contact_role,contact_email,draft,body,licence"
+    );
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let molde = rows
+        .records()
+        .map(|r| r.expect("a CSV row"))
+        .find(|r| &r[0] == "molde")
+        .expect("molde's row");
+    let contact: Vec<&str> = molde.iter().skip(25).take(4).collect();
+    assert_eq!(
+        contact,
+        [
+            "Kari Nordmann",
+            "Prosjektleder",
+            "kari.nordmann@molde.kommune.no",
+            "false"
+        ]
+    );
+}

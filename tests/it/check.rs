@@ -660,3 +660,118 @@ fn broken_yaml_of_every_kind_is_a_located_error() {
         }
     }
 }
+
+/// The fixture site `contact` with one of its case files changed by
+/// replacing `from` with `to`.
+fn contact_site_with(file: &str, from: &str, to: &str) -> Site {
+    let site = Site::fixture("contact");
+    let text = site.read(file);
+    assert!(text.contains(from), "fixture has no `{from}`");
+    site.write(file, &text.replacen(from, to, 1));
+    site
+}
+
+const MOLDE: &str = "content/cases/molde.md";
+const VOLDA: &str = "content/cases/volda.md";
+
+#[test]
+fn contact_fixture_passes() {
+    let (exit, diags) = diagnostics(&Site::fixture("contact"));
+    assert_eq!(exit, 0, "{diags:?}");
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn misspelt_contact_key_suggests_the_field() {
+    let site = contact_site_with(MOLDE, "email:", "emial:");
+    let found = expect(
+        &site,
+        MOLDE,
+        "unknown-field",
+        18,
+        54,
+        "unknown field `emial` in `contact`",
+    );
+    expect_help(&found, "did you mean `email`?");
+}
+
+#[test]
+fn norwegian_contact_key_suggests_the_english_one_and_is_not_also_missing() {
+    let site = contact_site_with(MOLDE, "name:", "navn:");
+    let found = expect(
+        &site,
+        MOLDE,
+        "unknown-field",
+        18,
+        12,
+        "unknown field `navn` in `contact`",
+    );
+    expect_help(&found, "did you mean `name`?");
+    let (_, diags) = diagnostics(&site);
+    assert!(
+        !diags.iter().any(|d| d["code"] == "missing-field"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn norwegian_key_for_the_contact_suggests_contact() {
+    let site = contact_site_with(MOLDE, "contact:", "kontaktperson:");
+    let found = expect(
+        &site,
+        MOLDE,
+        "unknown-field",
+        18,
+        1,
+        "unknown field `kontaktperson`",
+    );
+    expect_help(&found, "did you mean `contact`?");
+}
+
+#[test]
+fn contact_email_must_be_an_address() {
+    let site = contact_site_with(MOLDE, "kari.nordmann@molde.kommune.no", "kari(at)molde");
+    let found = expect(
+        &site,
+        MOLDE,
+        "invalid-email",
+        18,
+        61,
+        "`kari(at)molde` is not an e-mail address",
+    );
+    expect_help(&found, "kari.nordmann@kommune.no");
+}
+
+#[test]
+fn contact_needs_a_role() {
+    let site = contact_site_with(VOLDA, "  role: Einingsleiar\n", "");
+    let found = expect(
+        &site,
+        VOLDA,
+        "missing-field",
+        17,
+        3,
+        "`contact` needs `role`",
+    );
+    expect_help(
+        &found,
+        "contact: { name: Kari Nordmann, role: Prosjektleder",
+    );
+}
+
+#[test]
+fn contact_written_as_text_is_a_type_error() {
+    let site = contact_site_with(
+        MOLDE,
+        "{ name: Kari Nordmann, role: Prosjektleder, email: kari.nordmann@molde.kommune.no }",
+        "Kari Nordmann",
+    );
+    expect(
+        &site,
+        MOLDE,
+        "wrong-type",
+        18,
+        10,
+        "`contact` must be a set of `key: value` fields, not text",
+    );
+}

@@ -104,3 +104,52 @@ fn schema_is_draft07_with_site_ids_as_enums() {
         "{required:?}"
     );
 }
+
+#[test]
+fn new_offers_the_contact_commented_out_and_it_checks_once_filled_in() {
+    let site = Site::fixture("minimal");
+    let out = run(site.cmd(&["new", "Hareid"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = site.read("content/cases/hareid.md");
+    let line = "# contact: { name: Kari Nordmann, role: Prosjektleder, email: kari@kommune.no }\n";
+    assert!(
+        text.contains(&format!(
+            "# Kontaktperson for prosjektet: navn, rolle og e-post (valgfritt)\n{line}"
+        )),
+        "{text}"
+    );
+    site.write(
+        "content/cases/hareid.md",
+        &text.replace(line, line.trim_start_matches("# ")),
+    );
+    let out = run(site.cmd(&["check", "--drafts", "--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("contact"), "{}", out.stdout);
+}
+
+#[test]
+fn schema_requires_only_what_check_requires_and_describes_the_contact() {
+    let site = Site::fixture("minimal");
+    let out = run(site.cmd(&["schema"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let schema: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(
+        schema["required"],
+        serde_json::json!([
+            "title",
+            "municipality",
+            "programme",
+            "themes",
+            "need",
+            "goal",
+            "measures"
+        ]),
+        "check only warns when `municipality_number` and `county` are both missing"
+    );
+    let contact = &schema["properties"]["contact"];
+    assert_eq!(contact["type"], "object");
+    assert_eq!(contact["required"], serde_json::json!(["name", "role"]));
+    assert_eq!(contact["additionalProperties"], false);
+    assert_eq!(contact["title"], "Kontaktperson");
+    assert_eq!(contact["properties"]["email"]["format"], "email");
+}
