@@ -4,7 +4,7 @@
 //
 // For each built folder: serve it on 127.0.0.1, crawl every internal link
 // from `/` (plus /404.html, /search/ and every URL in sitemap.xml), open each
-// page in headless chromium at 1280 px and at 320 px, and
+// page in headless chromium at 1280, 360 and 320 px, and
 //   - run axe-core (WCAG 2.0/2.1 A and AA)             → axe
 //   - check that nothing overflows at 320 px (reflow)  → axe
 //   - record every request; another host              → external
@@ -29,7 +29,8 @@ import { startServer } from './server.mjs';
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-const WIDTHS = [1280, 320];
+// 360 px: the common phone width the catalogue is laid out for (issue 17).
+const WIDTHS = [1280, 360, 320];
 const HEIGHT = 900;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CONCURRENCY = Number(process.env.BROWSER_CHECK_JOBS || 2);

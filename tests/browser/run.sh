@@ -117,5 +117,7 @@ status=0
 node check.mjs "${ARGS[@]}" || status=$?
 if [ ${#SITES[@]} -eq 0 ]; then
   node search.mjs "$TMP/search" || status=1
+  # Words, the catalogue on a phone and print (issue 17), on the shipped catalogue.
+  node reader.mjs "$TMP/site" || status=1
 fi
 exit "$status"

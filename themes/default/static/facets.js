@@ -5,8 +5,11 @@
 // work), the result count announced in a live region.
 //
 // Without JavaScript the facet lists are links to the static theme, county
-// and programme pages; this script turns them into checkboxes. Needs
-// search.js (the engine) loaded before it; both are <script defer>.
+// and programme pages; this script turns them into checkboxes. On a narrow
+// screen the filters fold behind one button that says how many are active;
+// the active filters show as chips above the results, each removable, and
+// the results' heading names them. Needs search.js (the engine) loaded
+// before it; both are <script defer>.
 'use strict';
 
 (() => {
@@ -36,6 +39,12 @@
   const qInput = searchForm && searchForm.querySelector('input[name="q"]');
   const staticNodes = [...results.children];
   const staticCount = heading ? heading.textContent : '';
+  const headingText = root.querySelector('[data-results-heading]');
+  const resultsHeading = heading ? heading.closest('h2') : null;
+  const chips = root.querySelector('[data-chips]');
+  const toggle = root.querySelector('[data-filters-toggle]');
+  const toggleCount = toggle && toggle.querySelector('[data-filters-active]');
+  let done = null;
   let engine = null;
   let shown = PAGE;
   let generation = 0;
@@ -67,6 +76,19 @@
   }
 
   const active = (s) => FACETS.some((f) => s[f].length) || s.years.length > 0 || s.q.trim() !== '';
+
+  // ---- the filter button (narrow screens; CSS hides it on wide ones) -------
+
+  function setOpen(open) {
+    if (!toggle) return;
+    toggle.setAttribute('aria-expanded', String(open));
+    root.classList.toggle('filters-open', open);
+  }
+  if (toggle) {
+    toggle.hidden = false;
+    toggle.addEventListener('click', () => setOpen(toggle.getAttribute('aria-expanded') !== 'true'));
+  }
+  root.dataset.enhanced = '';
 
   // ---- the controls ----------------------------------------------------------
 
@@ -157,7 +179,12 @@
       commit();
       if (qInput) qInput.focus();
     });
-    const form = el('form', { class: 'facets', 'aria-labelledby': 'bla' }, ...groups, clear);
+    done = el('button', { type: 'button', class: 'filters-done' }, L.lDone);
+    done.addEventListener('click', () => {
+      setOpen(false);
+      if (resultsHeading) resultsHeading.focus();
+    });
+    const form = el('form', { class: 'facets', 'aria-labelledby': 'bla' }, ...groups, clear, done);
     form.addEventListener('submit', (e) => e.preventDefault());
     // Replace the static link lists (and their headings) with the form.
     for (const list of [...browse.querySelectorAll('[data-facet]')]) {
@@ -296,13 +323,64 @@
     return li;
   }
 
+  // ---- what is shown: chips, heading, the button's count ---------------------
+
+  /** The active filters in facet order: `{ key, label, name, without }`. */
+  function activeFilters(s) {
+    const d = engine.data;
+    const nameOf = (list, v) => (list.find(([id]) => id === v) || [v, v])[1];
+    const out = [];
+    const lists = { theme: d.themes, county: d.counties, programme: d.programmes };
+    for (const f of FACETS) {
+      for (const v of s[f]) {
+        const label = f === 'status' ? L[`lStatus${v[0].toUpperCase()}${v.slice(1)}`] || v : nameOf(lists[f], v);
+        out.push({ key: `${f}\u0001${v}`, label, without: () => ({ ...s, [f]: s[f].filter((x) => x !== v) }) });
+      }
+    }
+    s.years.forEach(([a, b], i) => {
+      out.push({ key: `year\u0001${a}-${b}`, label: a === b ? String(a) : `${a}–${b}`, without: () => ({ ...s, years: s.years.filter((_, j) => j !== i) }) });
+    });
+    if (s.q.trim()) {
+      out.push({ key: 'q', label: `${L.lChipSearch}: «${s.q.trim()}»`, without: () => ({ ...s, q: '' }) });
+    }
+    return out;
+  }
+
+  function renderChips() {
+    const list = activeFilters(state);
+    const filters = list.filter((f) => f.key !== 'q').length;
+    if (toggleCount) toggleCount.textContent = filters ? `(${say(filters === 1 ? L.lActiveOne : L.lActiveMany, { n: filters })})` : '';
+    if (headingText) {
+      headingText.textContent = list.length ? say(L.lHeadingFiltered, { filters: list.map((f) => f.label).join(', ') }) : L.lHeading;
+    }
+    if (!chips) return;
+    chips.replaceChildren();
+    list.forEach((f, i) => {
+      const button = el('button', { type: 'button', class: 'chip', 'aria-label': `${L.lChipRemove} ${f.label}`, 'data-key': f.key }, f.label, el('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×'));
+      button.addEventListener('click', () => {
+        state = f.without();
+        commit();
+        // Focus stays in the row: the chip that took this one's place, else
+        // the one before, else the results' heading.
+        const left = chips.querySelectorAll('.chip');
+        const next = left[Math.min(i, left.length - 1)];
+        if (next) next.focus();
+        else if (resultsHeading) resultsHeading.focus();
+      });
+      chips.append(el('li', {}, button));
+    });
+    chips.hidden = list.length === 0;
+  }
+
   // ---- rendering -------------------------------------------------------------
 
   async function render({ announce = true } = {}) {
     const mine = ++generation;
+    renderChips();
     if (!active(state)) {
       results.replaceChildren(...staticNodes);
       if (heading) heading.textContent = staticCount;
+      if (done) done.textContent = `${L.lDone} (${engine.docs.length})`;
       updateCounts(filter(state, engine.docs).counts);
       if (announce) status.textContent = say(L.lShowingMany, { n: engine.docs.length });
       root.dataset.state = 'all';
@@ -320,7 +398,8 @@
     updateCounts(counts);
     const n = hits.length;
     const text = n === 0 ? L.lNone : say(n === 1 ? L.lShowingOne : L.lShowingMany, { n });
-    if (heading) heading.textContent = say(n === 1 ? L.lCountOne : L.lCountMany, { n });
+    if (heading) heading.textContent = say(L.lCountOf, { n, total: engine.docs.length });
+    if (done) done.textContent = `${L.lDone} (${n})`;
     const list = el('ul', { class: 'cards' });
     for (const x of hits.slice(0, shown)) list.append(card(x, terms));
     const nodes = n ? [list] : [el('p', { class: 'notice' }, L.lNone)];
