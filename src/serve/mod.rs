@@ -326,7 +326,12 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
     }
 
     let (tx, rx) = std::sync::mpsc::channel();
-    let watcher = watch::start(&options.root, temp.path(), tx.clone())?;
+    let watcher = {
+        let tx = tx.clone();
+        watch::start(&options.root, temp.path(), move |events| {
+            let _ = tx.send(site::Message::Fs(events));
+        })?
+    };
     let started = Instant::now();
     let built = site::Model::start(&options, config, &url, temp.path(), &shared);
     let (model, summary) = match built {
