@@ -35,8 +35,7 @@ pub const MARKER: &str = ".casebook";
 /// The name, after `.<out's name>`, of the spare site kept beside the
 /// output: the site that the last build replaced. Removing a site's
 /// thousands of folders and creating as many anew is most of a build's
-/// time on a disk (about 1 s for 10 000 cases on the benchmark machine);
-/// rewriting the spare instead keeps every folder and every file that did
+/// time on a disk; rewriting the spare instead keeps every folder and every file that did
 /// not change. Its unchanged files are hard links of the live site's, so
 /// it costs the disk little more than its folders. Deleting it is always
 /// safe: the next build then starts from an empty folder.

@@ -19,8 +19,10 @@
 //! - **configuration, skin, free pages or media**: everything is reloaded
 //!   and written to a new folder, which replaces the served one at once.
 //!
-//! Pages are rendered into memory first and written only when all of them
-//! rendered, each by renaming a new file over the old one, so a request
+//! This module decides which pages a change touches; loading, validating,
+//! indexing, rendering and writing are the [`pipeline`]'s, which `build`
+//! runs too. Pages are rendered into memory first and written only when
+//! all of them rendered, each by renaming a new file over the old one, so a request
 //! never sees half a page and a failed rebuild leaves the last good site.
 //! The whole-catalogue files (open data, feed, sitemaps, search index) take
 //! longest and no page waits for them: they are rewritten once no change
