@@ -901,7 +901,7 @@ fn an_asset_keeps_its_name_until_its_bytes_change_and_keeps_its_extension() {
 
     // The same bytes in the next build: the same name, so browsers keep it.
     build(&site);
-    assert_eq!(stylesheets(&site), [first.clone()]);
+    assert_eq!(stylesheets(&site), std::slice::from_ref(first));
 
     // Changed bytes: a new name, which every page now asks for.
     site.write("themes/mine/static/style.css", "body { color: navy }\n");
