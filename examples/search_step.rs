@@ -5,7 +5,7 @@
 //! ```
 //!
 //! Loads and validates the site once, then alternates, for each round, a full
-//! `output::build` (which includes the search step) and the search step alone
+//! `pipeline::write` (which includes the search step) and the search step alone
 //! (`search::build` plus writing its files), and prints the medians, the
 //! search step's share of the build and what it adds to a build without it.
 //! Alternating rounds in one process share the machine's drift, so the ratio
@@ -16,7 +16,8 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use casebook::catalogue::Catalogue;
-use casebook::output::{self, BuildOptions, Content};
+use casebook::output;
+use casebook::pipeline::{self, BuildOptions, Content};
 use casebook::schema::validate_site;
 use casebook::skin::Skin;
 use clap::Parser;
@@ -57,22 +58,23 @@ fn main() -> Result<()> {
     let mut indexing = Vec::new();
     for _ in 0..args.rounds {
         let started = Instant::now();
-        output::build(
-            Content {
-                config: &config,
-                cases: &checked.cases,
-                pages: &checked.pages,
-                media: &sources.media,
-                skin: &skin,
-            },
-            &BuildOptions {
-                root: &args.root,
-                out: &out,
-                base_url: None,
-                progress: false,
-                exits_after: false,
-            },
-        )?;
+        let options = BuildOptions {
+            root: &args.root,
+            out: &out,
+            base_url: None,
+            drafts: false,
+            today: jiff::civil::date(2026, 11, 22),
+            progress: false,
+            exits_after: false,
+        };
+        let content = Content {
+            config: &config,
+            skin: &skin,
+            cases: &checked.cases,
+            pages: &checked.pages,
+            media: &sources.media,
+        };
+        pipeline::write(content, &options, output::prepare(&out)?)?;
         builds.push(started.elapsed().as_secs_f64());
 
         let _ = std::fs::remove_dir_all(&search_out);

@@ -179,26 +179,14 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
                 if entry.depth() > 0 && is_editor_temp(&name) {
                     continue;
                 }
-                if entry.path_is_symlink() {
-                    let target = fs::canonicalize(entry.path());
-                    if !target.is_ok_and(|t| t.starts_with(&canonical_root)) {
-                        diagnostics.push(
-                            Diagnostic::file(
-                                Severity::Error,
-                                "symlink-outside",
-                                &rel_path(root, entry.path()),
-                                "this symbolic link points outside the site folder (or nowhere)"
-                                    .into(),
-                            )
-                            .with_help("copy the file into the site instead of linking to it"),
-                        );
-                        // A linked folder must not be walked either: its
-                        // files would be read and published.
-                        if entry.file_type().is_dir() {
-                            walker.skip_current_dir();
-                        }
-                        continue;
+                if entry.path_is_symlink() && leaves(&canonical_root, entry.path()) {
+                    diagnostics.push(link_outside(root, entry.path()));
+                    // A linked folder must not be walked either: its files
+                    // would be read and published.
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
                     }
+                    continue;
                 }
                 let kind = entry.file_type();
                 if kind.is_file() {
@@ -220,6 +208,22 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
         }
     }
     files
+}
+
+/// Whether the symbolic link at `path` points outside the folder
+/// `canonical_root` (or nowhere).
+fn leaves(canonical_root: &Path, path: &Path) -> bool {
+    !fs::canonicalize(path).is_ok_and(|t| t.starts_with(canonical_root))
+}
+
+fn link_outside(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::file(
+        Severity::Error,
+        "symlink-outside",
+        &rel_path(root, path),
+        "this symbolic link points outside the site folder (or nowhere)".into(),
+    )
+    .with_help("copy the file into the site instead of linking to it")
 }
 
 /// `ELOOP`: std has no stable `io::ErrorKind` for it yet.
@@ -384,6 +388,35 @@ pub fn find(root: &Path) -> Found {
         }
         found.media.insert(rel_path(&media, &path));
     }
+    found
+}
+
+/// Finds the case files `files` (paths relative to `root`) as [`find`]
+/// finds them, for rebuilding a few cases: those that are gone or not
+/// files are left out, a link out of the site is reported. `media` is
+/// what `content/media/` holds.
+pub fn find_cases<'f>(
+    root: &Path,
+    files: impl IntoIterator<Item = &'f str>,
+    media: BTreeSet<String>,
+) -> Found {
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Found {
+        media,
+        ..Found::default()
+    };
+    for file in files {
+        let path = root.join(file);
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.file_type().is_symlink() && leaves(&canonical_root, &path) {
+            found.diagnostics.push(link_outside(root, &path));
+        } else if path.is_file() {
+            found.cases.push(path);
+        }
+    }
+    found.case_files = found.cases.len() + found.diagnostics.len();
     found
 }
 

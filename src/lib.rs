@@ -4,17 +4,20 @@
 //! The pipeline runs one way: [`config`] and [`content`] load the site,
 //! [`schema`] validates each case into a [`schema::Case`] or diagnostics,
 //! [`catalogue`] indexes them, [`render`] produces pages and [`output`] writes
-//! them atomically. [`serve`] wraps the pipeline in a development server.
+//! them atomically. [`pipeline`] is the one driver that runs these stages,
+//! for `check`, `build` and [`serve`], the development server.
 
 pub mod catalogue;
 pub mod config;
 pub mod content;
 pub mod decimal;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod json;
 pub mod lines;
 pub mod norwegian;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod schema;
 pub mod search;

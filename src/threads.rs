@@ -1,15 +1,13 @@
 //! The pool of threads for work that mostly waits for the disk: reading the
 //! case files, and surveying and removing the site's files. (Pages are
-//! rendered and written on rayon's own threads: that is mostly computing,
-//! and was slower here.)
+//! rendered and written on rayon's own threads: that is mostly computing.)
 //!
 //! Rayon's global pool has one thread per core, which suits computing but
 //! not reading or writing ten thousand small files: while one thread waits
-//! for the disk, its core idles. This VM's page cache keeps little between
-//! builds, so a build's reads go to the disk too. Sixteen threads keep
-//! enough requests in flight to overlap the waits (more did not help on the
-//! benchmark machine); the computing between the waits still runs on as
-//! many cores as there are.
+//! for the disk, its core idles, and a case file read for the first time
+//! in a while comes from the disk, not the page cache. Sixteen threads keep
+//! enough requests in flight to overlap the waits; the computing between
+//! the waits still runs on as many cores as there are.
 
 use std::sync::OnceLock;
 

@@ -1,5 +1,5 @@
 //! Where a `check` or `build` spends its time, stage by stage, for the
-//! benchmark (issue 7) and for anyone profiling a slow site: set
+//! benchmark and for anyone profiling a slow site: set
 //! `CASEBOOK_TIMINGS=1` and the command prints the table to stderr. It is a
 //! developer's tool, not a documented user option.
 //!
@@ -7,7 +7,7 @@
 //! runs on many threads at once (parsing YAML inside validation, rendering
 //! and writing inside the page loop) also adds up its CPU time per kind
 //! ([`Cpu`]), so the table can split a parallel stage into its parts. The
-//! library only records; the command line prints ([`report`]).
+//! pipeline driver records; the command line prints ([`report`]).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};

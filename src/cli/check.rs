@@ -4,8 +4,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use casebook::diagnostics::render_json;
-use casebook::schema::read_and_validate;
-use casebook::timings;
+use casebook::{pipeline, timings};
 
 use super::{Outcome, load_config, plural, print_human, today};
 use crate::Format;
@@ -13,13 +12,7 @@ use crate::Format;
 pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let config = load_config(root)?;
-    timings::stage("config", started);
-    let t = Instant::now();
-    // As `build` reads: each file's text is let go once its case is made,
-    // so the texts are never all in memory at once.
-    let (checked, _media) = read_and_validate(root, &config, drafts, today());
-    timings::stage("read + parse + validate", t);
-    let t = Instant::now();
+    let (checked, _media) = pipeline::check(root, &config, drafts, today());
     match format {
         Format::Json => println!("{}", render_json(&checked.diagnostics)),
         Format::Human => print_human(&checked.diagnostics),
@@ -47,7 +40,6 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
             );
         }
     }
-    timings::stage("print diagnostics", t);
     if timings::enabled() {
         eprint!("{}", timings::report(started.elapsed()));
     }

@@ -11,7 +11,7 @@ mod serve;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use casebook::config::{self, Config};
+use casebook::config::Config;
 use casebook::diagnostics::{self, Diagnostic};
 
 use crate::{Cli, Command};
@@ -73,7 +73,7 @@ pub fn load_config(root: &Path) -> anyhow::Result<Config> {
             root.display()
         );
     }
-    config::load(root).map_err(|diagnostics| {
+    casebook::pipeline::load_config(root).map_err(|diagnostics| {
         print_human(&diagnostics);
         eprintln!(
             "error: the site's configuration has {} problem{}; nothing was checked",

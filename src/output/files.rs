@@ -9,11 +9,10 @@
 //!   live site's identical file, replaces the rest, and the survey prunes
 //!   what the build did not write.
 //! - [`remove_tree`] removes a folder tree with many threads at once.
-//!   Removing an entry whose blocks are freed can wait on the disk (on an
-//!   ext4 volume mounted with `discard`, about a millisecond each, measured
-//!   on the benchmark machine), and those waits overlap well: 4 000 entries
-//!   took 6.5 s one at a time and 0.3 s on 4 threads. The work is waiting,
-//!   not computing, so it gets more threads than there are cores.
+//!   Removing an entry whose blocks are freed can wait on the disk (an
+//!   ext4 volume mounted with `discard` waits about a millisecond each),
+//!   and those waits overlap well. The work is waiting, not computing, so
+//!   it gets more threads than there are cores.
 //! - Work that only waits for the disk (surveying and removing trees) runs
 //!   on [`crate::threads`]' pool, so that one thread's wait does not idle a
 //!   core.

@@ -1,11 +1,12 @@
-//! Writing the site: every page rendered in parallel into a staging folder
-//! beside `--out`, then swapped in by renaming, so a failed or killed build
-//! leaves the previous site exactly as it was. The staging folder is the
-//! spare site the last build replaced, when there is one ([`SPARE`]), so a
-//! rebuild keeps its folders and unchanged files instead of creating and
-//! removing them. A marker file inside the
-//! output lets `build` tell its own folder from someone else's: a non-empty
-//! folder without it is refused, untouched.
+//! The write stage: where the site's files go. `build` writes into a
+//! staging folder beside `--out` ([`prepare`], [`Staging`]) and swaps it in
+//! by renaming, so a failed or killed build leaves the previous site
+//! exactly as it was. The staging folder is the spare site the last build
+//! replaced, when there is one ([`SPARE`]), so a rebuild keeps its folders
+//! and unchanged files instead of creating and removing them. A marker file
+//! inside the output lets `build` tell its own folder from someone else's:
+//! a non-empty folder without it is refused, untouched. `serve` writes
+//! through its own [`Sink`]s.
 //!
 //! Output is deterministic: nothing depends on the clock, the thread
 //! schedule or hash order; the feed's `updated` comes from the newest case.
@@ -20,17 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::catalogue::Catalogue;
-use crate::config::Config;
-use crate::render::{self, RenderError, Renderer, Site};
-use crate::schema::Case;
-use crate::schema::page::Page;
+use crate::fingerprint::fingerprinted_name;
+use crate::render::{self, RenderError};
 use crate::skin::Skin;
-use crate::timings::{self, Cpu};
 use files::Writer;
 
 /// The marker file `build` leaves in every folder it writes.
@@ -39,8 +35,7 @@ pub const MARKER: &str = ".casebook";
 /// The name, after `.<out's name>`, of the spare site kept beside the
 /// output: the site that the last build replaced. Removing a site's
 /// thousands of folders and creating as many anew is most of a build's
-/// time on a disk (about 1 s for 10 000 cases on the benchmark machine);
-/// rewriting the spare instead keeps every folder and every file that did
+/// time on a disk; rewriting the spare instead keeps every folder and every file that did
 /// not change. Its unchanged files are hard links of the live site's, so
 /// it costs the disk little more than its folders. Deleting it is always
 /// safe: the next build then starts from an empty folder.
@@ -52,35 +47,6 @@ pub const MANIFEST: &str = ".casebook-manifest";
 
 const MARKER_TEXT: &str = "This folder is written by `casebook build` and replaced on every build.\n\
 Do not keep other files here: they would be deleted.\n";
-
-/// What `build` needs besides the validated content.
-#[derive(Clone, Debug)]
-pub struct BuildOptions<'a> {
-    /// The site's root folder (for `content/media/`).
-    pub root: &'a Path,
-    /// The output folder.
-    pub out: &'a Path,
-    /// Overrides `base_url` from `site.yaml`.
-    pub base_url: Option<&'a str>,
-    /// Show a progress bar (only on a terminal).
-    pub progress: bool,
-    /// The process ends right after the build (the `build` command): the
-    /// renderer's memory (every card and page, some 60 MB at 10 000 cases)
-    /// is left to the operating system instead of being freed piece by
-    /// piece, which took some 30 ms at the very end of the build.
-    pub exits_after: bool,
-}
-
-/// What a build wrote.
-#[derive(Clone, Debug)]
-pub struct Summary {
-    /// Cases published.
-    pub cases: usize,
-    /// Themes in the vocabulary.
-    pub themes: usize,
-    /// HTML pages written.
-    pub pages: usize,
-}
 
 /// Why a build wrote nothing (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +75,10 @@ pub enum OutputError {
     /// A template failed.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The sink refused the file: the build was called off (`serve` is
+    /// stopping, or the folder is no longer the one served).
+    #[error("the build was stopped")]
+    Stopped,
 }
 
 fn io_err<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + 'p {
@@ -116,22 +86,6 @@ fn io_err<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) ->
         action,
         path: path.to_path_buf(),
         source,
-    }
-}
-
-/// A short content fingerprint for cache-busting asset names (and the
-/// search index's shard names): ten hex digits of XXH3, the hash the
-/// manifest uses. A collision only means a browser keeps a stale file a
-/// little longer.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..10].to_owned()
-}
-
-/// `style.css` → `style.<hash>.css`.
-fn fingerprinted_name(name: &str, bytes: &[u8]) -> String {
-    match name.rsplit_once('.') {
-        Some((stem, ext)) => format!("{stem}.{}.{ext}", fingerprint(bytes)),
-        None => format!("{name}.{}", fingerprint(bytes)),
     }
 }
 
@@ -223,36 +177,29 @@ fn clean_leftovers(parent: &Path, name: &str) {
     }
 }
 
-/// The validated content a build publishes.
-#[derive(Clone, Copy, Debug)]
-pub struct Content<'a> {
-    /// Configuration.
-    pub config: &'a Config,
-    /// Published cases.
-    pub cases: &'a [Case],
-    /// Free pages.
-    pub pages: &'a [Page],
-    /// Files under `content/media/`.
-    pub media: &'a BTreeSet<String>,
-    /// The skin.
-    pub skin: &'a Skin,
-}
-
-/// The staging folder of a build, made ready (the spare site claimed and
-/// surveyed) by [`prepare`], which `build` runs while it reads and
-/// validates the content.
+/// The staging folder of a build into `--out`, made ready by [`prepare`]
+/// (which `build` runs while it reads and validates the content): the
+/// pages are written into it with [`Staging::writer`], and
+/// [`Staging::finish`] swaps it in.
 #[derive(Debug)]
-pub struct Prepared {
+pub struct Staging {
+    out: PathBuf,
     parent: PathBuf,
     name: String,
     staging: PathBuf,
     survey: Option<spare::Survey>,
+    /// The site being replaced is one `build` wrote (it has the marker):
+    /// its unchanged files are linked instead of written again.
+    replaces_ours: bool,
+    /// What the build that wrote the site being replaced recorded of it.
+    known: Option<manifest::Manifest>,
+    written: manifest::Written,
 }
 
 /// Makes the staging folder for a build into `out` ready: refuses a folder
 /// casebook did not write, cleans what killed builds left, and claims and
 /// surveys the spare site when there is one.
-pub fn prepare(out: &Path) -> Result<Prepared, OutputError> {
+pub fn prepare(out: &Path) -> Result<Staging, OutputError> {
     check_replaceable(out)?;
     let name = out
         .file_name()
@@ -279,103 +226,76 @@ pub fn prepare(out: &Path) -> Result<Prepared, OutputError> {
             None
         }
     };
-    Ok(Prepared {
+    let replaces_ours = out.join(MARKER).is_file();
+    let known =
+        replaces_ours.then(|| manifest::Manifest::load(&parent.join(format!(".{name}{MANIFEST}"))));
+    Ok(Staging {
+        out: out.to_path_buf(),
         parent,
         name,
         staging,
         survey,
+        replaces_ours,
+        known,
+        written: manifest::Written::default(),
     })
 }
 
-impl Prepared {
-    /// Gives the staging folder up (the build will not happen): it becomes
-    /// the spare again, or is removed.
-    pub fn abandon(self) {
-        give_up(&self.staging, &self.parent, &self.name);
-    }
-}
-
-/// A staging folder that will not be swapped in: even half-written it is
-/// good as a spare (the next build surveys whatever it holds), so it
-/// becomes the spare when there is none; otherwise it is removed.
-fn give_up(staging: &Path, parent: &Path, name: &str) {
-    let spare = parent.join(format!(".{name}{SPARE}"));
-    if !staging.join(MARKER).is_file()
-        || fs::symlink_metadata(&spare).is_ok()
-        || fs::rename(staging, &spare).is_err()
-    {
-        let _ = files::remove_tree(staging);
-    }
-}
-
-/// Builds the site into `options.out`, atomically.
-pub fn build(content: Content<'_>, options: &BuildOptions<'_>) -> Result<Summary, OutputError> {
-    let started = Instant::now();
-    let prepared = prepare(options.out)?;
-    timings::stage("prepare output", started);
-    build_prepared(content, options, prepared)
-}
-
-/// [`build`] into a staging folder made ready by [`prepare`] for
-/// `options.out`.
-pub fn build_prepared(
-    content: Content<'_>,
-    options: &BuildOptions<'_>,
-    prepared: Prepared,
-) -> Result<Summary, OutputError> {
-    let base_url =
-        match normalise_base_url(options.base_url.unwrap_or(&content.config.site.base_url)) {
-            Ok(url) => url,
-            Err(e) => {
-                prepared.abandon();
-                return Err(e);
-            }
+impl Staging {
+    /// Writes into the staging folder, linking the files of the site being
+    /// replaced that did not change, and recording every file for the
+    /// manifest. The marker file is written first.
+    pub fn writer(&self) -> Result<Writer<'_>, OutputError> {
+        let writer = Writer {
+            dir: &self.staging,
+            previous: self.replaces_ours.then_some(self.out.as_path()),
+            known: self.known.as_ref(),
+            log: Some(&self.written),
+            recycled: self.survey.is_some(),
         };
-    let out = options.out;
-    let pid = std::process::id();
-    let Prepared {
-        parent,
-        name,
-        staging,
-        survey,
-    } = prepared;
-    let written = manifest::Written::default();
-    // Files that did not change are linked from the site being replaced
-    // (only one that `build` wrote: it has the marker), known by the hashes
-    // the build that wrote it recorded.
-    let previous = out.join(MARKER).is_file().then_some(out);
-    let manifest_path = parent.join(format!(".{name}{MANIFEST}"));
-    let known = previous.map(|_| manifest::Manifest::load(&manifest_path));
-    let writer = Writer {
-        dir: &staging,
-        previous,
-        known: known.as_ref(),
-        log: Some(&written),
-        recycled: survey.is_some(),
-    };
-    let result = write_site(content, options, &base_url, &writer);
-    let summary = match result {
-        Ok(s) => s,
-        Err(e) => {
-            give_up(&staging, &parent, &name);
-            return Err(e);
-        }
-    };
-    let t = Instant::now();
-    let manifest = written.manifest();
-    if let Some(survey) = survey {
-        survey.prune(&staging, written)?;
+        writer.write(MARKER, MARKER_TEXT.as_bytes())?;
+        Ok(writer)
     }
-    timings::stage("prune", t);
-    let t = Instant::now();
-    // The manifest is a hint checked against each file (see `Manifest`):
-    // one that is stale or missing (a kill right after the swap) only costs
-    // the next build some reading.
-    swap(&staging, out, &parent, &name, pid)?;
-    let temp = parent.join(format!(".{name}{MANIFEST}-{pid}"));
-    let _ = manifest.save(&manifest_path, &temp);
-    timings::stage("swap", t);
-    Ok(summary)
+
+    /// Removes what the spare site held that this build did not write,
+    /// swaps the staging folder in for `out`, and saves the manifest.
+    pub fn finish(self) -> Result<(), OutputError> {
+        let Staging {
+            out,
+            parent,
+            name,
+            staging,
+            survey,
+            written,
+            ..
+        } = self;
+        let manifest = written.manifest();
+        if let Some(survey) = survey {
+            survey.prune(&staging, written)?;
+        }
+        let pid = std::process::id();
+        // The manifest is a hint checked against each file (see `Manifest`):
+        // one that is stale or missing (a kill right after the swap) only
+        // costs the next build some reading.
+        swap(&staging, &out, &parent, &name, pid)?;
+        let temp = parent.join(format!(".{name}{MANIFEST}-{pid}"));
+        let _ = manifest.save(&parent.join(format!(".{name}{MANIFEST}")), &temp);
+        Ok(())
+    }
+
+    /// Gives the staging folder up (the build will not be swapped in): even
+    /// half-written it is good as a spare (the next build surveys whatever
+    /// it holds), so it becomes the spare when there is none; otherwise it
+    /// is removed.
+    pub fn abandon(self) {
+        let spare = self.parent.join(format!(".{}{SPARE}", self.name));
+        if !self.staging.join(MARKER).is_file()
+            || fs::symlink_metadata(&spare).is_ok()
+            || fs::rename(&self.staging, &spare).is_err()
+        {
+            let _ = files::remove_tree(&self.staging);
+        }
+    }
 }
 
 /// Takes the spare site at `spare` for rewriting, renamed to `staging`, and
@@ -434,19 +354,20 @@ fn keep_as_spare(old: &Path, parent: &Path, name: &str) -> Result<(), OutputErro
 }
 
 /// Writes the skin's static files (fingerprinted) and copies
-/// `content/media/` with `writer`; returns each asset's root-relative URL by
-/// its name under `static/`, for [`render::Site::assets`]. `build` and
-/// `serve` both start a site with it.
+/// `content/media/` (the files `media` lists, under `root`) into `sink`;
+/// returns each asset's root-relative URL by its name under `static/`, for
+/// [`render::Site::assets`].
 pub fn write_assets(
-    content: Content<'_>,
+    skin: &Skin,
+    media: &BTreeSet<String>,
     root: &Path,
     base_url: &str,
-    writer: &Writer<'_>,
+    sink: &dyn Sink,
 ) -> Result<BTreeMap<String, String>, OutputError> {
     let mut assets = BTreeMap::new();
-    for (name, bytes) in &content.skin.statics {
+    for (name, bytes) in &skin.statics {
         let file = fingerprinted_name(name, bytes);
-        writer.write(&format!("static/{file}"), bytes)?;
+        sink.write(&format!("static/{file}"), bytes)?;
         assets.insert(
             name.clone(),
             format!("{}static/{file}", render::root_path(base_url)),
@@ -454,28 +375,15 @@ pub fn write_assets(
     }
     // Media, copied as they are.
     let media_dir = root.join("content/media");
-    content
-        .media
+    media
         .par_iter()
-        .try_for_each(|rel| writer.copy(&format!("media/{rel}"), &media_dir.join(rel)))?;
+        .try_for_each(|rel| sink.copy(&format!("media/{rel}"), &media_dir.join(rel)))?;
     Ok(assets)
 }
 
-/// Writes the files made from the whole catalogue at once — the feed, the
-/// sitemaps, `robots.txt`, the open data and the search index — into `dir`.
-/// `build` calls it after the pages; `serve` calls it again after a
-/// rebuild, so a new whole-site file belongs here.
-pub fn write_site_files(
-    renderer: &Renderer<'_>,
-    pages: &[render::PageSpec],
-    base_url: &str,
-    dir: &Path,
-) -> Result<(), OutputError> {
-    each_site_file(renderer, pages, base_url, &Writer::new(dir))
-}
-
-/// Where [`each_site_file`] puts a file. It may be called from several
-/// threads at once. A plain `Fn(&str, &[u8])` is one, whose
+/// Where the pipeline puts a file of the site: the staging folder of
+/// `build` ([`Writer`]), or one of `serve`'s folders. It may be called from
+/// several threads at once. A plain `Fn(&str, &[u8])` is one, whose
 /// [`Sink::stream`] gathers the file in memory first.
 pub trait Sink: Sync {
     /// Puts `bytes` at `rel`.
@@ -485,11 +393,13 @@ pub trait Sink: Sync {
     /// (the open data: some 50 MB each at 10 000 cases).
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), OutputError> {
         let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(|source| OutputError::Io {
-            action: "cannot write",
-            path: PathBuf::from(rel),
-            source,
-        })?;
+        fill(&mut bytes).map_err(io_err("cannot write", Path::new(rel)))?;
+        self.write(rel, &bytes)
+    }
+
+    /// Puts a copy of the file `from` at `rel` (a media file).
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), OutputError> {
+        let bytes = fs::read(from).map_err(io_err("cannot copy", from))?;
         self.write(rel, &bytes)
     }
 }
@@ -514,181 +424,15 @@ impl Sink for Writer<'_> {
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), OutputError> {
         Writer::stream(self, rel, |w| fill(w))
     }
-}
 
-/// Makes the files of [`write_site_files`] and hands each to `writer`
-/// instead of writing it: `serve` writes only those that changed.
-pub fn each_site_file(
-    renderer: &Renderer<'_>,
-    pages: &[render::PageSpec],
-    base_url: &str,
-    writer: &dyn Sink,
-) -> Result<(), OutputError> {
-    each_listing_file(renderer, pages, base_url, writer)?;
-    each_search_file(renderer.catalogue, renderer.site.config, writer)
-}
-
-/// The feed, the sitemaps, `robots.txt` and the open data.
-fn each_listing_file(
-    renderer: &Renderer<'_>,
-    pages: &[render::PageSpec],
-    base_url: &str,
-    writer: &dyn Sink,
-) -> Result<(), OutputError> {
-    let t = Instant::now();
-    writer.write("feed.xml", &renderer.feed()?)?;
-    timings::stage("feed", t);
-    let t = Instant::now();
-    let urls: Vec<String> = pages
-        .iter()
-        .filter(|p| p.in_sitemap())
-        .map(|p| renderer.site.absolute(&p.path))
-        .collect();
-    for (file, text) in feeds::sitemaps(&urls, base_url) {
-        writer.write(&file, text.as_bytes())?;
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), OutputError> {
+        Writer::copy(self, rel, from)
     }
-    writer.write("robots.txt", feeds::robots(base_url).as_bytes())?;
-    timings::stage("sitemaps", t);
-    let t = Instant::now();
-    writer.stream("cases.json", &mut |w| data::write_cases_json(renderer, w))?;
-    writer.stream("cases.csv", &mut |w| data::write_cases_csv(renderer, w))?;
-    timings::stage("open data", t);
-    Ok(())
-}
-
-/// The search index, facet data and snippet texts (src/search), each file
-/// written as soon as it is made. They need the catalogue only.
-fn each_search_file(
-    catalogue: &Catalogue<'_>,
-    config: &crate::config::Config,
-    writer: &dyn Sink,
-) -> Result<(), OutputError> {
-    let t = Instant::now();
-    crate::search::write(catalogue, config, &|path, bytes| writer.write(path, bytes))?;
-    timings::stage("search index", t);
-    Ok(())
-}
-
-fn write_site(
-    content: Content<'_>,
-    options: &BuildOptions<'_>,
-    base_url: &str,
-    writer: &Writer<'_>,
-) -> Result<Summary, OutputError> {
-    let t = Instant::now();
-    writer.write(MARKER, MARKER_TEXT.as_bytes())?;
-    let assets = write_assets(content, options.root, base_url, writer)?;
-    timings::stage("assets", t);
-
-    let t = Instant::now();
-    let catalogue = Catalogue::new(content.config, content.cases);
-    timings::stage("catalogue", t);
-    // The search index needs only the catalogue, so it is made on a thread
-    // of its own from now on, beside the cards and pages (and the feed,
-    // sitemaps and open data, which `render_site` writes beside the
-    // pages). Each spreads its work over rayon's threads, so both cores
-    // stay busy to the end instead of waiting on one job at a time.
-    let (pages, searched) = std::thread::scope(|scope| {
-        let search = scope.spawn(|| each_search_file(&catalogue, content.config, writer));
-        let pages = render_site(content, options, base_url, assets, &catalogue, writer);
-        let searched = search
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (pages, searched)
-    });
-    let pages = pages?;
-    searched?;
-    Ok(Summary {
-        cases: content.cases.len(),
-        themes: content.config.themes.len(),
-        pages,
-    })
-}
-
-/// Renders and writes every page, and beside them the feed, sitemaps and
-/// open data; returns how many pages there are.
-fn render_site(
-    content: Content<'_>,
-    options: &BuildOptions<'_>,
-    base_url: &str,
-    assets: BTreeMap<String, String>,
-    catalogue: &Catalogue<'_>,
-    writer: &Writer<'_>,
-) -> Result<usize, OutputError> {
-    let t = Instant::now();
-    let site = Site {
-        config: content.config,
-        skin: content.skin,
-        pages: content.pages,
-        base_url: base_url.to_owned(),
-        root: render::root_path(base_url),
-        assets,
-    };
-    let renderer = Renderer::new(site, catalogue)?;
-    let pages = renderer.pages();
-    timings::stage("templates + cards", t);
-    let bar = if options.progress {
-        let bar = indicatif::ProgressBar::with_draw_target(
-            Some(pages.len() as u64),
-            indicatif::ProgressDrawTarget::stderr(),
-        );
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} pages")
-        {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.set_message("building");
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let (rendered, listed) = rayon::join(
-        || {
-            let t = Instant::now();
-            // On rayon's threads, one per core: rendering is computing, and
-            // writing a page seldom waits (unchanged pages are not written
-            // at all, new ones go to the page cache). On the 16 I/O threads
-            // the same work was slower, rebuilds (0.93 → 0.87 s at 10 000
-            // cases) and first builds alike: more switching, more memory.
-            let rendered = pages.par_iter().try_for_each(|spec| {
-                let r = Instant::now();
-                let html = renderer.render(spec)?;
-                timings::add(Cpu::Render, r);
-                let w = Instant::now();
-                writer.write(&spec.file(), &html)?;
-                timings::add(Cpu::Write, w);
-                bar.inc(1);
-                Ok::<(), OutputError>(())
-            });
-            timings::stage("pages (render + write)", t);
-            rendered
-        },
-        || each_listing_file(&renderer, &pages, base_url, writer),
-    );
-    bar.finish_and_clear();
-    rendered?;
-    listed?;
-    let count = pages.len();
-    if options.exits_after {
-        std::mem::forget(pages);
-        std::mem::forget(renderer);
-    }
-    Ok(count)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fingerprints_are_stable_and_short() {
-        assert_eq!(fingerprint(b"body{}"), fingerprint(b"body{}"));
-        assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
-        assert_eq!(
-            fingerprinted_name("style.css", b"x").len(),
-            "style..css".len() + 10
-        );
-    }
 
     #[test]
     fn a_backup_left_by_a_killed_swap_is_restored_not_deleted() {

@@ -94,7 +94,26 @@ pub struct Site<'a> {
     pub assets: BTreeMap<String, String>,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    /// The site published at `base_url` (absolute, ending in `/`), with the
+    /// skin's assets at the URLs in `assets` (name → URL).
+    pub fn new(
+        config: &'a Config,
+        skin: &'a Skin,
+        pages: &'a [Page],
+        base_url: &str,
+        assets: BTreeMap<String, String>,
+    ) -> Site<'a> {
+        Site {
+            config,
+            skin,
+            pages,
+            base_url: base_url.to_owned(),
+            root: root_path(base_url),
+            assets,
+        }
+    }
+
     /// Root-relative URL of a site path (`cases/molde/` → `/cases/molde/`).
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.root)

@@ -9,9 +9,12 @@ pub mod nesting;
 pub mod page;
 mod validate;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::config::Language;
+use crate::content::SourceFile;
 use crate::norwegian::County;
 
 pub use fields::FIELDS;
@@ -297,75 +300,66 @@ impl Checked {
     }
 }
 
-/// Validates every case and page (in parallel); drafts are skipped, problems
-/// and all, unless `drafts` is set.
+/// Validates every case and page of files already in memory; see
+/// [`validate_files`].
 pub fn validate_site(
     config: &crate::config::Config,
     sources: &crate::content::Sources,
     drafts: bool,
     today: jiff::civil::Date,
 ) -> Checked {
-    use rayon::prelude::*;
-    let vocab = Vocabulary {
+    validate_files(
         config,
-        media: &sources.media,
-        today,
-    };
-    let results: Vec<validate::Validated> = sources
-        .cases
-        .par_iter()
-        .map(|file| validate_case(file, &vocab))
-        .collect();
-    gather(
-        results,
-        sources.diagnostics.clone(),
-        sources.case_files,
-        &sources.pages,
+        sources,
+        |file| Ok(Cow::Borrowed(file)),
         drafts,
+        today,
     )
 }
 
-/// Like [`content::load`](crate::content::load) and then [`validate_site`],
-/// but each case file is read just before it is validated and its text let
-/// go right after, so the files' text (50 MB at 10 000 cases) is never all
-/// in memory beside the cases made from it: diagnostics keep the lines they
-/// show. Returns the files under `content/media/` too.
-pub fn read_and_validate(
-    root: &std::path::Path,
+/// Validates every case and page of `files` (in parallel), each file's
+/// text got from `read` just before it is validated; drafts are skipped,
+/// problems and all, unless `drafts` is set. A file that `read` cannot
+/// give is reported with the diagnostic it returns.
+///
+/// `read` may read the file from disk: its text is then let go as soon as
+/// its case is made, so the files' text (50 MB at 10 000 cases) is never
+/// all in memory beside the cases made from it (diagnostics keep the lines
+/// they show).
+pub fn validate_files<F: Sync>(
     config: &crate::config::Config,
+    files: &crate::content::Files<F>,
+    read: impl Fn(&F) -> Result<Cow<'_, SourceFile>, crate::diagnostics::Diagnostic> + Sync,
     drafts: bool,
     today: jiff::civil::Date,
-) -> (Checked, std::collections::BTreeSet<String>) {
+) -> Checked {
     use rayon::prelude::*;
-    let found = crate::content::find(root);
     let vocab = Vocabulary {
         config,
-        media: &found.media,
+        media: &files.media,
         today,
     };
-    // On the I/O threads: the files may have to come from the disk.
-    let read: Vec<Result<validate::Validated, crate::diagnostics::Diagnostic>> =
-        crate::threads::on_io_threads(|| {
-            found
-                .cases
-                .par_iter()
-                .map(|path| {
-                    crate::content::read_source(root, path).map(|file| validate_case(&file, &vocab))
-                })
-                .collect()
-        });
-    let mut diagnostics = found.diagnostics;
-    let mut results = Vec::with_capacity(read.len());
-    for result in read {
+    let read_cases: Vec<Result<validate::Validated, crate::diagnostics::Diagnostic>> = files
+        .cases
+        .par_iter()
+        .map(|file| read(file).map(|text| validate_case(&text, &vocab)))
+        .collect();
+    let mut diagnostics = files.diagnostics.clone();
+    let mut results = Vec::with_capacity(read_cases.len());
+    for result in read_cases {
         match result {
             Ok(validated) => results.push(validated),
             Err(d) => diagnostics.push(d),
         }
     }
-    let (pages, unread) = crate::content::read_all(root, &found.pages);
-    diagnostics.extend(unread);
-    let checked = gather(results, diagnostics, found.case_files, &pages, drafts);
-    (checked, found.media)
+    let mut pages = Vec::with_capacity(files.pages.len());
+    for file in &files.pages {
+        match read(file) {
+            Ok(text) => pages.push(text),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    gather(results, diagnostics, files.case_files, &pages, drafts)
 }
 
 /// The validated cases and the pages, with every diagnostic, sorted.
@@ -373,7 +367,7 @@ fn gather(
     results: Vec<validate::Validated>,
     diagnostics: Vec<crate::diagnostics::Diagnostic>,
     case_files: usize,
-    pages: &[crate::content::SourceFile],
+    pages: &[Cow<'_, SourceFile>],
     drafts: bool,
 ) -> Checked {
     let mut checked = Checked {
@@ -535,45 +529,6 @@ mod tests {
             text.push_str("---\nbody\n");
             let diagnostics = validate(&text);
             assert_located(&text, &diagnostics)?;
-        }
-    }
-
-    #[test]
-    fn reading_while_validating_gives_what_loading_first_gives() {
-        let fixture =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/full");
-        let dir = tempfile::tempdir().expect("tempdir");
-        for entry in walkdir::WalkDir::new(&fixture) {
-            let entry = entry.expect("fixture entry");
-            let to = dir
-                .path()
-                .join(entry.path().strip_prefix(&fixture).expect("inside"));
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("copy");
-            }
-        }
-        let cases = dir.path().join("content/cases");
-        std::fs::write(cases.join("ikkje-utf8.md"), b"---\ntitle: \xff\n---\n").expect("write");
-        std::fs::write(cases.join("tom.md"), "").expect("write");
-        std::fs::write(
-            cases.join("utkast.md"),
-            "---\ntitle: Utkast\ndraft: true\n---\n",
-        )
-        .expect("write");
-        let config = crate::config::load(dir.path()).expect("fixture config");
-        let today = jiff::civil::date(2026, 1, 1);
-        for drafts in [false, true] {
-            let sources = crate::content::load(dir.path());
-            let loaded = validate_site(&config, &sources, drafts, today);
-            let (read, media) = read_and_validate(dir.path(), &config, drafts, today);
-            assert!(loaded.errors() >= 2, "{:?}", loaded.diagnostics);
-            assert_eq!(read.diagnostics, loaded.diagnostics);
-            assert_eq!(read.case_files, loaded.case_files);
-            assert_eq!(format!("{:?}", read.cases), format!("{:?}", loaded.cases));
-            assert_eq!(format!("{:?}", read.pages), format!("{:?}", loaded.pages));
-            assert_eq!(media, sources.media);
         }
     }
 }

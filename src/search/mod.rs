@@ -225,7 +225,7 @@ fn shards<E>(
         };
         let name = format!(
             "{DIR}/t/{}.json",
-            crate::output::fingerprint(current.as_bytes())
+            crate::fingerprint::fingerprint(current.as_bytes())
         );
         emit(first, &name, current.as_bytes())?;
         out.push((first.to_owned(), name));

@@ -326,7 +326,12 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
     }
 
     let (tx, rx) = std::sync::mpsc::channel();
-    let watcher = watch::start(&options.root, temp.path(), tx.clone())?;
+    let watcher = {
+        let tx = tx.clone();
+        watch::start(&options.root, temp.path(), move |events| {
+            let _ = tx.send(site::Message::Fs(events));
+        })?
+    };
     let started = Instant::now();
     let built = site::Model::start(&options, config, &url, temp.path(), &shared);
     let (model, summary) = match built {
@@ -379,8 +384,8 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
 /// obeyed; otherwise a memory-backed folder is preferred — the user's
 /// runtime folder (`XDG_RUNTIME_DIR`), then `/dev/shm` — because removing
 /// a site of 10 000 cases (some 20 000 files) from a disk mounted with
-/// `discard` took 20 s here and 0.25 s from tmpfs, and Ctrl-C must not
-/// wait for that. The folder is private to the user (mode 0700).
+/// `discard` takes seconds, from tmpfs a fraction of one, and Ctrl-C must
+/// not wait for that. The folder is private to the user (mode 0700).
 fn temp_folder() -> io::Result<tempfile::TempDir> {
     let builder = || {
         let mut b = tempfile::Builder::new();

@@ -19,8 +19,10 @@
 //! - **configuration, skin, free pages or media**: everything is reloaded
 //!   and written to a new folder, which replaces the served one at once.
 //!
-//! Pages are rendered into memory first and written only when all of them
-//! rendered, each by renaming a new file over the old one, so a request
+//! This module decides which pages a change touches; loading, validating,
+//! indexing, rendering and writing are the [`pipeline`]'s, which `build`
+//! runs too. Pages are rendered into memory first and written only when
+//! all of them rendered, each by renaming a new file over the old one, so a request
 //! never sees half a page and a failed rebuild leaves the last good site.
 //! The whole-catalogue files (open data, feed, sitemaps, search index) take
 //! longest and no page waits for them: they are rewritten once no change
@@ -38,22 +40,23 @@ use notify_debouncer_full::DebounceEventResult;
 use tower_livereload::Reloader;
 
 mod files;
+mod folder;
 mod incremental;
 mod whole;
 
 use incremental::{PageIndex, Shape};
-use whole::{LoadError, Loaded, Parts, load, write_whole};
+use whole::{skin_diagnostic, write_whole};
 
 use super::overlay::Overlay;
 use super::watch::{self, Changes, Skins, Watcher};
 use super::{Event, Options, Reporter, ServeError, Shared};
 use crate::config::Config;
-use crate::content::{self, Sources};
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::output;
-use crate::render::{self, RenderError, Reusable, Site};
+use crate::output::OutputError;
+use crate::pipeline::{self, Content, LoadError};
+use crate::render::{RenderError, Reusable};
+use crate::schema::Case;
 use crate::schema::page::Page;
-use crate::schema::{Case, validate_site};
 use crate::skin::Skin;
 
 /// How long the server waits without changes before rewriting the
@@ -106,17 +109,13 @@ fn broken(skin: Option<&str>, e: &RenderError) -> WriteError {
     WriteError::Broken(vec![template_diagnostic(skin, e)])
 }
 
-/// A failure of the whole-catalogue files.
-fn files_failed(skin: Option<&str>, e: output::OutputError) -> WriteError {
+/// A failure of the pipeline as what the server does about it.
+fn output_failed(skin: Option<&str>, e: OutputError) -> WriteError {
     match e {
-        output::OutputError::Render(e) => broken(skin, &e),
+        OutputError::Stopped => WriteError::Stopped,
+        OutputError::Render(e) => broken(skin, &e),
         other => WriteError::Io(other.to_string()),
     }
-}
-
-fn io(action: &str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
-    let action = format!("cannot {action} `{}`", path.display());
-    move |e| WriteError::Io(format!("{action}: {e}"))
 }
 
 /// A template error as a diagnostic: Tera's message names the template
@@ -171,6 +170,15 @@ fn rel_path(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// Each case's file (relative to the root) → its index in `cases`.
+fn by_file(cases: &[Case]) -> HashMap<String, usize> {
+    cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.file.clone(), i))
+        .collect()
+}
+
 /// The last good site and what has changed since.
 pub struct Model {
     root: PathBuf,
@@ -221,9 +229,9 @@ impl Model {
         shared: &Shared,
     ) -> Result<(Model, StartSummary), StartError> {
         let root = options.root.clone();
-        let loaded = match load(&root, Some(config), options.drafts, options.today) {
-            Ok(l) => l,
-            Err(LoadError::Config(d)) => return Err(StartError::Serve(ServeError::Config(d))),
+        let (loaded, warnings) = match pipeline::load(&root, config, options.drafts, options.today)
+        {
+            Ok(loaded) => loaded,
             Err(LoadError::Invalid(checked)) => {
                 return Err(StartError::Serve(ServeError::Invalid {
                     errors: checked.errors(),
@@ -232,27 +240,13 @@ impl Model {
                     diagnostics: checked.diagnostics,
                 }));
             }
-            Err(LoadError::Skin(d)) => {
+            Err(LoadError::Skin { error, folder }) => {
+                let d = skin_diagnostic(&error, &folder);
                 return Err(StartError::Serve(ServeError::Skin(d.message)));
             }
         };
         let dir = site_dir(temp, 0);
-        let Loaded {
-            config,
-            skin,
-            checked,
-            media,
-        } = loaded;
-        let parts = Parts {
-            root: &root,
-            base_url: url,
-            config: &config,
-            skin: &skin,
-            cases: &checked.cases,
-            pages: &checked.pages,
-            media: &media,
-        };
-        let written = match write_whole(&parts, &dir, shared) {
+        let written = match write_whole(loaded.content(), &root, url, &dir, shared) {
             Ok(w) => w,
             Err(WriteError::Stopped) => return Err(StartError::Stopped),
             Err(WriteError::Broken(d)) => {
@@ -264,16 +258,18 @@ impl Model {
             }
         };
         let summary = StartSummary {
-            cases: checked.cases.len(),
+            cases: loaded.cases.len(),
             pages: written.index.specs.len(),
-            warnings: checked.diagnostics,
+            warnings,
         };
-        let by_file = checked
-            .cases
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.file.clone(), i))
-            .collect();
+        let by_file = by_file(&loaded.cases);
+        let pipeline::Loaded {
+            config,
+            skin,
+            cases,
+            pages,
+            media,
+        } = loaded;
         let model = Model {
             root,
             temp: temp.to_path_buf(),
@@ -282,9 +278,9 @@ impl Model {
             base_url: url.to_owned(),
             config,
             skin,
-            pages: checked.pages,
+            pages,
             media,
-            cases: checked.cases,
+            cases,
             by_file,
             shape: written.shape,
             reusable: Some(written.reusable),
@@ -304,14 +300,14 @@ impl Model {
         Ok((model, summary))
     }
 
-    fn site(&self) -> Site<'_> {
-        Site {
+    /// The site's content as the pipeline reads it.
+    fn content(&self) -> Content<'_> {
+        Content {
             config: &self.config,
             skin: &self.skin,
+            cases: &self.cases,
             pages: &self.pages,
-            base_url: self.base_url.clone(),
-            root: render::root_path(&self.base_url),
-            assets: self.assets.clone(),
+            media: &self.media,
         }
     }
 
@@ -450,43 +446,15 @@ impl Model {
                 files.insert(file.clone());
             }
         }
-        let canonical_root = fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
-        let mut sources = Sources {
-            media: self.media.clone(),
-            ..Sources::default()
-        };
-        let mut diagnostics = Vec::new();
-        for file in &files {
-            let path = self.root.join(file);
-            let Ok(meta) = fs::symlink_metadata(&path) else {
-                continue;
-            };
-            if meta.file_type().is_symlink()
-                && !fs::canonicalize(&path).is_ok_and(|t| t.starts_with(&canonical_root))
-            {
-                // As `content::load` reports it.
-                diagnostics.push(
-                    Diagnostic::file(
-                        Severity::Error,
-                        "symlink-outside",
-                        file,
-                        "this symbolic link points outside the site folder (or nowhere)".into(),
-                    )
-                    .with_help("copy the file into the site instead of linking to it"),
-                );
-                continue;
-            }
-            if !path.is_file() {
-                continue;
-            }
-            match content::read_source(&self.root, &path) {
-                Ok(source) => sources.cases.push(source),
-                Err(d) => diagnostics.push(d),
-            }
-        }
-        sources.case_files = sources.cases.len();
-        let checked = validate_site(&self.config, &sources, self.drafts, self.today);
-        diagnostics.extend(checked.diagnostics);
+        let checked = pipeline::check_cases(
+            &self.root,
+            &self.config,
+            &files,
+            &self.media,
+            self.drafts,
+            self.today,
+        );
+        let diagnostics = checked.diagnostics;
         let mut cases: HashMap<String, Case> = checked
             .cases
             .into_iter()

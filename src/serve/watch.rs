@@ -11,14 +11,12 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Sender;
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache};
 
 use super::ServeError;
-use super::site::Message;
 use crate::content::is_editor_temp;
 
 /// How long an event waits for the rest of its save. Editors finish a save
@@ -86,20 +84,19 @@ pub fn explain(error: &notify::Error) -> String {
 }
 
 /// Starts watching `root`'s `content/` and `themes/` (and the root itself,
-/// without its subfolders, to notice `themes/` being created). Batches of
-/// events go to `tx`; `temp` (where the site is written) is never watched.
-pub fn start(root: &Path, temp: &Path, tx: Sender<Message>) -> Result<Watcher, ServeError> {
-    let mut debouncer = notify_debouncer_full::new_debouncer(
-        DEBOUNCE,
-        Some(TICK),
-        move |result: DebounceEventResult| {
-            let _ = tx.send(Message::Fs(result));
-        },
-    )
-    .map_err(|e| ServeError::Watch {
-        path: root.to_path_buf(),
-        message: explain(&e),
-    })?;
+/// without its subfolders, to notice `themes/` being created). Each batch
+/// of events is handed to `on_events`; `temp` (where the site is written)
+/// is never watched.
+pub fn start(
+    root: &Path,
+    temp: &Path,
+    on_events: impl FnMut(DebounceEventResult) + Send + 'static,
+) -> Result<Watcher, ServeError> {
+    let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, Some(TICK), on_events)
+        .map_err(|e| ServeError::Watch {
+            path: root.to_path_buf(),
+            message: explain(&e),
+        })?;
     let watch = |debouncer: &mut Watcher, path: &Path, mode| {
         debouncer.watch(path, mode).map_err(|e| ServeError::Watch {
             path: path.to_path_buf(),

@@ -932,3 +932,57 @@ fn contact_is_on_the_case_page_and_in_the_open_data() {
         ]
     );
 }
+
+/// The `style.*.css` files under `public/static/`.
+fn stylesheets(site: &Site) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(site.path("public/static"))
+        .expect("static folder")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("style.") && n.ends_with(".css"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_asset_keeps_its_name_until_its_bytes_change_and_keeps_its_extension() {
+    let site = Site::fixture("minimal");
+    let yaml = site.read("content/site.yaml");
+    site.write("content/site.yaml", &format!("{yaml}skin: mine\n"));
+    site.write("themes/mine/static/style.css", "body { color: black }\n");
+    build(&site);
+    let first = stylesheets(&site);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let first = &first[0];
+    let middle = first
+        .strip_prefix("style.")
+        .and_then(|n| n.strip_suffix(".css"))
+        .expect("style.<fingerprint>.css");
+    assert!(
+        !middle.is_empty() && middle.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{first}"
+    );
+    assert!(
+        site.read("public/index.html")
+            .contains(&format!("/static/{first}"))
+    );
+
+    // The same bytes in the next build: the same name, so browsers keep it.
+    build(&site);
+    assert_eq!(stylesheets(&site), std::slice::from_ref(first));
+
+    // Changed bytes: a new name, which every page now asks for.
+    site.write("themes/mine/static/style.css", "body { color: navy }\n");
+    build(&site);
+    let second = stylesheets(&site);
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_ne!(&second[0], first);
+    let home = site.read("public/index.html");
+    assert!(home.contains(&format!("/static/{}", second[0])));
+    assert!(!home.contains(first.as_str()));
+    assert_eq!(
+        site.read(&format!("public/static/{}", second[0])),
+        "body { color: navy }\n"
+    );
+}

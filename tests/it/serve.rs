@@ -398,6 +398,34 @@ fn an_edited_case_is_served_after_saving_in_place_and_by_rename() {
     );
 }
 
+/// The number before ` pages in` (or ` page in`) in a line of serve's.
+fn pages_in(line: &str) -> usize {
+    line.split(" page")
+        .next()
+        .and_then(|before| before.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no page count in `{line}`"))
+}
+
+#[test]
+fn an_edited_case_re_renders_only_the_pages_that_show_it() {
+    let site = Site::fixture("full");
+    let mut server = Server::start(&site, &[]);
+    let total = pages_in(&server.wait_for_line("pages in"));
+    let file = "content/cases/orsta-nynorsk.md";
+    let text = site.read(file);
+    site.write(file, &format!("{text}\nEin ny avsnitt i forteljinga.\n"));
+    server.wait_for("/cases/orsta-nynorsk/", "the edit", |r| {
+        r.body.contains("Ein ny avsnitt i forteljinga.")
+    });
+    let line = server.wait_for_line("orsta-nynorsk.md changed: rebuilt");
+    let rebuilt = pages_in(&line);
+    assert!(
+        rebuilt >= 1 && rebuilt < total / 2,
+        "{rebuilt} of {total} pages re-rendered: {line}"
+    );
+}
+
 #[test]
 fn a_broken_save_keeps_the_last_good_page_and_shows_the_problem_until_fixed() {
     let site = Site::fixture("minimal");

@@ -12,15 +12,15 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fs;
 use std::hash::{Hash, Hasher};
-use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{Model, WriteError, broken, io};
+use super::folder::{self, InMemory};
+use super::{Model, WriteError, broken, output_failed};
 use crate::catalogue::{self, Catalogue, Group};
-use crate::render::{self, PageKind, PageSpec, Renderer, Site};
+use crate::pipeline;
+use crate::render::{PageKind, PageSpec, Renderer};
 use crate::schema::Case;
 use crate::serve::Shared;
 
@@ -95,23 +95,6 @@ impl Shape {
         self.by_municipality = catalogue.by_municipality;
         self.by_year = catalogue.by_year;
         self.related = catalogue.related;
-    }
-
-    /// The catalogue over `cases` (the same cases, in place, as when the
-    /// shape was taken; their contents may have changed), with copies of
-    /// the indices.
-    pub(super) fn catalogue<'a>(&self, cases: &'a [Case]) -> Catalogue<'a> {
-        let (sorted, position) = self.sorted(cases);
-        Catalogue {
-            cases: sorted,
-            by_theme: self.by_theme.clone(),
-            by_programme: self.by_programme.clone(),
-            by_county: self.by_county.clone(),
-            by_municipality: self.by_municipality.clone(),
-            by_year: self.by_year.clone(),
-            related: self.related.clone(),
-            position,
-        }
     }
 }
 
@@ -220,21 +203,6 @@ pub(super) fn shown_by_all(renderer: &Renderer<'_>, specs: &[PageSpec]) -> Vec<V
     specs.par_iter().map(|s| renderer.cases_shown(s)).collect()
 }
 
-/// Writes `bytes` to `dir/rel` by renaming a new file over it, so a reader
-/// sees the old file or the new one, never a part.
-pub(super) fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(io("create", parent))?;
-    }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let tmp = path.with_file_name(format!(".{name}.casebook-new"));
-    fs::write(&tmp, bytes).map_err(io("write", &tmp))?;
-    fs::rename(&tmp, &path).map_err(io("write", &path))
-}
-
 impl Model {
     /// Puts the pending changes into the site; returns the pages written
     /// or deleted.
@@ -300,27 +268,16 @@ impl Model {
             .iter()
             .filter_map(|&i| self.index.specs.get(i as usize))
             .collect();
-        let site = Site {
-            config: &self.config,
-            skin: &self.skin,
-            pages: &self.pages,
-            base_url: self.base_url.clone(),
-            root: render::root_path(&self.base_url),
-            assets: self.assets.clone(),
-        };
+        let site = self.content().site(&self.base_url, self.assets.clone());
         let (result, reusable) = match reusable {
             Some(r) => {
                 let renderer = Renderer::renew(site, &catalogue, r, &positions);
-                let result = render_all(&renderer, &targets).and_then(|pages| {
-                    write_in_place(&self.dir, &pages, &[], shared).map(|()| pages.len())
-                });
+                let result = self.write_pages(&renderer, &targets, &[], shared);
                 (result, Some(renderer.into_reusable()))
             }
             None => match Renderer::new(site, &catalogue) {
                 Ok(renderer) => {
-                    let result = render_all(&renderer, &targets).and_then(|pages| {
-                        write_in_place(&self.dir, &pages, &[], shared).map(|()| pages.len())
-                    });
+                    let result = self.write_pages(&renderer, &targets, &[], shared);
                     (result, Some(renderer.into_reusable()))
                 }
                 Err(e) => (Err(broken(self.config.site.skin.as_deref(), &e)), None),
@@ -345,8 +302,13 @@ impl Model {
             .iter()
             .filter_map(|slug| catalogue.position.get(slug.as_str()).copied())
             .collect();
-        let renderer = Renderer::new(self.site(), &catalogue)
-            .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?;
+        let renderer = pipeline::renderer(
+            self.content(),
+            &self.base_url,
+            self.assets.clone(),
+            &catalogue,
+        )
+        .map_err(|e| broken(self.config.site.skin.as_deref(), &e))?;
         let specs = renderer.pages();
         let counts = aggregates(&catalogue);
         let counts_changed = counts != self.aggregates;
@@ -369,9 +331,7 @@ impl Model {
             .filter(|f| !index.sigs.contains_key(*f))
             .cloned()
             .collect();
-        let rendered = render_all(&renderer, &targets)?;
-        write_in_place(&self.dir, &rendered, &gone, shared)?;
-        let count = rendered.len() + gone.len();
+        let count = self.write_pages(&renderer, &targets, &gone, shared)?;
         let shape = Shape::of(&catalogue, &self.cases);
         let reusable = renderer.into_reusable();
         self.shape = shape;
@@ -382,37 +342,22 @@ impl Model {
     }
 }
 
-/// Renders pages in parallel, all or nothing.
-fn render_all(
-    renderer: &Renderer<'_>,
-    specs: &[&PageSpec],
-) -> Result<Vec<(String, Vec<u8>)>, WriteError> {
-    specs
-        .par_iter()
-        .map(|spec| {
-            let html = renderer
-                .render(spec)
-                .map_err(|e| broken(renderer.site.config.site.skin.as_deref(), &e))?;
-            Ok((spec.file(), html))
-        })
-        .collect()
-}
-
-/// Writes rendered pages over the served ones and deletes pages that are
-/// gone (and the folders they leave empty).
-fn write_in_place(
-    dir: &Path,
-    rendered: &[(String, Vec<u8>)],
-    gone: &[String],
-    shared: &Shared,
-) -> Result<(), WriteError> {
-    let _guard = shared.write_guard();
-    if shared.stopping() {
-        return Err(WriteError::Stopped);
+impl Model {
+    /// Renders the pages `targets` through the pipeline, then, once every
+    /// one rendered, writes them over the served ones and deletes the
+    /// pages `gone`; returns how many pages were written or deleted.
+    fn write_pages(
+        &self,
+        renderer: &Renderer<'_>,
+        targets: &[&PageSpec],
+        gone: &[String],
+        shared: &Shared,
+    ) -> Result<usize, WriteError> {
+        let skin = self.config.site.skin.as_deref();
+        let rendered = InMemory::default();
+        pipeline::write_pages(renderer, targets, &rendered).map_err(|e| output_failed(skin, e))?;
+        let rendered = rendered.into_files();
+        folder::replace(&self.dir, &rendered, gone, shared).map_err(|e| output_failed(skin, e))?;
+        Ok(rendered.len() + gone.len())
     }
-    rendered
-        .par_iter()
-        .try_for_each(|(file, html)| write_atomic(dir, file, html))?;
-    super::files::remove_files(dir, gone);
-    Ok(())
 }
