@@ -65,7 +65,6 @@ fn main() -> Result<()> {
             drafts: false,
             today: jiff::civil::date(2026, 11, 22),
             progress: false,
-            exits_after: false,
         };
         let content = Content {
             config: &config,

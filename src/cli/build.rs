@@ -30,7 +30,6 @@ pub fn run(
         drafts,
         today: today(),
         progress: std::io::stderr().is_terminal(),
-        exits_after: true,
     };
     let built = match pipeline::build(config, &options) {
         Ok(built) => built,

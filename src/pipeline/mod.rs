@@ -231,11 +231,6 @@ pub struct BuildOptions<'a> {
     pub today: jiff::civil::Date,
     /// Show a progress bar (only on a terminal).
     pub progress: bool,
-    /// The process ends right after the build (the `build` command): the
-    /// cases and the renderer's memory (every card and page, some 60 MB at
-    /// 10 000 cases) are left to the operating system instead of being
-    /// freed piece by piece, which took some 30 ms at the very end.
-    pub exits_after: bool,
 }
 
 /// What a build wrote.
@@ -300,9 +295,6 @@ pub fn build(config: Config, options: &BuildOptions<'_>) -> Result<Built, BuildE
         }
     };
     let summary = write(loaded.content(), options, staging?)?;
-    if options.exits_after {
-        std::mem::forget(loaded);
-    }
     Ok(Built { summary, warnings })
 }
 
@@ -327,14 +319,7 @@ pub fn write(
                     &base_url,
                     sinks,
                     options.progress,
-                    |renderer, specs| {
-                        let pages = specs.len();
-                        if options.exits_after {
-                            std::mem::forget(specs);
-                            std::mem::forget(renderer);
-                        }
-                        pages
-                    },
+                    |_, specs| specs.len(),
                 )
             });
     let pages = match written {
