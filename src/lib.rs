@@ -23,6 +23,5 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod skin;
-pub mod threads;
 pub mod timings;
 pub mod yaml;

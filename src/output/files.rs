@@ -8,14 +8,8 @@
 //! - Written into a spare site ([`Survey`](super::spare::Survey)), it keeps what is already the
 //!   live site's identical file, replaces the rest, and the survey prunes
 //!   what the build did not write.
-//! - [`remove_tree`] removes a folder tree with many threads at once.
-//!   Removing an entry whose blocks are freed can wait on the disk (an
-//!   ext4 volume mounted with `discard` waits about a millisecond each),
-//!   and those waits overlap well. The work is waiting, not computing, so
-//!   it gets more threads than there are cores.
-//! - Work that only waits for the disk (surveying and removing trees) runs
-//!   on [`crate::threads`]' pool, so that one thread's wait does not idle a
-//!   core.
+//! - [`remove_tree`] removes a folder tree on rayon's threads, like
+//!   `fs::remove_dir_all` but several entries at once.
 
 use std::fs;
 use std::io::{self, Read};
@@ -25,7 +19,6 @@ use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest, Written, hash};
 use super::{OutputError, io_err};
-use crate::threads::on_io_threads;
 use xxhash_rust::xxh3::Xxh3;
 
 /// Writes files under one folder, reusing identical files of a previous site.
@@ -351,7 +344,7 @@ fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
 /// are removed, never followed), but many entries at a time. An entry that
 /// is already gone is not an error.
 pub fn remove_tree(dir: &Path) -> Result<(), OutputError> {
-    on_io_threads(|| remove_in(dir).map_err(|(path, e)| io_err("cannot remove", &path)(e)))
+    remove_in(dir).map_err(|(path, e)| io_err("cannot remove", &path)(e))
 }
 
 fn remove_in(dir: &Path) -> Result<(), (PathBuf, io::Error)> {

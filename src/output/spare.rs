@@ -11,7 +11,6 @@ use rustc_hash::FxHashSet;
 use super::files::remove_tree;
 use super::manifest::Written;
 use super::{OutputError, io_err};
-use crate::threads::on_io_threads;
 
 /// What an older site, about to be rewritten into the new one, holds: its
 /// files and folders, as `/`-separated paths under it. Taking it also
@@ -26,7 +25,7 @@ pub struct Survey {
 impl Survey {
     /// Surveys `dir`.
     pub fn take(dir: &Path) -> Result<Survey, OutputError> {
-        on_io_threads(|| survey_in(dir, ""))
+        survey_in(dir, "")
     }
 
     /// Removes, after a build wrote `written` into the folder, every file
@@ -45,24 +44,22 @@ impl Survey {
             }
         }
         let parent_kept = |rel: &str| rel.rfind('/').is_none_or(|i| kept_dirs.contains(&rel[..i]));
-        on_io_threads(|| {
-            self.files
-                .par_iter()
-                .filter(|rel| !written.contains_key(rel.as_str()) && parent_kept(rel))
-                .try_for_each(|rel| {
-                    let path = dir.join(rel);
-                    match fs::remove_file(&path) {
-                        Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                            Err(io_err("cannot remove", &path)(e))
-                        }
-                        _ => Ok(()),
+        self.files
+            .par_iter()
+            .filter(|rel| !written.contains_key(rel.as_str()) && parent_kept(rel))
+            .try_for_each(|rel| {
+                let path = dir.join(rel);
+                match fs::remove_file(&path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        Err(io_err("cannot remove", &path)(e))
                     }
-                })?;
-            self.dirs
-                .par_iter()
-                .filter(|rel| !kept_dirs.contains(rel.as_str()) && parent_kept(rel))
-                .try_for_each(|rel| remove_tree(&dir.join(rel)))
-        })
+                    _ => Ok(()),
+                }
+            })?;
+        self.dirs
+            .par_iter()
+            .filter(|rel| !kept_dirs.contains(rel.as_str()) && parent_kept(rel))
+            .try_for_each(|rel| remove_tree(&dir.join(rel)))
     }
 }
 

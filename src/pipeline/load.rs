@@ -16,7 +16,7 @@ use crate::diagnostics::Diagnostic;
 use crate::schema::page::Page;
 use crate::schema::{self, Case, Checked};
 use crate::skin::{Skin, SkinError};
-use crate::{threads, timings};
+use crate::timings;
 
 /// A site loaded and validated without errors: what the later stages
 /// publish.
@@ -85,16 +85,13 @@ fn validate(
     drafts: bool,
     today: jiff::civil::Date,
 ) -> Checked {
-    // On the I/O threads: the files may have to come from the disk.
-    threads::on_io_threads(|| {
-        schema::validate_files(
-            config,
-            found,
-            |path| content::read_source(root, path).map(Cow::Owned),
-            drafts,
-            today,
-        )
-    })
+    schema::validate_files(
+        config,
+        found,
+        |path| content::read_source(root, path).map(Cow::Owned),
+        drafts,
+        today,
+    )
 }
 
 /// Loads the site at `root` with its configuration `config`: every case
