@@ -23,10 +23,11 @@ use std::{fs, thread};
 
 use tempfile::TempDir;
 
-use crate::support::{Site, run};
+use crate::support::{HANG_GUARD, Site, run};
 
-/// Long enough for a debug build on a busy two-core machine.
-const DEADLINE: Duration = Duration::from_secs(30);
+/// How long a wait for the server may last before it is taken for hung:
+/// the suite's one hang guard, far beyond any machine's slowest run.
+const DEADLINE: Duration = HANG_GUARD;
 
 const MOLDE: &str = "content/cases/molde.md";
 
@@ -206,7 +207,7 @@ impl Server {
                 break exit;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < DEADLINE,
                 "serve did not stop after SIGINT:\n{}",
                 self.stderr()
             );
@@ -231,9 +232,7 @@ impl Drop for Server {
 /// One `GET` over a new connection, the request target sent as it is.
 fn get(addr: &str, target: &str) -> Response {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(20)))
-        .expect("timeout");
+    stream.set_read_timeout(Some(DEADLINE)).expect("timeout");
     write!(
         stream,
         "GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
@@ -824,9 +823,7 @@ fn invalid_content_at_start_is_exit_code_1_with_the_diagnostics() {
 /// Opens the reload event stream and waits for its `init` event.
 fn event_stream(addr: &str) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("timeout");
+    stream.set_read_timeout(Some(DEADLINE)).expect("timeout");
     write!(
         stream,
         "GET /_casebook/event-stream HTTP/1.1\r\nHost: {addr}\r\n\r\n"
@@ -1006,9 +1003,7 @@ fn load_while_rebuilding() {
                 thread::spawn(move || {
                     let mut errors = Vec::new();
                     let stream = TcpStream::connect(&addr).expect("connect");
-                    stream
-                        .set_read_timeout(Some(Duration::from_secs(30)))
-                        .expect("timeout");
+                    stream.set_read_timeout(Some(DEADLINE)).expect("timeout");
                     let mut writer = stream.try_clone().expect("clone");
                     let mut reader = BufReader::new(stream);
                     for i in 0..PER_CONNECTION {
