@@ -9,7 +9,6 @@
 pub mod catalogue;
 pub mod config;
 pub mod content;
-pub mod decimal;
 pub mod diagnostics;
 pub mod json;
 pub mod lines;
