@@ -104,29 +104,6 @@ fn nice_step(range: f64, target: f64) -> f64 {
 #[derive(Clone, Copy, Debug)]
 struct Coord(f64);
 
-impl Coord {
-    /// Appends the text [`Display`](std::fmt::Display) writes.
-    fn push(self, out: &mut String) {
-        let _ = write!(out, "{self}");
-    }
-}
-
-/// A piece of an SVG element: text as it is, or a coordinate.
-enum Part<'a> {
-    T(&'a str),
-    C(f64),
-}
-
-/// Appends the parts in turn (the elements drawn once per point or tick).
-fn push_parts(out: &mut String, parts: &[Part<'_>]) {
-    for part in parts {
-        match *part {
-            Part::T(text) => out.push_str(text),
-            Part::C(v) => Coord(v).push(out),
-        }
-    }
-}
-
 impl std::fmt::Display for Coord {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Integer tenths: `{:.1}` on every coordinate costs a tenth of a build.
@@ -391,34 +368,17 @@ fn draw(
         esc(&indicator.name),
         esc(desc)
     );
-    use Part::{C, T};
     for (t, label) in ticks.iter().zip(&labels) {
-        let y = sy(*t);
-        push_parts(
+        let y = Coord(sy(*t));
+        let _ = write!(
             svg,
-            &[
-                T("<line x1=\""),
-                C(left),
-                T("\" y1=\""),
-                C(y),
-                T("\" x2=\""),
-                C(w - right),
-                T("\" y2=\""),
-                C(y),
-                T("\" stroke=\""),
-                T(GRID_COLOUR),
-                T("\" stroke-width=\"1\"/><text x=\""),
-                C(left - 6.0),
-                T("\" y=\""),
-                C(y + layout.font / 3.0),
-                T("\" text-anchor=\"end\" font-size=\""),
-                C(layout.font),
-                T("\" fill=\""),
-                T(TEXT_COLOUR),
-                T("\">"),
-                T(&esc(label)),
-                T("</text>"),
-            ],
+            "<line x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\" stroke=\"{GRID_COLOUR}\" stroke-width=\"1\"/>\
+<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"{font}\" fill=\"{TEXT_COLOUR}\">{}</text>",
+            Coord(left),
+            Coord(w - right),
+            Coord(left - 6.0),
+            Coord(sy(*t) + layout.font / 3.0),
+            esc(label)
         );
     }
     // Year ticks at year boundaries, labels at the middle of the year.
@@ -426,22 +386,12 @@ fn draw(
     let every = (years + layout.max_year_labels - 1) / layout.max_year_labels;
     let every = every.max(1);
     for i in 0..=years {
-        let x = sx(x0 + i as f64);
-        push_parts(
+        let x = Coord(sx(x0 + i as f64));
+        let _ = write!(
             svg,
-            &[
-                T("<line x1=\""),
-                C(x),
-                T("\" y1=\""),
-                C(TOP + plot_h),
-                T("\" x2=\""),
-                C(x),
-                T("\" y2=\""),
-                C(TOP + plot_h + 5.0),
-                T("\" stroke=\""),
-                T(TEXT_COLOUR),
-                T("\" stroke-width=\"1\"/>"),
-            ],
+            "<line x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\" stroke=\"{TEXT_COLOUR}\" stroke-width=\"1\"/>",
+            Coord(TOP + plot_h),
+            Coord(TOP + plot_h + 5.0)
         );
         if i < years && i % every == 0 {
             let _ = write!(
@@ -470,9 +420,7 @@ fn draw(
             if k > 0 {
                 svg.push(' ');
             }
-            Coord(sx(x)).push(svg);
-            svg.push(',');
-            Coord(sy(y)).push(svg);
+            let _ = write!(svg, "{},{}", Coord(sx(x)), Coord(sy(y)));
         }
         let _ = write!(
             svg,
@@ -488,31 +436,19 @@ fn draw(
     polyline(svg, &targets, TARGET_COLOUR, true);
     polyline(svg, &points, SERIES_COLOUR, false);
     for &(x, y) in &targets {
-        push_parts(
+        let _ = write!(
             svg,
-            &[
-                T("<rect x=\""),
-                C(sx(x) - 4.5),
-                T("\" y=\""),
-                C(sy(y) - 4.5),
-                T("\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\""),
-                T(TARGET_COLOUR),
-                T("\" stroke-width=\"2\"/>"),
-            ],
+            "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" fill=\"#ffffff\" stroke=\"{TARGET_COLOUR}\" stroke-width=\"2\"/>",
+            Coord(sx(x) - 4.5),
+            Coord(sy(y) - 4.5)
         );
     }
     for &(x, y) in &points {
-        push_parts(
+        let _ = write!(
             svg,
-            &[
-                T("<circle cx=\""),
-                C(sx(x)),
-                T("\" cy=\""),
-                C(sy(y)),
-                T("\" r=\"4\" fill=\""),
-                T(SERIES_COLOUR),
-                T("\"/>"),
-            ],
+            "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{SERIES_COLOUR}\"/>",
+            Coord(sx(x)),
+            Coord(sy(y))
         );
     }
     // Legend under the axis: line style, marker shape and word.
@@ -732,9 +668,7 @@ mod tests {
         assert_eq!(Coord(-0.4).to_string(), "-0.4");
         assert_eq!(Coord(-0.04).to_string(), "-0", "as `{{:.1}}` writes it");
         assert_eq!(Coord(1e20).to_string(), "100000000000000000000");
-        let mut svg = String::from("x=\"");
-        Coord(262.666_666).push(&mut svg);
-        assert_eq!(svg, "x=\"262.7");
+        assert_eq!(Coord(262.666_666).to_string(), "262.7");
     }
 
     #[test]
