@@ -336,7 +336,7 @@ pub fn write<E: Send>(
             let normaliser = Normaliser::new();
             let mut memo = Memo::default();
             let mut plain = Plain::default();
-            let mut group: Vec<u8> = Vec::new();
+            let mut group: Vec<String> = Vec::with_capacity(TEXTS_PER_FILE);
             for (k, case) in cases.iter().enumerate() {
                 let doc = r * run + k;
                 case_terms(
@@ -349,15 +349,11 @@ pub fn write<E: Send>(
                 );
                 // `search/x/<n>.json`: the texts of cases 4n to 4n + 3 as a
                 // JSON array of strings.
-                group.push(if doc.is_multiple_of(TEXTS_PER_FILE) {
-                    b'['
-                } else {
-                    b','
-                });
-                crate::json::push_string(&mut group, &plain.text);
+                group.push(plain.text.clone());
                 if (doc + 1).is_multiple_of(TEXTS_PER_FILE) || k + 1 == cases.len() {
-                    group.push(b']');
-                    put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &group)?;
+                    // Strings serialise without error.
+                    let json = serde_json::to_vec(&group).unwrap_or_default();
+                    put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &json)?;
                     group.clear();
                 }
             }
