@@ -211,11 +211,11 @@ fn shards<E>(
     mut emit: impl FnMut(&str, &str, &[u8]) -> Result<(), E>,
 ) -> Result<Vec<(String, String)>, E> {
     let mut out = Vec::new();
-    let mut current = String::with_capacity(target + target / 2);
-    current.push('[');
+    let mut current: Vec<u8> = Vec::with_capacity(target + target / 2);
+    current.push(b'[');
     let mut first: Option<&str> = None;
-    let mut finish = |current: &mut String, first: Option<&str>| {
-        current.push(']');
+    let mut finish = |current: &mut Vec<u8>, first: Option<&str>| {
+        current.push(b']');
         // The first shard starts at the beginning of the alphabet, so a
         // query before the first term still finds its shard.
         let first = if out.is_empty() {
@@ -225,35 +225,27 @@ fn shards<E>(
         };
         let name = format!(
             "{DIR}/t/{}.json",
-            crate::output::fingerprint(current.as_bytes())
+            crate::output::fingerprint(current)
         );
-        emit(first, &name, current.as_bytes())?;
+        emit(first, &name, current)?;
         out.push((first.to_owned(), name));
         current.clear();
-        current.push('[');
+        current.push(b'[');
         Ok(())
     };
     for (t, term) in index.terms.iter().enumerate() {
         if current.len() > 1 {
-            current.push(',');
+            current.push(b',');
         }
         if first.is_none() {
             first = Some(term);
         }
-        current.push_str("[\"");
-        // Terms are letters and digits only (see `normalise::words`), so
-        // they need no JSON escaping.
-        current.push_str(term);
-        current.push_str("\",[");
-        for (k, (gap, w)) in index.postings[t].gaps().enumerate() {
-            if k > 0 {
-                current.push(',');
-            }
-            push_number(&mut current, gap);
-            current.push(',');
-            push_number(&mut current, u32::from(w));
-        }
-        current.push_str("]]");
+        let postings: Vec<u32> = index.postings[t]
+            .gaps()
+            .flat_map(|(gap, w)| [gap, u32::from(w)])
+            .collect();
+        // A string and numbers serialise without error.
+        let _ = serde_json::to_writer(&mut current, &(term, postings));
         if current.len() >= target {
             finish(&mut current, first.take())?;
         }
@@ -262,24 +254,6 @@ fn shards<E>(
         finish(&mut current, first)?;
     }
     Ok(out)
-}
-
-/// Appends `n` in decimal: `write!` goes through the formatting machinery,
-/// and the shards hold millions of numbers.
-fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
 }
 
 /// Builds the search index and its files for the catalogue, in memory
@@ -549,15 +523,5 @@ mod tests {
             postings.iter().step_by(2).skip(1).all(|d| d == 1),
             "delta-coded"
         );
-    }
-
-    #[test]
-    fn numbers_are_written_in_decimal() {
-        let mut s = String::new();
-        for n in [0, 7, 10, 255, 4_294_967_295] {
-            push_number(&mut s, n);
-            s.push(' ');
-        }
-        assert_eq!(s, "0 7 10 255 4294967295 ");
     }
 }
