@@ -135,11 +135,7 @@ impl Postings {
 /// lookup.
 #[derive(Default)]
 pub struct Memo {
-    /// Word as written → term id (`u32::MAX`: a stop word), for words of
-    /// up to 16 bytes (nearly all), packed into the key: no string to
-    /// hash byte by byte or compare through a pointer.
-    short_words: FxHashMap<u128, u32>,
-    /// The same for longer words.
+    /// Word as written → term id (`u32::MAX`: a stop word).
     words: FxHashMap<Box<str>, u32>,
     /// Term → term id: words that differ only in case or ending share one.
     ids: FxHashMap<Arc<str>, u32>,
@@ -170,12 +166,7 @@ impl<'n> DocBuilder<'n> {
     }
 
     fn id(&mut self, word: &str) -> u32 {
-        let short = pack(word);
-        let known = match short {
-            Some(key) => self.memo.short_words.get(&key),
-            None => self.memo.words.get(word),
-        };
-        if let Some(&id) = known {
+        if let Some(&id) = self.memo.words.get(word) {
             return id;
         }
         let m = &mut *self.memo;
@@ -195,10 +186,7 @@ impl<'n> DocBuilder<'n> {
                 }
             },
         };
-        match short {
-            Some(key) => m.short_words.insert(key, id),
-            None => m.words.insert(word.into(), id),
-        };
+        m.words.insert(word.into(), id);
         id
     }
 
@@ -238,44 +226,6 @@ impl<'n> DocBuilder<'n> {
         }
         m.in_doc.clear();
     }
-}
-
-/// A word of up to 16 bytes as one number: its bytes, zero-padded. Words
-/// are letters and digits, never a zero byte, so two words give the same
-/// number only if they are the same word.
-///
-/// The number is put together from loads of whole words, which may
-/// overlap, not by copying the bytes into a zeroed buffer: that copy is a
-/// call to `memcpy` followed by a load the processor cannot forward from
-/// the bytes just stored, and it was a third of the indexing time.
-fn pack(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    let n = b.len();
-    // Little-endian loads, so that byte `i` of the word is byte `i` of
-    // the number.
-    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
-    let u32_at = |i: usize| {
-        u64::from(u32::from_le_bytes(
-            b[i..i + 4].try_into().unwrap_or_default(),
-        ))
-    };
-    let (lo, hi) = match n {
-        // The last eight bytes, shifted down past those the first load has.
-        9..=16 => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n))),
-        8 => (u64_at(0), 0),
-        // The first four and the last four; where they overlap, the bytes
-        // are the same.
-        4..=7 => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
-        1..=3 => (
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1)),
-            0,
-        ),
-        0 => (0, 0),
-        _ => return None,
-    };
-    Some(u128::from(lo) | u128::from(hi) << 64)
 }
 
 /// The runs of letters and digits of `text` ([`char::is_alphanumeric`]),
@@ -697,31 +647,7 @@ mod tests {
         }
     }
 
-    /// The zero-padded bytes, as `pack` is documented to give.
-    fn padded(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        let mut key = [0u8; 16];
-        key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(u128::from_le_bytes(key))
-    }
-
-    #[test]
-    fn pack_is_the_zero_padded_bytes_at_every_length() {
-        let text = "abcdefghijklmnopqrstu";
-        for n in 0..=text.len() {
-            assert_eq!(pack(&text[..n]), padded(&text[..n]), "{n} bytes");
-        }
-        assert_eq!(pack("sjukefråvær"), padded("sjukefråvær"));
-    }
-
     proptest::proptest! {
-        #[test]
-        fn pack_agrees_with_padding_on_any_word(
-            word in "[a-z0-9æøå]{0,14}|\\PC{0,12}"
-        ) {
-            proptest::prop_assert_eq!(pack(&word), padded(&word));
-        }
-
         /// Any text, not just the examples above.
         #[test]
         fn alphanumeric_runs_split_any_text_as_the_standard_library_does(text in "\\PC*") {

@@ -223,10 +223,7 @@ fn shards<E>(
         } else {
             first.unwrap_or("")
         };
-        let name = format!(
-            "{DIR}/t/{}.json",
-            crate::output::fingerprint(current)
-        );
+        let name = format!("{DIR}/t/{}.json", crate::output::fingerprint(current));
         emit(first, &name, current)?;
         out.push((first.to_owned(), name));
         current.clear();
