@@ -52,7 +52,7 @@ impl Plain {
 
     /// Adds the paragraphs of a Markdown text.
     pub fn paragraphs(&mut self, markdown: &str) {
-        for line in crate::lines::lines(markdown) {
+        for line in markdown.lines() {
             let line = line.trim();
             if line.is_empty() {
                 self.flush();
