@@ -6,9 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-// FxHash: the index hashes every word of every case; std's SipHash, made to
-// resist hostile keys, costs a third of the search step here, and these
-// keys are our own words, not an attacker's choice of bucket.
+// FxHash, not SipHash: every word of every case is hashed here, and they are our words, not an attacker's.
 use rustc_hash::FxHashMap;
 
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
