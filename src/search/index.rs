@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-// FxHash, not SipHash: every word of every case is hashed here, and they are our words, not an attacker's.
+// FxHash, not SipHash: every word of every case is hashed here, and they are
+// our words, not an attacker's.
 use rustc_hash::FxHashMap;
 
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};

@@ -4,7 +4,7 @@
 //!
 //! # Design, and why
 //!
-//! Issue 5 sets three budgets at 1 000 cases: the catalogue page's first
+//! Three budgets at 1 000 cases: the catalogue page's first
 //! load (HTML + CSS + JS + initial index) under 150 KB compressed, results
 //! under 50 ms after the first keystroke, and the search step under 20 % of
 //! the build. They decide the design:
@@ -36,7 +36,7 @@
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
 //!
-//! Measured at 1 000 cases (issue 5's closing note has the figures): the
+//! Measured at 1 000 cases: the
 //! first load with `gzip -9` of each file the catalogue page fetches, and
 //! keystroke and facet timings in chromium, by
 //! `node tests/browser/search.mjs --measure DIR`; the search step's share
@@ -66,10 +66,9 @@ use text::Plain;
 pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// Snippet texts per file, in catalogue order (`search/x/<n>.json` holds
-/// cases 4n to 4n + 3). One file per case made the search step a third of
-/// a 1 000-case build, most of it creating files; four per file cut that
-/// to a fifth of the files, and a page of 20 hits still fetches well under
-/// 100 KB compressed of text.
+/// cases 4n to 4n + 3): creating files is most of the cost of writing
+/// them, and a page of 20 hits still fetches well under 100 KB compressed
+/// of text.
 pub const TEXTS_PER_FILE: usize = 4;
 
 /// The folder, under the output, that search files go to.

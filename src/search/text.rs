@@ -2,7 +2,8 @@
 //! the words in reading order, without markup, link targets or HTML tags
 //! (anything left behind is punctuation the tokeniser skips anyway).
 //!
-//! A line-by-line scan, not pulldown-cmark: parsing every field a second time costs a tenth of a build.
+//! A line-by-line scan, not pulldown-cmark: parsing every field a second
+//! time costs a tenth of a build.
 
 /// Plain text made of paragraphs, one per line, built up field by field in
 /// one buffer that is reused from case to case.
