@@ -75,7 +75,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
             offset: start,
         });
     }
-    let first_end = crate::lines::line_end(rest, 0);
+    let first_end = line_end(rest, 0);
     if !is_fence(&rest[..first_end]) {
         return Err(SplitError {
             code: "no-front-matter",
@@ -87,7 +87,7 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     let yaml_offset = start + first_end;
     let mut pos = yaml_offset;
     while pos < text.len() {
-        let line_end = crate::lines::line_end(text, pos);
+        let line_end = line_end(text, pos);
         if is_fence(&text[pos..line_end]) {
             let yaml_line = text[..yaml_offset].matches('\n').count() + 1;
             return Ok(Split {
@@ -604,6 +604,12 @@ fn decode_references(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the line starting at `from` ends, its `\n` included (the end of
+/// `text` when there is none).
+fn line_end(text: &str, from: usize) -> usize {
+    text[from..].find('\n').map_or(text.len(), |i| from + i + 1)
 }
 
 #[cfg(test)]

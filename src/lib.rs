@@ -10,11 +10,8 @@
 pub mod catalogue;
 pub mod config;
 pub mod content;
-pub mod decimal;
 pub mod diagnostics;
 pub mod fingerprint;
-pub mod json;
-pub mod lines;
 pub mod norwegian;
 pub mod output;
 pub mod pipeline;

@@ -86,7 +86,9 @@ fn may_be_too_deep(markdown: &str) -> bool {
         .nth(MAX_MARKDOWN_DEPTH)
         .is_some();
     many_tags
-        || crate::lines::lines(markdown).any(|line| line_markers(line) > MAX_MARKDOWN_DEPTH / 2)
+        || markdown
+            .lines()
+            .any(|line| line_markers(line) > MAX_MARKDOWN_DEPTH / 2)
 }
 
 fn is_block_end(end: pulldown_cmark::TagEnd) -> bool {

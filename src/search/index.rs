@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-// FxHash: the index hashes every word of every case; std's SipHash, made to
-// resist hostile keys, costs a third of the search step here, and these
-// keys are our own words, not an attacker's choice of bucket.
+// FxHash, not SipHash: every word of every case is hashed here, and they are
+// our words, not an attacker's.
 use rustc_hash::FxHashMap;
 
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
@@ -135,11 +134,7 @@ impl Postings {
 /// lookup.
 #[derive(Default)]
 pub struct Memo {
-    /// Word as written → term id (`u32::MAX`: a stop word), for words of
-    /// up to 16 bytes (nearly all), packed into the key: no string to
-    /// hash byte by byte or compare through a pointer.
-    short_words: FxHashMap<u128, u32>,
-    /// The same for longer words.
+    /// Word as written → term id (`u32::MAX`: a stop word).
     words: FxHashMap<Box<str>, u32>,
     /// Term → term id: words that differ only in case or ending share one.
     ids: FxHashMap<Arc<str>, u32>,
@@ -170,12 +165,7 @@ impl<'n> DocBuilder<'n> {
     }
 
     fn id(&mut self, word: &str) -> u32 {
-        let short = pack(word);
-        let known = match short {
-            Some(key) => self.memo.short_words.get(&key),
-            None => self.memo.words.get(word),
-        };
-        if let Some(&id) = known {
+        if let Some(&id) = self.memo.words.get(word) {
             return id;
         }
         let m = &mut *self.memo;
@@ -195,10 +185,7 @@ impl<'n> DocBuilder<'n> {
                 }
             },
         };
-        match short {
-            Some(key) => m.short_words.insert(key, id),
-            None => m.words.insert(word.into(), id),
-        };
+        m.words.insert(word.into(), id);
         id
     }
 
@@ -240,114 +227,11 @@ impl<'n> DocBuilder<'n> {
     }
 }
 
-/// A word of up to 16 bytes as one number: its bytes, zero-padded. Words
-/// are letters and digits, never a zero byte, so two words give the same
-/// number only if they are the same word.
-///
-/// The number is put together from loads of whole words, which may
-/// overlap, not by copying the bytes into a zeroed buffer: that copy is a
-/// call to `memcpy` followed by a load the processor cannot forward from
-/// the bytes just stored, and it was a third of the indexing time.
-fn pack(word: &str) -> Option<u128> {
-    let b = word.as_bytes();
-    let n = b.len();
-    // Little-endian loads, so that byte `i` of the word is byte `i` of
-    // the number.
-    let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
-    let u32_at = |i: usize| {
-        u64::from(u32::from_le_bytes(
-            b[i..i + 4].try_into().unwrap_or_default(),
-        ))
-    };
-    let (lo, hi) = match n {
-        // The last eight bytes, shifted down past those the first load has.
-        9..=16 => (u64_at(0), u64_at(n - 8) >> (8 * (16 - n))),
-        8 => (u64_at(0), 0),
-        // The first four and the last four; where they overlap, the bytes
-        // are the same.
-        4..=7 => (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0),
-        1..=3 => (
-            u64::from(b[0])
-                | u64::from(b[n / 2]) << (8 * (n / 2))
-                | u64::from(b[n - 1]) << (8 * (n - 1)),
-            0,
-        ),
-        0 => (0, 0),
-        _ => return None,
-    };
-    Some(u128::from(lo) | u128::from(hi) << 64)
-}
-
-/// The runs of letters and digits of `text` ([`char::is_alphanumeric`]),
-/// as `text.split(|c: char| !c.is_alphanumeric())` without its empty
-/// pieces, but a byte at a time through ASCII, which is most of the text.
+/// The runs of letters and digits of `text` ([`char::is_alphanumeric`]).
 fn alphanumeric_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Whether the character at `at` is a letter or digit, and its width.
-    let class = move |at: usize| -> (bool, usize) {
-        let b = bytes[at];
-        if b < 0x80 {
-            return (ASCII_ALNUM[usize::from(b)], 1);
-        }
-        // U+00C0–U+00FF (æ, ø, å, é …), two bytes starting 0xC3: all
-        // letters but × and ÷. Answered here, since the general table
-        // lookup for non-ASCII letters is slow and they are frequent.
-        if b == 0xC3
-            && let Some(&next) = bytes.get(at + 1)
-        {
-            return (next != 0x97 && next != 0xB7, 2);
-        }
-        text[at..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
-    };
-    std::iter::from_fn(move || {
-        // Past the separators, then to the end of the run; ASCII letters
-        // and digits, most of a run, are stepped over in a tight loop.
-        loop {
-            if i >= bytes.len() {
-                return None;
-            }
-            let (alnum, width) = class(i);
-            if alnum {
-                break;
-            }
-            i += width;
-        }
-        let from = i;
-        loop {
-            while let Some(&b) = bytes.get(i)
-                && ASCII_ALNUM[usize::from(b)]
-            {
-                i += 1;
-            }
-            if i >= bytes.len() {
-                break;
-            }
-            let (alnum, width) = class(i);
-            if !alnum {
-                let run = &text[from..i];
-                i += width;
-                return Some(run);
-            }
-            i += width;
-        }
-        Some(&text[from..])
-    })
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
-
-/// Which bytes are ASCII letters and digits (no byte from 0x80 on is).
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The index: terms in byte order, each with its postings `(case, weight)`
 /// in case order.
@@ -676,73 +560,15 @@ mod tests {
     }
 
     #[test]
-    fn alphanumeric_runs_split_as_the_standard_library_does() {
-        for text in [
-            "",
-            "heltid/deltid 8,5 % i Bærum – «sjukefråvær»",
-            "  ÅÆØ  café\u{a0}naïve—x1²³ ",
-            "a",
-            "!",
-            "ord.",
-        ] {
-            let expected: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(
-                alphanumeric_runs(text).collect::<Vec<_>>(),
-                expected,
-                "{text:?}"
-            );
-        }
-    }
-
-    /// The zero-padded bytes, as `pack` is documented to give.
-    fn padded(word: &str) -> Option<u128> {
-        let bytes = word.as_bytes();
-        let mut key = [0u8; 16];
-        key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        Some(u128::from_le_bytes(key))
-    }
-
-    #[test]
-    fn pack_is_the_zero_padded_bytes_at_every_length() {
-        let text = "abcdefghijklmnopqrstu";
-        for n in 0..=text.len() {
-            assert_eq!(pack(&text[..n]), padded(&text[..n]), "{n} bytes");
-        }
-        assert_eq!(pack("sjukefråvær"), padded("sjukefråvær"));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn pack_agrees_with_padding_on_any_word(
-            word in "[a-z0-9æøå]{0,14}|\\PC{0,12}"
-        ) {
-            proptest::prop_assert_eq!(pack(&word), padded(&word));
-        }
-
-        /// Any text, not just the examples above.
-        #[test]
-        fn alphanumeric_runs_split_any_text_as_the_standard_library_does(text in "\\PC*") {
-            let expected: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            proptest::prop_assert_eq!(alphanumeric_runs(&text).collect::<Vec<_>>(), expected);
-        }
-
-        /// Latin-1 letters and signs (× and ÷ among them), which have a
-        /// shortcut of their own.
-        #[test]
-        fn alphanumeric_runs_split_latin_text_as_the_standard_library_does(
-            text in "[a-z0-9 ,.\u{a0}-\u{ff}\u{100}-\u{17f}]*"
-        ) {
-            let expected: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            proptest::prop_assert_eq!(alphanumeric_runs(&text).collect::<Vec<_>>(), expected);
-        }
+    fn words_are_runs_of_letters_and_digits() {
+        assert_eq!(
+            alphanumeric_runs("heltid/deltid 8,5 % i Bærum – «sjukefråvær»").collect::<Vec<_>>(),
+            ["heltid", "deltid", "8", "5", "i", "Bærum", "sjukefråvær"]
+        );
+        assert_eq!(
+            alphanumeric_runs("  ÅÆØ  café\u{a0}naïve—x1²³ 2×3 ").collect::<Vec<_>>(),
+            ["ÅÆØ", "café", "naïve", "x1²³", "2", "3"]
+        );
+        assert_eq!(alphanumeric_runs("!").count(), 0);
     }
 }

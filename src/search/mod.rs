@@ -4,7 +4,7 @@
 //!
 //! # Design, and why
 //!
-//! Issue 5 sets three budgets at 1 000 cases: the catalogue page's first
+//! Three budgets at 1 000 cases: the catalogue page's first
 //! load (HTML + CSS + JS + initial index) under 150 KB compressed, results
 //! under 50 ms after the first keystroke, and the search step under 20 % of
 //! the build. They decide the design:
@@ -36,7 +36,7 @@
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
 //!
-//! Measured at 1 000 cases (issue 5's closing note has the figures): the
+//! Measured at 1 000 cases: the
 //! first load with `gzip -9` of each file the catalogue page fetches, and
 //! keystroke and facet timings in chromium, by
 //! `node tests/browser/search.mjs --measure DIR`; the search step's share
@@ -66,10 +66,9 @@ use text::Plain;
 pub const SHARD_BYTES: usize = 16 * 1024;
 
 /// Snippet texts per file, in catalogue order (`search/x/<n>.json` holds
-/// cases 4n to 4n + 3). One file per case made the search step a third of
-/// a 1 000-case build, most of it creating files; four per file cut that
-/// to a fifth of the files, and a page of 20 hits still fetches well under
-/// 100 KB compressed of text.
+/// cases 4n to 4n + 3): creating files is most of the cost of writing
+/// them, and a page of 20 hits still fetches well under 100 KB compressed
+/// of text.
 pub const TEXTS_PER_FILE: usize = 4;
 
 /// The folder, under the output, that search files go to.
@@ -211,11 +210,11 @@ fn shards<E>(
     mut emit: impl FnMut(&str, &str, &[u8]) -> Result<(), E>,
 ) -> Result<Vec<(String, String)>, E> {
     let mut out = Vec::new();
-    let mut current = String::with_capacity(target + target / 2);
-    current.push('[');
+    let mut current: Vec<u8> = Vec::with_capacity(target + target / 2);
+    current.push(b'[');
     let mut first: Option<&str> = None;
-    let mut finish = |current: &mut String, first: Option<&str>| {
-        current.push(']');
+    let mut finish = |current: &mut Vec<u8>, first: Option<&str>| {
+        current.push(b']');
         // The first shard starts at the beginning of the alphabet, so a
         // query before the first term still finds its shard.
         let first = if out.is_empty() {
@@ -223,37 +222,26 @@ fn shards<E>(
         } else {
             first.unwrap_or("")
         };
-        let name = format!(
-            "{DIR}/t/{}.json",
-            crate::fingerprint::fingerprint(current.as_bytes())
-        );
-        emit(first, &name, current.as_bytes())?;
+        let name = format!("{DIR}/t/{}.json", crate::fingerprint::fingerprint(current));
+        emit(first, &name, current)?;
         out.push((first.to_owned(), name));
         current.clear();
-        current.push('[');
+        current.push(b'[');
         Ok(())
     };
     for (t, term) in index.terms.iter().enumerate() {
         if current.len() > 1 {
-            current.push(',');
+            current.push(b',');
         }
         if first.is_none() {
             first = Some(term);
         }
-        current.push_str("[\"");
-        // Terms are letters and digits only (see `normalise::words`), so
-        // they need no JSON escaping.
-        current.push_str(term);
-        current.push_str("\",[");
-        for (k, (gap, w)) in index.postings[t].gaps().enumerate() {
-            if k > 0 {
-                current.push(',');
-            }
-            push_number(&mut current, gap);
-            current.push(',');
-            push_number(&mut current, u32::from(w));
-        }
-        current.push_str("]]");
+        let postings: Vec<u32> = index.postings[t]
+            .gaps()
+            .flat_map(|(gap, w)| [gap, u32::from(w)])
+            .collect();
+        // A string and numbers serialise without error.
+        let _ = serde_json::to_writer(&mut current, &(term, postings));
         if current.len() >= target {
             finish(&mut current, first.take())?;
         }
@@ -262,24 +250,6 @@ fn shards<E>(
         finish(&mut current, first)?;
     }
     Ok(out)
-}
-
-/// Appends `n` in decimal: `write!` goes through the formatting machinery,
-/// and the shards hold millions of numbers.
-fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(char::from(d));
-    }
 }
 
 /// Builds the search index and its files for the catalogue, in memory
@@ -336,7 +306,7 @@ pub fn write<E: Send>(
             let normaliser = Normaliser::new();
             let mut memo = Memo::default();
             let mut plain = Plain::default();
-            let mut group: Vec<u8> = Vec::new();
+            let mut group: Vec<String> = Vec::with_capacity(TEXTS_PER_FILE);
             for (k, case) in cases.iter().enumerate() {
                 let doc = r * run + k;
                 case_terms(
@@ -349,15 +319,11 @@ pub fn write<E: Send>(
                 );
                 // `search/x/<n>.json`: the texts of cases 4n to 4n + 3 as a
                 // JSON array of strings.
-                group.push(if doc.is_multiple_of(TEXTS_PER_FILE) {
-                    b'['
-                } else {
-                    b','
-                });
-                crate::json::push_string(&mut group, &plain.text);
+                group.push(plain.text.clone());
                 if (doc + 1).is_multiple_of(TEXTS_PER_FILE) || k + 1 == cases.len() {
-                    group.push(b']');
-                    put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &group)?;
+                    // Strings serialise without error.
+                    let json = serde_json::to_vec(&group).unwrap_or_default();
+                    put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &json)?;
                     group.clear();
                 }
             }
@@ -553,15 +519,5 @@ mod tests {
             postings.iter().step_by(2).skip(1).all(|d| d == 1),
             "delta-coded"
         );
-    }
-
-    #[test]
-    fn numbers_are_written_in_decimal() {
-        let mut s = String::new();
-        for n in [0, 7, 10, 255, 4_294_967_295] {
-            push_number(&mut s, n);
-            s.push(' ');
-        }
-        assert_eq!(s, "0 7 10 255 4294967295 ");
     }
 }
