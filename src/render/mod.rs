@@ -435,9 +435,12 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// A theme's comparison charts: one per indicator (same name, case
-    /// aside, and unit) that at least two of its cases report, a row per
-    /// case from its first to its last measurement, in catalogue order.
+    /// A theme's comparison charts: one per indicator that at least two of
+    /// its cases report, a row per case from its first to its last
+    /// measurement, in catalogue order. Indicators are the same when they
+    /// have the same id in `indicators.yaml`, or (without an id) a name
+    /// that `indicators.yaml` gives that id in bokmål or nynorsk; others
+    /// when they have the same name, case aside, and unit.
     fn comparisons(&self, positions: &[usize]) -> Vec<String> {
         let lang = self.site.config.site.language;
         let strings = self.site.skin.strings_for(lang);
@@ -449,14 +452,33 @@ impl<'a> Renderer<'a> {
             change: word("compare_change"),
             points: word("compare_points"),
         };
-        let mut groups: Vec<(String, crate::schema::Unit, Vec<chart::CompareRow>)> = Vec::new();
+        #[derive(PartialEq)]
+        enum Same {
+            Id(String),
+            Name(String),
+        }
+        let config = self.site.config;
+        let mut groups: Vec<(Same, String, crate::schema::Unit, Vec<chart::CompareRow>)> =
+            Vec::new();
         for &i in positions {
             let case = self.catalogue.cases[i];
             for ind in &case.indicators {
                 let (Some(first), Some(last)) = (ind.series.first(), ind.series.last()) else {
                     continue;
                 };
-                let key = ind.name.trim().to_lowercase();
+                let known = match &ind.id {
+                    Some(id) => config.indicator(id),
+                    None => config
+                        .indicator_named(&ind.name)
+                        .filter(|k| k.unit == ind.unit),
+                };
+                let (key, name) = match known {
+                    Some(k) => (Same::Id(k.id.clone()), k.name_in(lang).to_owned()),
+                    None => (
+                        Same::Name(ind.name.trim().to_lowercase()),
+                        ind.name.trim().to_owned(),
+                    ),
+                };
                 let row = chart::CompareRow {
                     label: case.municipality.clone(),
                     url: self.site.url(&format!("cases/{}/", case.slug)),
@@ -465,13 +487,17 @@ impl<'a> Renderer<'a> {
                 };
                 match groups
                     .iter_mut()
-                    .find(|(n, u, _)| n.trim().to_lowercase() == key && *u == ind.unit)
+                    .find(|(k, _, u, _)| *k == key && *u == ind.unit)
                 {
-                    Some(g) => g.2.push(row),
-                    None => groups.push((ind.name.trim().to_owned(), ind.unit, vec![row])),
+                    Some(g) => g.3.push(row),
+                    None => groups.push((key, name, ind.unit, vec![row])),
                 }
             }
         }
+        let mut groups: Vec<(String, crate::schema::Unit, Vec<chart::CompareRow>)> = groups
+            .into_iter()
+            .map(|(_, name, unit, rows)| (name, unit, rows))
+            .collect();
         groups.retain(|g| g.2.len() >= 2);
         groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
         let words = &self.chart_words[lang.code()];

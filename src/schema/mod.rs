@@ -12,6 +12,7 @@ mod validate;
 use serde::Serialize;
 
 use crate::config::Language;
+pub use crate::config::Unit;
 use crate::norwegian::County;
 
 pub use fields::FIELDS;
@@ -53,32 +54,6 @@ pub struct Period {
     pub start: i32,
     /// Last year; absent while the work goes on.
     pub end: Option<i32>,
-}
-
-/// The unit of an indicator's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    /// Per cent: `8,5 %`.
-    Percent,
-    /// A count of something.
-    Count,
-    /// Norwegian kroner.
-    Nok,
-    /// A plain ratio.
-    Ratio,
-}
-
-impl Unit {
-    /// The spelling used in front matter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Percent => "percent",
-            Unit::Count => "count",
-            Unit::Nok => "nok",
-            Unit::Ratio => "ratio",
-        }
-    }
 }
 
 /// The period of an indicator value: a year, a quarter or a month.
@@ -155,6 +130,8 @@ pub struct Point {
 /// A figure the case reports over time, drawn as a chart.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {
+    /// The id of the figure in `indicators.yaml`, when the case names one.
+    pub id: Option<String>,
     /// What is measured (`Sykefravær`).
     pub name: String,
     /// The unit.
