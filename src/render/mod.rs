@@ -11,6 +11,7 @@ pub mod context;
 mod feed;
 pub mod markdown;
 mod pages;
+pub mod share;
 
 pub use case::CaseHtml;
 pub use pages::{PageKind, PageSpec};
@@ -57,6 +58,8 @@ const CASE_IDS: &[&str] = &[
     "search-results",
     "bla",
     "eksempler",
+    "bygg-inn",
+    "bygg-inn-kode",
 ];
 
 /// What rendering can fail on: a template error (a skin's mistake).
@@ -568,8 +571,21 @@ impl<'a> Renderer<'a> {
                 ctx.insert_value("case", self.case_value(*i));
                 ctx.insert_value("tc", self.strings(case_lang));
                 ctx.insert_value("related", self.cards_of(&cat.related[*i], 1));
+                ctx.insert("share", &self.share(*i));
                 ("case.html", page)
             }
+            PageKind::Embed(i) => {
+                let case = cat.cases[*i];
+                let mut page = self.page_context(spec, "embed", "none", case.title.clone());
+                // The card has no other content: all of it is the case's.
+                page.lang = case.language.code();
+                page.main_lang = page.lang;
+                page.canonical = self.site.absolute(&format!("cases/{}/", case.slug));
+                ctx.insert_value("case", self.embed_value(*i));
+                ctx.insert_value("tc", self.strings(case.language));
+                ("embed.html", page)
+            }
+            PageKind::Oembed(i) => return Ok(self.oembed(*i)),
             PageKind::Themes => {
                 let mut page = self.page_context(spec, "themes", "themes", word("themes_heading"));
                 page.intro = Some(word("themes_intro"));
