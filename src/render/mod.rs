@@ -123,6 +123,17 @@ pub fn root_path(base_url: &str) -> String {
     }
 }
 
+/// Whether the site has an Atom feed: a feed must say when it was last
+/// updated, and only a case's `published` or `updated` can tell that
+/// truly. A site whose cases give no date has no feed (and its pages link
+/// none) rather than a feed with an invented date.
+pub fn has_feed(catalogue: &Catalogue<'_>) -> bool {
+    catalogue
+        .cases
+        .iter()
+        .any(|c| c.published.is_some() || c.updated.is_some())
+}
+
 /// The page header object every template gets as `page`.
 #[derive(Clone, Debug, Serialize)]
 struct PageContext {
@@ -312,6 +323,7 @@ impl<'a> Renderer<'a> {
                             .map(|h| h.trim_start_matches("www.").to_owned())
                     }),
                 licence: cfg.licence.clone(),
+                feed: has_feed(catalogue).then(|| site.url("feed.xml")),
             },
         );
         let assets: BTreeMap<String, String> = site

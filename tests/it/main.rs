@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod commands;
 mod hostile;
+mod readers;
 mod search;
 mod serve;
 mod support;
