@@ -11,7 +11,7 @@ use super::*;
 /// characters and the facts at a phone's width.
 pub const EMBED_WIDTH: u32 = 480;
 /// See [`EMBED_WIDTH`].
-pub const EMBED_HEIGHT: u32 = 420;
+pub const EMBED_HEIGHT: u32 = 460;
 
 /// What a case page says about itself to other sites, as templates get it
 /// in `share`.
