@@ -509,17 +509,13 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let mut groups: Vec<(String, crate::schema::Unit, Vec<chart::CompareRow>)> = groups
-            .into_iter()
-            .map(|(_, name, unit, rows)| (name, unit, rows))
-            .collect();
-        groups.retain(|g| g.2.len() >= 2);
-        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
+        groups.retain(|g| g.3.len() >= 2);
+        groups.sort_by(|a, b| b.3.len().cmp(&a.3.len()).then_with(|| a.1.cmp(&b.1)));
         let words = &self.chart_words[lang.code()];
         groups
             .iter_mut()
             .enumerate()
-            .map(|(k, (name, unit, rows))| {
+            .map(|(k, (_, name, unit, rows))| {
                 // A municipality with several cases: tell its rows apart.
                 let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
                 for r in rows.iter_mut() {
