@@ -1,6 +1,7 @@
 //! The site's configuration: `content/site.yaml`, `themes.yaml`,
-//! `programmes.yaml` and the optional municipality register
-//! `municipalities.csv` (SSB classification 131). Config is trusted input
+//! `programmes.yaml`, the optional indicator catalogue `indicators.yaml` and
+//! the optional municipality register `municipalities.csv` (SSB
+//! classification 131). Config is trusted input
 //! from the site's owner; its problems are exit code 2, located like any
 //! other diagnostic.
 
@@ -117,6 +118,72 @@ pub struct Programme {
     pub description: Option<String>,
 }
 
+/// The unit of an indicator's values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Per cent: `8,5 %`.
+    Percent,
+    /// A count of something.
+    Count,
+    /// Norwegian kroner.
+    Nok,
+    /// A plain ratio.
+    Ratio,
+}
+
+impl Unit {
+    /// Every unit, in the order help texts list them.
+    pub const ALL: [Unit; 4] = [Unit::Percent, Unit::Count, Unit::Nok, Unit::Ratio];
+
+    /// The spelling used in front matter and `indicators.yaml`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Nok => "nok",
+            Unit::Ratio => "ratio",
+        }
+    }
+
+    /// The unit spelled `text`.
+    pub fn parse(text: &str) -> Option<Unit> {
+        Unit::ALL.into_iter().find(|u| u.as_str() == text)
+    }
+}
+
+/// A figure cases report, from `indicators.yaml`: the one name it is
+/// compared by, whatever a case calls it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDef {
+    /// `[a-z0-9-]+`, what a case's indicator names in `id:`.
+    pub id: String,
+    /// Name in bokmål.
+    pub name: String,
+    /// Name in nynorsk.
+    #[serde(default)]
+    pub name_nn: Option<String>,
+    /// The unit of its values.
+    pub unit: Unit,
+    /// Whether a falling figure is good news.
+    #[serde(default)]
+    pub lower_is_better: bool,
+    /// What is measured, and how.
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+impl IndicatorDef {
+    /// The name in the given language.
+    pub fn name_in(&self, language: Language) -> &str {
+        match (language, &self.name_nn) {
+            (Language::Nn, Some(nn)) => nn,
+            _ => &self.name,
+        }
+    }
+}
+
 /// One municipality from the official register.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Municipality {
@@ -135,6 +202,8 @@ pub struct Config {
     pub themes: Vec<Theme>,
     /// `programmes.yaml`, in file order.
     pub programmes: Vec<Programme>,
+    /// `indicators.yaml`, in file order; empty when the site has none.
+    pub indicators: Vec<IndicatorDef>,
     /// `municipalities.csv`, when present.
     pub register: Option<Vec<Municipality>>,
 }
@@ -170,6 +239,7 @@ impl Config {
                 period: None,
                 description: None,
             }],
+            indicators: Vec::new(),
             register: None,
         }
     }
@@ -183,13 +253,32 @@ impl Config {
     pub fn programme(&self, id: &str) -> Option<&Programme> {
         self.programmes.iter().find(|p| p.id == id)
     }
+
+    /// The indicator of `indicators.yaml` with this id.
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorDef> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The indicator of `indicators.yaml` that `name` names in bokmål or
+    /// nynorsk (case and surrounding spaces aside), for a case's indicator
+    /// that gives a name but no id.
+    pub fn indicator_named(&self, name: &str) -> Option<&IndicatorDef> {
+        let name = name.trim().to_lowercase();
+        self.indicators.iter().find(|i| {
+            std::iter::once(&i.name)
+                .chain(&i.name_nn)
+                .any(|n| n.trim().to_lowercase() == name)
+        })
+    }
 }
 
+/// Reads and parses `content/<name>`; returns the value with the file's
+/// text, for locating later problems.
 fn read_yaml<T: serde::de::DeserializeOwned>(
     root: &Path,
     name: &str,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
+) -> Option<(T, String)> {
     let rel = format!("content/{name}");
     let path = root.join(&rel);
     let text = match fs::read_to_string(&path) {
@@ -211,7 +300,7 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
     };
     let text_no_bom = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match yaml::from_str::<T>(text_no_bom) {
-        Ok(value) => Some(value),
+        Ok(value) => Some((value, text)),
         Err(err) => {
             let bom = text.len() - text_no_bom.len();
             let d = match err.pos {
@@ -239,25 +328,59 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_ids<'a>(rel: &str, ids: impl Iterator<Item = &'a str>, diagnostics: &mut Vec<Diagnostic>) {
+/// Where each list item's `id` value stands in `text` (the whole file):
+/// byte offset and length, in item order.
+fn id_positions(text: &str) -> Vec<Option<(usize, usize)>> {
+    let bom = text.len() - text.trim_start_matches('\u{feff}').len();
+    let Ok(root) = yaml::parse(&text[bom..]) else {
+        return Vec::new();
+    };
+    let yaml::Value::Seq(items) = root.value else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .map(|item| match &item.value {
+            yaml::Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.name == "id")
+                .map(|(_, v)| (bom + v.pos.offset, v.pos.len)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Checks the ids of a configuration list (`[a-z0-9-]+`, none twice);
+/// `text` is the file's text, to point at the id.
+fn check_ids<'a>(
+    rel: &str,
+    text: &str,
+    ids: impl Iterator<Item = &'a str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let positions = id_positions(text);
+    let at = |i: usize, code: &'static str, message: String| match positions.get(i) {
+        Some(Some((offset, len))) => {
+            Diagnostic::at(Severity::Error, code, rel, text, *offset, *len, message)
+        }
+        _ => Diagnostic::file(Severity::Error, code, rel, message),
+    };
     let mut seen = std::collections::HashSet::new();
-    for id in ids {
+    for (i, id) in ids.enumerate() {
         if !valid_id(id) {
             diagnostics.push(
-                Diagnostic::file(
-                    Severity::Error,
+                at(
+                    i,
                     "invalid-id",
-                    rel,
                     format!("the id `{id}` may only use a–z, 0–9 and `-`"),
                 )
                 .with_help(format!("try `{}`", crate::norwegian::slugify(id))),
             );
         }
         if !seen.insert(id) {
-            diagnostics.push(Diagnostic::file(
-                Severity::Error,
+            diagnostics.push(at(
+                i,
                 "duplicate-id",
-                rel,
                 format!("the id `{id}` is used twice"),
             ));
         }
@@ -303,9 +426,17 @@ pub fn parse_register(text: &str) -> Result<Vec<Municipality>, String> {
 /// diagnostics (all of them, not just the first).
 pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let mut diagnostics = Vec::new();
-    let site: Option<Site> = read_yaml(root, "site.yaml", &mut diagnostics);
-    let themes: Option<Vec<Theme>> = read_yaml(root, "themes.yaml", &mut diagnostics);
-    let programmes: Option<Vec<Programme>> = read_yaml(root, "programmes.yaml", &mut diagnostics);
+    let site: Option<Site> = read_yaml(root, "site.yaml", &mut diagnostics).map(|(s, _)| s);
+    let themes: Option<(Vec<Theme>, String)> = read_yaml(root, "themes.yaml", &mut diagnostics);
+    let programmes: Option<(Vec<Programme>, String)> =
+        read_yaml(root, "programmes.yaml", &mut diagnostics);
+    // Optional: without it, theme pages compare indicators by name.
+    let indicators: Option<(Vec<IndicatorDef>, String)> =
+        if root.join("content/indicators.yaml").is_file() {
+            read_yaml(root, "indicators.yaml", &mut diagnostics)
+        } else {
+            Some((Vec::new(), String::new()))
+        };
     if let Some(site) = &site {
         let ok = (site.base_url.starts_with("https://") || site.base_url.starts_with("http://"))
             && !site.base_url.contains(char::is_whitespace);
@@ -324,17 +455,27 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             );
         }
     }
-    if let Some(themes) = &themes {
+    if let Some((themes, text)) = &themes {
         check_ids(
             "content/themes.yaml",
+            text,
             themes.iter().map(|t| t.id.as_str()),
             &mut diagnostics,
         );
     }
-    if let Some(programmes) = &programmes {
+    if let Some((programmes, text)) = &programmes {
         check_ids(
             "content/programmes.yaml",
+            text,
             programmes.iter().map(|p| p.id.as_str()),
+            &mut diagnostics,
+        );
+    }
+    if let Some((indicators, text)) = &indicators {
+        check_ids(
+            "content/indicators.yaml",
+            text,
+            indicators.iter().map(|i| i.id.as_str()),
             &mut diagnostics,
         );
     }
@@ -358,8 +499,10 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     } else {
         None
     };
-    match (site, themes, programmes) {
-        (Some(mut site), Some(themes), Some(programmes)) if diagnostics.is_empty() => {
+    match (site, themes, programmes, indicators) {
+        (Some(mut site), Some((themes, _)), Some((programmes, _)), Some((indicators, _)))
+            if diagnostics.is_empty() =>
+        {
             if !site.base_url.ends_with('/') {
                 site.base_url.push('/');
             }
@@ -367,6 +510,7 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                 site,
                 themes,
                 programmes,
+                indicators,
                 register,
             })
         }

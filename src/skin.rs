@@ -58,6 +58,10 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/templates/case.html"),
     ),
     (
+        "templates/embed.html",
+        include_bytes!("../themes/default/templates/embed.html"),
+    ),
+    (
         "templates/feed.xml",
         include_bytes!("../themes/default/templates/feed.xml"),
     ),

@@ -37,6 +37,7 @@ pub(super) fn listing(
     let t = Instant::now();
     sink.stream("cases.json", &mut |w| data::write_cases_json(renderer, w))?;
     sink.stream("cases.csv", &mut |w| data::write_cases_csv(renderer, w))?;
+    sink.stream("cases.xlsx", &mut |w| data::write_cases_xlsx(renderer, w))?;
     timings::stage("open data", t);
     Ok(())
 }

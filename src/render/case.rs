@@ -51,25 +51,7 @@ impl Renderer<'_> {
         let case = self.catalogue.cases[i];
         let case_lang = case.language;
         let tc = self.site.skin.strings_for(case_lang);
-        let mut map = self.card_values[i].clone().into_map().unwrap_or_default();
-        map.remove(&Key::Str("html"));
-        // The card speaks the site's language, the case page its own.
-        if case_lang != self.site.config.site.language {
-            let status_label = tc
-                .get(&format!("status_{}", case.status.as_str()))
-                .cloned()
-                .unwrap_or_default();
-            map.insert("status_label".into(), Value::from(status_label));
-            map.insert(
-                "themes".into(),
-                value(&theme_links(
-                    &case.themes,
-                    self.site.config,
-                    case_lang,
-                    &self.site,
-                )),
-            );
-        }
+        let mut map = self.card_in_case_language(i);
         let date = |d: jiff::civil::Date| value(&date_text(d, tc, case_lang));
         let funding: Vec<FundingRow> = case
             .funding

@@ -178,19 +178,28 @@ pub fn chart_ids(id: &str) -> Vec<String> {
 /// Decimals used by the indicator's figures (at most 2 for per cent, 3 for
 /// ratios), so a table writes `9,0 %` next to `8,7 %`.
 fn decimals(indicator: &Indicator) -> usize {
-    let max = match indicator.unit {
+    decimals_of(
+        indicator.unit,
+        indicator
+            .series
+            .iter()
+            .chain(&indicator.targets)
+            .map(|p| p.value),
+    )
+}
+
+/// The most decimals any of `values` needs, up to the unit's limit.
+fn decimals_of(unit: Unit, values: impl Iterator<Item = f64>) -> usize {
+    let max = match unit {
         Unit::Ratio => 3,
         _ => 2,
     };
-    indicator
-        .series
-        .iter()
-        .chain(&indicator.targets)
-        .map(|p| {
+    values
+        .map(|v| {
             (0..=max)
                 .find(|&d| {
                     let f = 10f64.powi(d as i32);
-                    ((p.value * f).round() - p.value * f).abs() < 1e-6
+                    ((v * f).round() - v * f).abs() < 1e-6
                 })
                 .unwrap_or(max)
         })
@@ -602,6 +611,7 @@ mod tests {
     #[test]
     fn chart_has_title_desc_markers_and_table() {
         let indicator = Indicator {
+            id: None,
             name: "Sykefravær".into(),
             unit: Unit::Percent,
             lower_is_better: true,
@@ -771,6 +781,9 @@ pub fn comparison(
     let sx = |v: f64| label_w + (v - lo) / (hi - lo) * plot_w;
     let title_id = format!("{id}-tittel");
     let desc_id = format!("{id}-beskrivelse");
+    // Every figure with the same decimals, so `9,0 %` stands beside `8,9 %`.
+    let d = decimals_of(unit, rows.iter().flat_map(|r| [r.first.1, r.last.1]));
+    let figure = |v: f64| format_fixed(unit, v, d);
     let desc = rows
         .iter()
         .map(|r| {
@@ -778,10 +791,10 @@ pub fn comparison(
                 "{}: {} {} ({}) {} {} ({})",
                 r.label,
                 words.from,
-                format_value(unit, r.first.1),
+                figure(r.first.1),
                 format_period(r.first.0, words),
                 words.to,
-                format_value(unit, r.last.1),
+                figure(r.last.1),
                 format_period(r.last.0, words)
             )
         })
@@ -877,13 +890,17 @@ pub fn comparison(
             "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{} ({})</td><td>{} ({})</td><td>{sign}{}</td></tr>",
             esc(&r.url),
             esc(&r.label),
-            esc(&format_value(unit, r.first.1)),
+            esc(&figure(r.first.1)),
             esc(&format_period(r.first.0, words)),
-            esc(&format_value(unit, r.last.1)),
+            esc(&figure(r.last.1)),
             esc(&format_period(r.last.0, words)),
             esc(&match unit {
-                Unit::Percent => format!("{}\u{a0}{}", format_number(change, 2), cw.points),
-                _ => format_value(unit, change),
+                Unit::Percent => format!(
+                    "{}\u{a0}{}",
+                    format_fixed(Unit::Count, change, d),
+                    cw.points
+                ),
+                _ => format_fixed(unit, change, d),
             })
         );
     }
@@ -938,7 +955,9 @@ mod comparison_tests {
             3,
             "two hollow markers and the legend's"
         );
-        assert!(html.contains("<th scope=\"row\"><a href=\"/cases/volda/\">Volda</a></th><td>11\u{a0}% (2013)</td><td>8\u{a0}% (2015)</td><td>−3\u{a0}prosentpoeng</td>"), "{html}");
+        // One decimal throughout, as Bærum's figures need: `11,0 %`, not `11 %`.
+        assert!(html.contains("<th scope=\"row\"><a href=\"/cases/volda/\">Volda</a></th><td>11,0\u{a0}% (2013)</td><td>8,0\u{a0}% (2015)</td><td>−3,0\u{a0}prosentpoeng</td>"), "{html}");
+        assert!(html.contains("<td>10,4\u{a0}% (2012)</td><td>7,9\u{a0}% (2014)</td><td>−2,5\u{a0}prosentpoeng</td>"), "{html}");
         assert!(!html.contains("style="), "{html}");
     }
 }

@@ -297,6 +297,10 @@ pub struct SiteContext {
     pub accessibility_host: Option<String>,
     /// Licence of the open data.
     pub licence: Option<String>,
+    /// Root-relative URL of the Atom feed; none when no case has a date,
+    /// because a feed must say when it was updated and nothing else would
+    /// tell.
+    pub feed: Option<String>,
 }
 
 /// Converts anything serialisable to a Tera value (our own types never fail).

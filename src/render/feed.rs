@@ -17,7 +17,15 @@ struct FeedEntry {
 }
 
 impl Renderer<'_> {
-    /// The Atom feed: the newest cases with a date, newest first.
+    /// Whether the site has a feed ([`has_feed`]): write `feed.xml` only
+    /// then.
+    pub fn has_feed(&self) -> bool {
+        has_feed(self.catalogue)
+    }
+
+    /// The Atom feed: the newest cases with a date, newest first; its
+    /// `updated` is the newest of their dates. Nothing (no bytes) when no
+    /// case has a date: see [`Renderer::has_feed`].
     pub fn feed(&self) -> Result<Vec<u8>, RenderError> {
         const ENTRIES: usize = 50;
         let cat = self.catalogue;
@@ -30,9 +38,9 @@ impl Renderer<'_> {
         dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         dated.truncate(ENTRIES);
         let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
-        let updated = dated
-            .first()
-            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), |(d, _)| stamp(*d));
+        let Some(updated) = dated.first().map(|(d, _)| stamp(*d)) else {
+            return Ok(Vec::new());
+        };
         let entries: Vec<FeedEntry> = dated
             .iter()
             .map(|&(d, i)| {

@@ -11,6 +11,7 @@ pub mod context;
 mod feed;
 pub mod markdown;
 mod pages;
+pub mod share;
 
 pub use case::CaseHtml;
 pub use pages::{PageKind, PageSpec};
@@ -57,6 +58,8 @@ const CASE_IDS: &[&str] = &[
     "search-results",
     "bla",
     "eksempler",
+    "bygg-inn",
+    "bygg-inn-kode",
 ];
 
 /// What rendering can fail on: a template error (a skin's mistake).
@@ -137,6 +140,17 @@ pub fn root_path(base_url: &str) -> String {
         }
         Err(_) => "/".into(),
     }
+}
+
+/// Whether the site has an Atom feed: a feed must say when it was last
+/// updated, and only a case's `published` or `updated` can tell that
+/// truly. A site whose cases give no date has no feed (and its pages link
+/// none) rather than a feed with an invented date.
+pub fn has_feed(catalogue: &Catalogue<'_>) -> bool {
+    catalogue
+        .cases
+        .iter()
+        .any(|c| c.published.is_some() || c.updated.is_some())
 }
 
 /// The page header object every template gets as `page`.
@@ -328,6 +342,7 @@ impl<'a> Renderer<'a> {
                             .map(|h| h.trim_start_matches("www.").to_owned())
                     }),
                 licence: cfg.licence.clone(),
+                feed: has_feed(catalogue).then(|| site.url("feed.xml")),
             },
         );
         let assets: BTreeMap<String, String> = site
@@ -454,9 +469,12 @@ impl<'a> Renderer<'a> {
             })
     }
 
-    /// A theme's comparison charts: one per indicator (same name, case
-    /// aside, and unit) that at least two of its cases report, a row per
-    /// case from its first to its last measurement, in catalogue order.
+    /// A theme's comparison charts: one per indicator that at least two of
+    /// its cases report, a row per case from its first to its last
+    /// measurement, in catalogue order. Indicators are the same when they
+    /// have the same id in `indicators.yaml`, or (without an id) a name
+    /// that `indicators.yaml` gives that id in bokmål or nynorsk; others
+    /// when they have the same name, case aside, and unit.
     fn comparisons(&self, positions: &[usize]) -> Vec<String> {
         let lang = self.site.config.site.language;
         let strings = self.site.skin.strings_for(lang);
@@ -468,14 +486,33 @@ impl<'a> Renderer<'a> {
             change: word("compare_change"),
             points: word("compare_points"),
         };
-        let mut groups: Vec<(String, crate::schema::Unit, Vec<chart::CompareRow>)> = Vec::new();
+        #[derive(PartialEq)]
+        enum Same {
+            Id(String),
+            Name(String),
+        }
+        let config = self.site.config;
+        let mut groups: Vec<(Same, String, crate::schema::Unit, Vec<chart::CompareRow>)> =
+            Vec::new();
         for &i in positions {
             let case = self.catalogue.cases[i];
             for ind in &case.indicators {
                 let (Some(first), Some(last)) = (ind.series.first(), ind.series.last()) else {
                     continue;
                 };
-                let key = ind.name.trim().to_lowercase();
+                let known = match &ind.id {
+                    Some(id) => config.indicator(id),
+                    None => config
+                        .indicator_named(&ind.name)
+                        .filter(|k| k.unit == ind.unit),
+                };
+                let (key, name) = match known {
+                    Some(k) => (Same::Id(k.id.clone()), k.name_in(lang).to_owned()),
+                    None => (
+                        Same::Name(ind.name.trim().to_lowercase()),
+                        ind.name.trim().to_owned(),
+                    ),
+                };
                 let row = chart::CompareRow {
                     label: case.municipality.clone(),
                     url: self.site.url(&format!("cases/{}/", case.slug)),
@@ -484,20 +521,20 @@ impl<'a> Renderer<'a> {
                 };
                 match groups
                     .iter_mut()
-                    .find(|(n, u, _)| n.trim().to_lowercase() == key && *u == ind.unit)
+                    .find(|(k, _, u, _)| *k == key && *u == ind.unit)
                 {
-                    Some(g) => g.2.push(row),
-                    None => groups.push((ind.name.trim().to_owned(), ind.unit, vec![row])),
+                    Some(g) => g.3.push(row),
+                    None => groups.push((key, name, ind.unit, vec![row])),
                 }
             }
         }
-        groups.retain(|g| g.2.len() >= 2);
-        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()).then_with(|| a.0.cmp(&b.0)));
+        groups.retain(|g| g.3.len() >= 2);
+        groups.sort_by(|a, b| b.3.len().cmp(&a.3.len()).then_with(|| a.1.cmp(&b.1)));
         let words = &self.chart_words[lang.code()];
         groups
             .iter_mut()
             .enumerate()
-            .map(|(k, (name, unit, rows))| {
+            .map(|(k, (_, name, unit, rows))| {
                 // A municipality with several cases: tell its rows apart.
                 let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
                 for r in rows.iter_mut() {
@@ -561,8 +598,21 @@ impl<'a> Renderer<'a> {
                 ctx.insert_value("case", self.case_value(*i));
                 ctx.insert_value("tc", self.strings(case_lang));
                 ctx.insert_value("related", self.cards_of(&cat.related[*i], 1));
+                ctx.insert("share", &self.share(*i));
                 ("case.html", page)
             }
+            PageKind::Embed(i) => {
+                let case = cat.cases[*i];
+                let mut page = self.page_context(spec, "embed", "none", case.title.clone());
+                // The card has no other content: all of it is the case's.
+                page.lang = case.language.code();
+                page.main_lang = page.lang;
+                page.canonical = self.site.absolute(&format!("cases/{}/", case.slug));
+                ctx.insert_value("case", self.embed_value(*i));
+                ctx.insert_value("tc", self.strings(case.language));
+                ("embed.html", page)
+            }
+            PageKind::Oembed(i) => return Ok(self.oembed(*i)),
             PageKind::Themes => {
                 let mut page = self.page_context(spec, "themes", "themes", word("themes_heading"));
                 page.intro = Some(word("themes_intro"));

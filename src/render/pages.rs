@@ -9,6 +9,10 @@ pub enum PageKind {
     Home,
     /// A case, by catalogue position.
     Case(usize),
+    /// `/cases/<slug>/embed/`: the case as a card for other sites' frames.
+    Embed(usize),
+    /// `/cases/<slug>/oembed.json`: the oEmbed answer for that card.
+    Oembed(usize),
     /// `/themes/`.
     Themes,
     /// `/themes/<id>/`.
@@ -54,18 +58,24 @@ impl PageSpec {
         }
     }
 
-    /// The output file, relative to the output folder.
+    /// The output file, relative to the output folder: a path ending in
+    /// `/` is a folder with `index.html`, any other is the file itself.
     pub fn file(&self) -> String {
-        if self.path.ends_with(".html") {
-            self.path.clone()
-        } else {
+        if self.path.is_empty() || self.path.ends_with('/') {
             format!("{}index.html", self.path)
+        } else {
+            self.path.clone()
         }
     }
 
-    /// Whether the page belongs in the sitemap.
+    /// Whether the page belongs in the sitemap: not the 404 page, and not
+    /// the embedded card and its oEmbed answer, which only stand in for
+    /// the case page.
     pub fn in_sitemap(&self) -> bool {
-        self.kind != PageKind::NotFound
+        !matches!(
+            self.kind,
+            PageKind::NotFound | PageKind::Embed(_) | PageKind::Oembed(_)
+        )
     }
 }
 
@@ -126,6 +136,7 @@ impl Renderer<'_> {
                 shown.extend(cat.related.get(*i).map_or(&[][..], Vec::as_slice));
                 shown
             }
+            PageKind::Embed(i) | PageKind::Oembed(i) => vec![*i],
             PageKind::Theme(id) => listed(cat.by_theme.get(id).map_or(&[][..], Vec::as_slice)),
             PageKind::Programme(id) => {
                 listed(cat.by_programme.get(id).map_or(&[][..], Vec::as_slice))
@@ -170,6 +181,14 @@ impl Renderer<'_> {
             out.push(PageSpec::single(
                 format!("cases/{}/", case.slug),
                 PageKind::Case(i),
+            ));
+            out.push(PageSpec::single(
+                format!("cases/{}/embed/", case.slug),
+                PageKind::Embed(i),
+            ));
+            out.push(PageSpec::single(
+                format!("cases/{}/oembed.json", case.slug),
+                PageKind::Oembed(i),
             ));
         }
         out.push(PageSpec::single("themes/", PageKind::Themes));

@@ -340,10 +340,23 @@ pub const POINT: &[Field] = &[
     ),
 ];
 
-/// An indicator's fields.
+/// An indicator's fields. `name` and `unit` are required unless `id`
+/// names an indicator of `indicators.yaml`, which then gives them.
 pub const INDICATOR: &[Field] = &[
-    req("name", Kind::Text, words("Navn", "Namn", "Name")).aliases(&["navn", "namn"]),
-    req(
+    opt(
+        "id",
+        Kind::Pattern {
+            pattern: "^[a-z0-9-]+$",
+        },
+        words("Id", "Id", "Id"),
+    )
+    .about(
+        "Id fra content/indicators.yaml; gir navn, enhet og retning",
+        "Id frå content/indicators.yaml; gjev namn, eining og retning",
+        "An id from content/indicators.yaml, which gives name, unit and direction",
+    ),
+    opt("name", Kind::Text, words("Navn", "Namn", "Name")).aliases(&["navn", "namn"]),
+    opt(
         "unit",
         Kind::Choice {
             values: &["percent", "count", "nok", "ratio"],
@@ -782,6 +795,8 @@ pub enum Cell<'a> {
     Int(i64),
     /// A number.
     Float(f64),
+    /// A date: `2013-05-02` in JSON and CSV, a date cell in a spreadsheet.
+    Date(jiff::civil::Date),
     /// Text.
     Text(Cow<'a, str>),
     /// Ids: a list in JSON, joined with `;` in a CSV cell.
@@ -799,6 +814,7 @@ impl Cell<'_> {
             Cell::Null => Cow::Borrowed(""),
             Cell::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
             Cell::Int(i) => Cow::Owned(i.to_string()),
+            Cell::Date(d) => Cow::Owned(d.to_string()),
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Ids(ids) => Cow::Owned(ids.join(";")),
             Cell::Float(_) | Cell::List(_) | Cell::Map(_) => {
@@ -815,6 +831,7 @@ impl Serialize for Cell<'_> {
             Cell::Bool(b) => s.serialize_bool(*b),
             Cell::Int(i) => s.serialize_i64(*i),
             Cell::Float(f) => s.serialize_f64(*f),
+            Cell::Date(d) => s.collect_str(d),
             Cell::Text(t) => s.serialize_str(t),
             Cell::Ids(ids) => {
                 let mut seq = s.serialize_seq(Some(ids.len()))?;
@@ -844,7 +861,7 @@ fn opt_text(t: Option<&str>) -> Cell<'_> {
 }
 
 fn date<'a>(d: Option<jiff::civil::Date>) -> Cell<'a> {
-    d.map_or(Cell::Null, |d| Cell::Text(Cow::Owned(d.to_string())))
+    d.map_or(Cell::Null, Cell::Date)
 }
 
 fn indicators(list: &[Indicator]) -> Cell<'_> {
@@ -869,6 +886,7 @@ fn indicators(list: &[Indicator]) -> Cell<'_> {
         list.iter()
             .map(|i| {
                 Cell::Map(vec![
+                    ("id", opt_text(i.id.as_deref())),
                     ("name", text(&i.name)),
                     ("unit", text(i.unit.as_str())),
                     ("lower_is_better", Cell::Bool(i.lower_is_better)),

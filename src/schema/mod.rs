@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::config::Language;
+pub use crate::config::Unit;
 use crate::content::SourceFile;
 use crate::norwegian::County;
 
@@ -56,32 +57,6 @@ pub struct Period {
     pub start: i32,
     /// Last year; absent while the work goes on.
     pub end: Option<i32>,
-}
-
-/// The unit of an indicator's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    /// Per cent: `8,5 %`.
-    Percent,
-    /// A count of something.
-    Count,
-    /// Norwegian kroner.
-    Nok,
-    /// A plain ratio.
-    Ratio,
-}
-
-impl Unit {
-    /// The spelling used in front matter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Percent => "percent",
-            Unit::Count => "count",
-            Unit::Nok => "nok",
-            Unit::Ratio => "ratio",
-        }
-    }
 }
 
 /// The period of an indicator value: a year, a quarter or a month.
@@ -158,6 +133,8 @@ pub struct Point {
 /// A figure the case reports over time, drawn as a chart.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Indicator {
+    /// The id of the figure in `indicators.yaml`, when the case names one.
+    pub id: Option<String>,
     /// What is measured (`Sykefravær`).
     pub name: String,
     /// The unit.

@@ -401,7 +401,7 @@ fn read_case(
     }
     let indicators = match f.get("indicators") {
         None => Some(Vec::new()),
-        Some(n) => indicators(c, n),
+        Some(n) => indicators(c, n, vocab.config, language.unwrap_or_default()),
     };
     let funding = match f.get("funding") {
         None => Some(Vec::new()),
@@ -702,12 +702,17 @@ fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec
     Some(out)
 }
 
-fn indicators(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Indicator>> {
+fn indicators(
+    c: &mut Checker<'_>,
+    n: &Node,
+    config: &Config,
+    language: Language,
+) -> Option<Vec<Indicator>> {
     let items = c.list(n, "indicators", "indicators:\n  - name: Sykefravær")?;
     let mut out = Vec::new();
     let mut ok = true;
     for item in items {
-        match indicator(c, item) {
+        match indicator(c, item, config, language) {
             Some(i) => out.push(i),
             None => ok = false,
         }
@@ -715,9 +720,50 @@ fn indicators(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Indicator>> {
     ok.then_some(out)
 }
 
-fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
+/// One indicator. With an `id`, what the case leaves out (name, unit,
+/// direction) comes from `indicators.yaml`; a unit the case states must
+/// agree with it, so that the figures compared are of one kind.
+fn indicator(
+    c: &mut Checker<'_>,
+    n: &Node,
+    config: &Config,
+    language: Language,
+) -> Option<Indicator> {
     let f = c.map(n, "indicators", fields::INDICATOR, "- name: Sykefravær")?;
-    for required in ["name", "unit", "series"] {
+    let known = match f.get("id") {
+        None => None,
+        Some(v) => {
+            let id = c.text(v, "id", "id: sykefravaer")?;
+            let id = id.trim().to_owned();
+            match config.indicator(&id) {
+                Some(def) => Some(def),
+                None => {
+                    let ids = config.indicators.iter().map(|i| i.id.as_str());
+                    let d = c.error(
+                        v.pos,
+                        "unknown-indicator",
+                        format!("unknown indicator `{id}`"),
+                    );
+                    d.help = Some(match did_you_mean(&id, ids.clone()) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None if config.indicators.is_empty() => {
+                            "the site has no `content/indicators.yaml`; add the indicator there, or leave out `id` and give `name` and `unit`".into()
+                        }
+                        None => format!(
+                            "the indicators in `content/indicators.yaml` are: {}",
+                            ids.collect::<Vec<_>>().join(", ")
+                        ),
+                    });
+                    return None;
+                }
+            }
+        }
+    };
+    let mut required = vec!["series"];
+    if known.is_none() {
+        required.splice(0..0, ["name", "unit"]);
+    }
+    for required in required {
         if f.get(required).is_none() {
             c.error(
                 n.pos,
@@ -725,36 +771,49 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
                 format!("an indicator needs `{required}`"),
             )
             .help = Some(
-                "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`"
+                "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`, or an `id` from `content/indicators.yaml` and `series`"
                     .into(),
             );
         }
     }
-    let name = f
-        .get("name")
-        .and_then(|v| c.text(v, "name", "name: Sykefravær"));
-    let unit = f.get("unit").and_then(|v| {
-        let s = c.text(v, "unit", "unit: percent")?;
-        let unit = match s.as_str() {
-            "percent" => Unit::Percent,
-            "count" => Unit::Count,
-            "nok" => Unit::Nok,
-            "ratio" => Unit::Ratio,
-            other => {
-                let d = c.error(v.pos, "invalid-value", format!("unknown unit `{other}`"));
+    let name = match f.get("name") {
+        Some(v) => c.text(v, "name", "name: Sykefravær"),
+        None => known.map(|k| k.name_in(language).to_owned()),
+    };
+    let unit = match f.get("unit") {
+        None => known.map(|k| k.unit),
+        Some(v) => {
+            let s = c.text(v, "unit", "unit: percent")?;
+            let Some(unit) = Unit::parse(&s) else {
+                let d = c.error(v.pos, "invalid-value", format!("unknown unit `{s}`"));
                 d.help = Some(
-                    match did_you_mean(other, ["percent", "count", "nok", "ratio"]) {
+                    match did_you_mean(&s, Unit::ALL.iter().map(|u| u.as_str())) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "use one of percent, count, nok, ratio".into(),
                     },
                 );
                 return None;
+            };
+            if let Some(k) = known
+                && k.unit != unit
+            {
+                let d = c.error(
+                    v.pos,
+                    "invalid-value",
+                    format!(
+                        "`{}` is measured in `{}` (content/indicators.yaml), not `{s}`",
+                        k.id,
+                        k.unit.as_str()
+                    ),
+                );
+                d.help = Some("leave out `unit`: the indicator's own is used".into());
+                return None;
             }
-        };
-        Some(unit)
-    });
+            Some(unit)
+        }
+    };
     let lower = match f.get("lower_is_better") {
-        None => Some(false),
+        None => Some(known.is_some_and(|k| k.lower_is_better)),
         Some(v) => c.boolean(v, "lower_is_better"),
     };
     let series = f.get("series").and_then(|v| points(c, v, "series"));
@@ -763,6 +822,7 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
         Some(v) => points(c, v, "targets"),
     };
     Some(Indicator {
+        id: known.map(|k| k.id.clone()),
         name: name?,
         unit: unit?,
         lower_is_better: lower?,

@@ -6,6 +6,7 @@ mod check;
 mod commands;
 mod hostile;
 mod modules;
+mod readers;
 mod search;
 mod serve;
 mod support;
