@@ -2006,7 +2006,10 @@ fn write_zola(dir: &Path, n: usize, cases: &[Case], force: bool) -> Result<()> {
     write(&templates.join("index.html"), ZOLA_INDEX)?;
     write(&templates.join("section.html"), ZOLA_SECTION)?;
     write(&templates.join("taxonomy_list.html"), ZOLA_TAXONOMY_LIST)?;
-    write(&templates.join("taxonomy_single.html"), ZOLA_TAXONOMY_SINGLE)?;
+    write(
+        &templates.join("taxonomy_single.html"),
+        ZOLA_TAXONOMY_SINGLE,
+    )?;
     write(&templates.join("rss.xml"), ZOLA_RSS)?;
     write(&dir.join("static/style.css"), HUGO_CSS)?;
     let content = dir.join("content");
