@@ -306,7 +306,7 @@ mem=$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)
 # shellcheck source=/dev/null
 os=$(. /etc/os-release && echo "$PRETTY_NAME")
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
-command_line="$([ -n "${RUNS:-}" ] && echo "RUNS=$RUNS ")bench/run.sh ${SIZES[*]}"
+command_line="$([ -n "$ZOLA" ] && echo "ZOLA=… ")$([ -n "${RUNS:-}" ] && echo "RUNS=$RUNS ")bench/run.sh ${SIZES[*]}"
 medians_of="$([ -n "${RUNS:-}" ] && echo "$RUNS" || echo "5 (3 from N = 100 000)")"
 report=$(
     echo "## Benchmark: casebook against Hugo and Zola"
