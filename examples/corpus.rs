@@ -1,7 +1,7 @@
 //! Corpus generator for casebook's speed benchmark (DESIGN.md §8, issue 7).
 //!
 //! ```text
-//! cargo run --release --example corpus -- --cases N --seed S --out DIR [--hugo DIR] [--force]
+//! cargo run --release --example corpus -- --cases N --seed S --out DIR [--hugo DIR] [--zola DIR] [--force]
 //! ```
 //!
 //! Writes a complete casebook site into `DIR` following DESIGN.md §2:
@@ -13,9 +13,10 @@
 //! targets. Every generated case is valid content; some lack `anchoring`,
 //! which is only a warning.
 //!
-//! With `--hugo DIR` the same cases are also written as a Hugo site (config,
-//! content with the same front matter and body, layouts rendering the same
-//! fields), so both tools can be timed on equal work by `bench/run.sh`.
+//! With `--hugo DIR` and `--zola DIR` the same cases are also written as a
+//! Hugo site and a Zola site (config, content with the same front matter and
+//! body, templates rendering the same fields and the same lists), so the
+//! three tools can be timed on equal work by `bench/run.sh`.
 //!
 //! The output is a pure function of `--seed` and the case index: case `i` is
 //! the same whatever `--cases` is, so the corpus for 1 000 cases is a prefix of
@@ -37,7 +38,7 @@ macro_rules! w {
 
 /// Command-line arguments of the corpus generator.
 #[derive(Parser, Debug)]
-#[command(about = "Generate a casebook (and optionally Hugo) benchmark corpus")]
+#[command(about = "Generate a casebook (and optionally Hugo and Zola) benchmark corpus")]
 struct Args {
     /// Number of case files to write.
     #[arg(long)]
@@ -51,6 +52,9 @@ struct Args {
     /// Also write the same content as a Hugo site into this folder.
     #[arg(long)]
     hugo: Option<PathBuf>,
+    /// Also write the same content as a Zola site into this folder.
+    #[arg(long)]
+    zola: Option<PathBuf>,
     /// Remove case files left in the target folders by an earlier run.
     #[arg(long)]
     force: bool,
@@ -866,7 +870,7 @@ struct Link {
     url: String,
 }
 
-/// A generated case: everything written to both the casebook and Hugo files.
+/// A generated case: everything written to the casebook, Hugo and Zola files.
 struct Case {
     slug: String,
     title: String,
@@ -1391,18 +1395,71 @@ fn block(out: &mut String, indent: &str, key: &str, text: &str) {
     }
 }
 
-/// The case file, with casebook's front matter or (for `hugo`) the same
-/// fields plus the keys Hugo uses: `date`, `lastmod` and the taxonomies.
-fn render_case(c: &Case, hugo: bool) -> String {
-    let mut o = String::with_capacity(6000);
+/// The generator a case file is written for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flavour {
+    Casebook,
+    /// The case's fields plus the keys Hugo uses: `date`, `lastmod` and the
+    /// taxonomies.
+    Hugo,
+    /// Zola's own keys (`date`, `updated`, `description`, `taxonomies`) at
+    /// the top and the case's fields under `extra`, because Zola keeps only
+    /// `extra` of the keys it does not know.
+    Zola,
+}
+
+/// The case file: YAML front matter for `flavour` and the Markdown body.
+fn render_case(c: &Case, flavour: Flavour) -> String {
+    let mut o = String::with_capacity(6500);
     o.push_str("---\n");
     w!(o, "title: {}\n", q(&c.title));
+    if flavour == Flavour::Zola {
+        if let Some(p) = &c.published {
+            w!(o, "date: {p}\n");
+        }
+        if let Some(u) = &c.updated {
+            w!(o, "updated: {u}\n");
+        }
+        if let Some(s) = &c.summary {
+            w!(o, "description: {}\n", q(s));
+        }
+        o.push_str("taxonomies:\n");
+        w!(o, "  themes: [{}]\n", theme_ids(c));
+        w!(o, "  counties: [{}]\n", q(c.county));
+        w!(o, "  programmes: [{}]\n", c.programme.id);
+        w!(o, "  municipalities: [{}]\n", q(c.municipality));
+        o.push_str("extra:\n");
+        for line in case_fields(c, flavour).lines() {
+            if line.is_empty() {
+                o.push('\n');
+            } else {
+                w!(o, "  {line}\n");
+            }
+        }
+    } else {
+        o.push_str(&case_fields(c, flavour));
+    }
+    o.push_str("---\n");
+    o.push_str(&c.body);
+    o
+}
+
+/// The case's ids of themes, comma-separated for a YAML flow list.
+fn theme_ids(c: &Case) -> String {
+    let ids: Vec<&str> = c.themes.iter().map(|t| t.id).collect();
+    ids.join(", ")
+}
+
+/// The case's front-matter fields after `title`, as YAML lines at the left
+/// margin.
+fn case_fields(c: &Case, flavour: Flavour) -> String {
+    let hugo = flavour == Flavour::Hugo;
+    let mut o = String::with_capacity(6000);
     w!(o, "municipality: {}\n", q(c.municipality));
     w!(o, "municipality_number: \"{}\"\n", c.number);
     w!(o, "county: {}\n", q(c.county));
     w!(o, "programme: {}\n", c.programme.id);
-    let ids: Vec<&str> = c.themes.iter().map(|t| t.id).collect();
-    w!(o, "themes: [{}]\n", ids.join(", "));
+    w!(o, "themes: [{}]\n", theme_ids(c));
     w!(o, "status: {}\n", c.status);
     if let Some((start, end)) = c.period {
         match end {
@@ -1491,8 +1548,6 @@ fn render_case(c: &Case, hugo: bool) -> String {
             w!(o, "  - {{ title: {}, url: {} }}\n", q(l.title), q(&l.url));
         }
     }
-    o.push_str("---\n");
-    o.push_str(&c.body);
     o
 }
 
@@ -1727,7 +1782,246 @@ fn write_hugo(dir: &Path, n: usize, cases: &[Case], force: bool) -> Result<()> {
     for c in cases {
         write(
             &case_dir.join(format!("{}.md", c.slug)),
-            &render_case(c, true),
+            &render_case(c, Flavour::Hugo),
+        )?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// The Zola site
+// ---------------------------------------------------------------------------
+//
+// The same pages as the Hugo site: a page per case, the home page and the
+// `cases` section each listing every case, and a list and a page per term of
+// the four taxonomies; RSS feeds for the home page, the section and each
+// term with a summary per item (what Hugo makes by default); a sitemap and
+// robots.txt. Theme and programme names come from `extra` in the config,
+// since Zola's terms have no page of their own to hold them.
+
+const ZOLA_CONFIG: &str = r#"base_url = "https://eksempel.ks.no"
+title = TITLE
+description = "Erfaringer fra norske kommuner, generert for å måle byggetid."
+default_language = "nb"
+generate_feeds = true
+feed_filenames = ["rss.xml"]
+generate_sitemap = true
+generate_robots_txt = true
+taxonomies = [
+    { name = "themes", feed = true },
+    { name = "counties", feed = true },
+    { name = "programmes", feed = true },
+    { name = "municipalities", feed = true },
+]
+
+[markdown]
+smart_punctuation = false
+"#;
+
+const ZOLA_BASE: &str = r#"<!DOCTYPE html>
+<html lang="{% block lang %}{{ config.default_language }}{% endblock lang %}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% block title %}{{ config.title }}{% endblock title %}</title>
+<meta name="description" content="{% block description %}{{ config.description }}{% endblock description %}">
+<link rel="canonical" href="{{ current_url }}">
+<link rel="stylesheet" href="{{ get_url(path="style.css") }}">
+</head>
+<body>
+<header>
+<a href="{{ config.base_url }}/">{{ config.title }}</a>
+<nav><a href="{{ get_url(path="themes/") }}">Tema</a> <a href="{{ get_url(path="counties/") }}">Fylker</a> <a href="{{ get_url(path="programmes/") }}">Program</a> <a href="{{ get_url(path="municipalities/") }}">Kommuner</a></nav>
+</header>
+<main>
+{% block main %}{% endblock main %}
+</main>
+<footer><p>{{ config.title }}</p></footer>
+</body>
+</html>
+"#;
+
+/// A case in a listing, as Hugo's list and home pages show it.
+const ZOLA_MACROS: &str = r#"{% macro card(p) %}<li><h2><a href="{{ p.permalink }}">{{ p.title }}</a></h2><p>{{ p.extra.municipality }} · {{ p.extra.county }}</p><p>{% if p.description %}{{ p.description }}{% else %}{{ p.extra.need | truncate(length=300) }}{% endif %}</p></li>
+{% endmacro card %}
+"#;
+
+/// The case page: the same fields as Hugo's `single.html`.
+const ZOLA_PAGE: &str = r#"{% extends "base.html" %}
+{% block lang %}{{ page.extra.language | default(value=config.default_language) }}{% endblock lang %}
+{% block title %}{{ page.title }} – {{ config.title }}{% endblock title %}
+{% block description %}{{ page.description | default(value=config.description) }}{% endblock description %}
+{% block main %}
+<article>
+<h1>{{ page.title }}</h1>
+<dl class="facts">
+<dt>Kommune</dt><dd>{% for t in page.taxonomies.municipalities %}<a href="{{ get_taxonomy_url(kind="municipalities", name=t) }}">{{ t }}</a>{% endfor %} ({{ page.extra.municipality_number }})</dd>
+<dt>Fylke</dt><dd>{% for t in page.taxonomies.counties %}<a href="{{ get_taxonomy_url(kind="counties", name=t) }}">{{ t }}</a>{% endfor %}</dd>
+<dt>Program</dt><dd>{% for t in page.taxonomies.programmes %}<a href="{{ get_taxonomy_url(kind="programmes", name=t) }}">{{ config.extra.programmes[t] }}</a>{% endfor %}</dd>
+{% if page.extra.period %}<dt>Periode</dt><dd>{{ page.extra.period.start }}–{{ page.extra.period.end | default(value="") }}</dd>{% endif %}
+<dt>Status</dt><dd>{{ page.extra.status }}</dd>
+<dt>Tema</dt><dd><ul>{% for t in page.taxonomies.themes %}<li><a href="{{ get_taxonomy_url(kind="themes", name=t) }}">{{ config.extra.themes[t] }}</a></li>{% endfor %}</ul></dd>
+{% if page.date %}<dt>Publisert</dt><dd>{{ page.date | date(format="%Y-%m-%d") }}</dd>{% endif %}
+</dl>
+{% if page.description %}<p class="summary">{{ page.description }}</p>{% endif %}
+<section><h2>Behov</h2>{{ page.extra.need | markdown | safe }}</section>
+<section><h2>Mål</h2>{{ page.extra.goal | markdown | safe }}</section>
+<section><h2>Tiltak</h2><ul>{% for m in page.extra.measures %}<li>{{ m | markdown(inline=true) | safe }}</li>{% endfor %}</ul></section>
+{% if page.extra.result %}<section><h2>Resultat</h2>{{ page.extra.result | markdown | safe }}</section>{% endif %}
+{% if page.extra.anchoring %}<section><h2>Forankring</h2>{{ page.extra.anchoring | markdown | safe }}</section>{% endif %}
+{% for ind in page.extra.indicators | default(value=[]) %}
+<figure class="indicator">
+<figcaption>{{ ind.name }} ({{ ind.unit }})</figcaption>
+<table>
+<thead><tr><th scope="col">Periode</th><th scope="col">Verdi</th></tr></thead>
+<tbody>{% for p in ind.series %}<tr><td>{{ p.period }}</td><td>{{ p.value | round(method="common", precision=1) }}</td></tr>{% endfor %}</tbody>
+</table>
+{% if ind.targets %}<ul>{% for p in ind.targets %}<li>{{ p.label | default(value="") }}: {{ p.value }} ({{ p.period }})</li>{% endfor %}</ul>{% endif %}
+</figure>
+{% endfor %}
+{% if page.extra.funding %}<section><h2>Finansiering</h2><ul>{% for f in page.extra.funding %}<li>{{ f.source }}: {{ f.amount_nok }} kr per år</li>{% endfor %}</ul></section>{% endif %}
+{% if page.extra.links %}<section><h2>Lenker</h2><ul>{% for l in page.extra.links %}<li><a href="{{ l.url }}">{{ l.title }}</a></li>{% endfor %}</ul></section>{% endif %}
+<section class="narrative">{{ page.content | safe }}</section>
+</article>
+{% endblock main %}
+"#;
+
+/// The home page lists every case by municipality, as Hugo's `index.html`.
+const ZOLA_INDEX: &str = r#"{% extends "base.html" %}
+{% block main %}
+<h1>{{ config.title }}</h1>
+<p>{{ config.description }}</p>
+<ul class="cards">
+{% set cases = get_section(path="cases/_index.md") %}
+{% for p in cases.pages | sort(attribute="extra.municipality") %}<li><h2><a href="{{ p.permalink }}">{{ p.title }}</a></h2>
+<p>{{ p.extra.municipality }} · {{ p.extra.county }} · {{ p.extra.status }}</p>
+<p>{% if p.description %}{{ p.description }}{% else %}{{ p.extra.need | truncate(length=300) }}{% endif %}</p>
+<ul class="themes">{% for t in p.taxonomies.themes %}<li><a href="{{ get_taxonomy_url(kind="themes", name=t) }}">{{ config.extra.themes[t] }}</a></li>{% endfor %}</ul></li>
+{% endfor %}
+</ul>
+{% endblock main %}
+"#;
+
+/// The `cases` section lists every case, as Hugo's `list.html`.
+const ZOLA_SECTION: &str = r#"{% extends "base.html" %}
+{% import "macros.html" as macros %}
+{% block title %}{{ section.title }} – {{ config.title }}{% endblock title %}
+{% block main %}
+<h1>{{ section.title }}</h1>
+{{ section.content | safe }}
+<ul class="cards">
+{% for p in section.pages %}{{ macros::card(p=p) }}{% endfor %}
+</ul>
+{% endblock main %}
+"#;
+
+/// The list of a taxonomy's terms, as Hugo's `terms.html`.
+const ZOLA_TAXONOMY_LIST: &str = r#"{% extends "base.html" %}
+{% block title %}{{ taxonomy.name }} – {{ config.title }}{% endblock title %}
+{% block main %}
+<h1>{{ taxonomy.name }}</h1>
+<ul>
+{% for term in terms %}<li><a href="{{ term.permalink }}">{% if taxonomy.name == "themes" %}{{ config.extra.themes[term.name] }}{% elif taxonomy.name == "programmes" %}{{ config.extra.programmes[term.name] }}{% else %}{{ term.name }}{% endif %}</a> ({{ term.page_count }})</li>
+{% endfor %}
+</ul>
+{% endblock main %}
+"#;
+
+/// A term's page lists its cases, as Hugo's `list.html` does for a term.
+const ZOLA_TAXONOMY_SINGLE: &str = r#"{% extends "base.html" %}
+{% import "macros.html" as macros %}
+{% block title %}{{ term.name }} – {{ config.title }}{% endblock title %}
+{% block main %}
+<h1>{% if taxonomy.name == "themes" %}{{ config.extra.themes[term.name] }}{% elif taxonomy.name == "programmes" %}{{ config.extra.programmes[term.name] }}{% else %}{{ term.name }}{% endif %}</h1>
+{% if taxonomy.name == "themes" %}{{ config.extra.theme_descriptions[term.name] | markdown | safe }}{% elif taxonomy.name == "programmes" %}{{ config.extra.programme_descriptions[term.name] | markdown | safe }}{% endif %}
+<ul class="cards">
+{% for p in term.pages %}{{ macros::card(p=p) }}{% endfor %}
+</ul>
+{% endblock main %}
+"#;
+
+/// An RSS feed with a summary per item, like Hugo's default `rss.xml`
+/// (Zola's own puts each page's whole content in every feed it is in).
+const ZOLA_RSS: &str = r#"<?xml version="1.0" encoding="utf-8" standalone="yes"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<channel>
+<title>{% if term %}{{ term.name }} – {% elif section.title %}{{ section.title }} – {% endif %}{{ config.title }}</title>
+<link>{% if section %}{{ section.permalink | escape_xml | safe }}{% else %}{{ config.base_url | escape_xml | safe }}{% endif %}</link>
+<description>{{ config.description }}</description>
+<language>{{ lang }}</language>
+<atom:link href="{{ feed_url | safe }}" rel="self" type="application/rss+xml" />
+{% for p in pages %}<item>
+<title>{{ p.title }}</title>
+<link>{{ p.permalink | escape_xml | safe }}</link>
+{% if p.date %}<pubDate>{{ p.date | date(format="%a, %d %b %Y %H:%M:%S %z") }}</pubDate>{% endif %}
+<guid>{{ p.permalink | escape_xml | safe }}</guid>
+<description>{% if p.description %}{{ p.description }}{% else %}{{ p.extra.need | truncate(length=300) }}{% endif %}</description>
+</item>
+{% endfor %}
+</channel>
+</rss>
+"#;
+
+/// A TOML basic string.
+fn toml_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn write_zola(dir: &Path, n: usize, cases: &[Case], force: bool) -> Result<()> {
+    let case_dir = prepare_cases_dir(dir, force)?;
+    let title = format!("Generert eksempelsamling – {n} kommunecaser");
+    let mut config = ZOLA_CONFIG.replace("TITLE", &toml_str(&title));
+    config.push_str("\n[extra.themes]\n");
+    for t in THEMES {
+        w!(config, "{} = {}\n", t.id, toml_str(t.name));
+    }
+    config.push_str("\n[extra.theme_descriptions]\n");
+    for t in THEMES {
+        w!(config, "{} = {}\n", t.id, toml_str(t.description));
+    }
+    config.push_str("\n[extra.programmes]\n");
+    for p in PROGRAMMES {
+        w!(config, "{} = {}\n", p.id, toml_str(p.name));
+    }
+    config.push_str("\n[extra.programme_descriptions]\n");
+    for p in PROGRAMMES {
+        w!(config, "{} = {}\n", p.id, toml_str(p.description));
+    }
+    write(&dir.join("config.toml"), &config)?;
+    let templates = dir.join("templates");
+    write(&templates.join("base.html"), ZOLA_BASE)?;
+    write(&templates.join("macros.html"), ZOLA_MACROS)?;
+    write(&templates.join("page.html"), ZOLA_PAGE)?;
+    write(&templates.join("index.html"), ZOLA_INDEX)?;
+    write(&templates.join("section.html"), ZOLA_SECTION)?;
+    write(&templates.join("taxonomy_list.html"), ZOLA_TAXONOMY_LIST)?;
+    write(
+        &templates.join("taxonomy_single.html"),
+        ZOLA_TAXONOMY_SINGLE,
+    )?;
+    write(&templates.join("rss.xml"), ZOLA_RSS)?;
+    write(&dir.join("static/style.css"), HUGO_CSS)?;
+    let content = dir.join("content");
+    write(&content.join("_index.md"), "+++\n+++\n")?;
+    write(
+        &content.join("cases/_index.md"),
+        "+++\ntitle = \"Caser\"\ngenerate_feeds = true\n+++\n",
+    )?;
+    for c in cases {
+        write(
+            &case_dir.join(format!("{}.md", c.slug)),
+            &render_case(c, Flavour::Zola),
         )?;
     }
     Ok(())
@@ -1765,18 +2059,21 @@ fn main() -> Result<()> {
     write(&content.join("programmes.yaml"), &programmes_yaml())?;
     let mut bytes = 0;
     for c in &cases {
-        let text = render_case(c, false);
+        let text = render_case(c, Flavour::Casebook);
         bytes += text.len();
         write(&case_dir.join(format!("{}.md", c.slug)), &text)?;
     }
     if let Some(hugo) = &args.hugo {
         write_hugo(hugo, args.cases, &cases, args.force)?;
     }
+    if let Some(zola) = &args.zola {
+        write_zola(zola, args.cases, &cases, args.force)?;
+    }
 
     let total_words: usize = cases.iter().map(words).sum();
     let with_indicators = cases.iter().filter(|c| !c.indicators.is_empty()).count();
     eprintln!(
-        "corpus: {} cases in {} ({} MB), {} words per case on average, {} with indicators{}",
+        "corpus: {} cases in {} ({} MB), {} words per case on average, {} with indicators{}{}",
         cases.len(),
         args.out.display(),
         bytes / 1_000_000,
@@ -1785,6 +2082,10 @@ fn main() -> Result<()> {
         args.hugo
             .as_ref()
             .map(|h| format!("; Hugo site in {}", h.display()))
+            .unwrap_or_default(),
+        args.zola
+            .as_ref()
+            .map(|z| format!("; Zola site in {}", z.display()))
             .unwrap_or_default(),
     );
     Ok(())
