@@ -1,4 +1,4 @@
-//! Corpus generator for casebook's speed benchmark (DESIGN.md §8, issue 7).
+//! Corpus generator for casebook's speed benchmark (DESIGN.md §8).
 //!
 //! ```text
 //! cargo run --release --example corpus -- --cases N --seed S --out DIR [--hugo DIR] [--zola DIR] [--force]

@@ -1,4 +1,4 @@
-//! How much the search step adds to `build` (issue 5's budget: under 20 %).
+//! How much the search step adds to `build` (its budget: under 20 %).
 //!
 //! ```text
 //! cargo run --release --example search_step -- --root target/bench/1000/site [--rounds 7]

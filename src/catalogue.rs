@@ -57,8 +57,7 @@ pub fn catalogue_order(a: &Case, b: &Case) -> Ordering {
 
 /// `cases` in catalogue order ([`catalogue_order`]).
 ///
-/// The collator is slow (it was most of this stage: 0.4 s for 10 000 cases)
-/// and most comparisons are between different municipalities, of which a
+/// The collator is slow, and most comparisons are between different municipalities, of which a
 /// site has a few hundred. So the distinct names are ranked once, with
 /// names the collator finds equal sharing a rank, and the collator then
 /// only compares titles within one municipality.

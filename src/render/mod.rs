@@ -569,7 +569,7 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = Context::new();
         ctx.insert_value("t", t);
-        // Theme pages fill this with their comparison charts (issue 5).
+        // Theme pages fill this with their comparison charts.
         ctx.insert("comparisons", &Vec::<String>::new());
         let cat = self.catalogue;
         let (template, page) = match &spec.kind {

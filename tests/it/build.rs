@@ -1,4 +1,4 @@
-//! `casebook build` (issue 3): every page kind with the content that must be
+//! `casebook build`: every page kind with the content that must be
 //! on it, Norwegian order and numbers, `lang`, charts with their tables,
 //! escaped hostile input, atomic and deterministic output, and the refusal
 //! to replace a folder casebook did not write.

@@ -1,4 +1,4 @@
-//! Hostile files (issue 8): huge files, absurd front matter, binary data with
+//! Hostile files: huge files, absurd front matter, binary data with
 //! `.md` names, symlink loops and links out of the site, unreadable files and
 //! special files. Each must give a clear error or warning naming the file,
 //! never a panic (exit code 101) or a hang.
@@ -641,7 +641,7 @@ proptest::proptest! {
     }
 }
 
-/// XSS payloads (issue 8, item 1). `{M}` is replaced by a marker unique to
+/// XSS payloads. `{M}` is replaced by a marker unique to
 /// the payload (`XSS07`); a payload that became active would carry its
 /// marker into a script, an event handler, a dangerous URL or a tag name.
 /// Images point at `/media/pixel.svg` where the payload is not about the

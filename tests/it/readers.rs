@@ -1,4 +1,4 @@
-//! What readers outside the catalogue get (issue 17): a figure compared
+//! What readers outside the catalogue get: a figure compared
 //! across municipalities whatever each case calls it (`indicators.yaml`),
 //! Open Graph and JSON-LD on case pages, the card a municipality embeds on
 //! its own site with its oEmbed answer, and no feed with an invented date.

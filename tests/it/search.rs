@@ -1,4 +1,4 @@
-//! Search, facets, related cases and theme comparisons (issue 5), on the
+//! Search, facets, related cases and theme comparisons, on the
 //! fixture site `tests/fixtures/sites/search`. The rankings asserted here
 //! are the ones `tests/browser/search.mjs` asserts in chromium, so the Rust
 //! reference and `search.js` are held to the same results.

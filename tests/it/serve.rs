@@ -1,4 +1,4 @@
-//! `casebook serve` (issue 4): the real binary on a free port, fetched with
+//! `casebook serve`: the real binary on a free port, fetched with
 //! raw HTTP over a `TcpStream` (so paths go out exactly as written, `..`
 //! and all): pages served, edits in place and by rename picked up, a broken
 //! save showing its diagnostics over the last good page, path traversal
