@@ -4,6 +4,7 @@
 
 mod cli;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,6 +31,10 @@ pub enum Format {
     Human,
     /// One JSON array of `{file, line, column, severity, code, message, help}` on stdout.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::message`) on stdout.
+    Github,
+    /// One SARIF 2.1.0 log on stdout, for code scanning.
+    Sarif,
 }
 
 /// The language of a new case.
@@ -109,7 +114,8 @@ fn main() -> ExitCode {
         Ok(cli::Outcome::InvalidContent) => ExitCode::from(1),
         Err(err) => {
             if !err.is::<cli::AlreadyReported>() {
-                eprintln!("error: {err:#}");
+                // Not `eprintln!`: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "error: {err:#}");
             }
             ExitCode::from(2)
         }

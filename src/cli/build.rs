@@ -8,7 +8,7 @@ use std::time::Instant;
 use casebook::pipeline::{self, BuildError, BuildOptions};
 use casebook::timings;
 
-use super::{Outcome, load_config, plural, print_human, today};
+use super::{Outcome, drafts_note, load_config, plural, print_human, say, to_stderr, today};
 
 pub fn run(
     root: &Path,
@@ -36,19 +36,22 @@ pub fn run(
         Ok(built) => built,
         Err(BuildError::Invalid(checked)) => {
             print_human(&checked.diagnostics);
-            eprintln!(
+            say!(
                 "error: {} in {} of {} case files; nothing was written",
                 plural(checked.errors(), "problem", "problems"),
                 checked.files_with_errors(),
                 checked.case_files
             );
+            if let Some(note) = drafts_note(checked.drafts_skipped) {
+                say!("{note}");
+            }
             return Ok(Outcome::InvalidContent);
         }
         Err(e) => return Err(e.into()),
     };
     print_human(&built.warnings);
     let summary = built.summary;
-    eprintln!(
+    say!(
         "built {}, {}, {} in {:.2} s → {}",
         plural(summary.cases, "case", "cases"),
         plural(summary.themes, "theme", "themes"),
@@ -57,8 +60,11 @@ pub fn run(
         started.elapsed().as_secs_f64(),
         out.display()
     );
+    if let Some(note) = drafts_note(built.drafts_skipped) {
+        say!("{note}");
+    }
     if timings::enabled() {
-        eprint!("{}", timings::report(started.elapsed()));
+        to_stderr(&timings::report(started.elapsed()));
     }
     Ok(Outcome::Success)
 }

@@ -3,10 +3,12 @@
 use std::path::Path;
 use std::time::Instant;
 
-use casebook::diagnostics::render_json;
+use casebook::diagnostics::{render_github, render_json, render_sarif};
 use casebook::{pipeline, timings};
 
-use super::{Outcome, load_config, plural, print_human, today};
+use super::{
+    Outcome, drafts_note, load_config, plural, print_human, say, to_stderr, to_stdout, today,
+};
 use crate::Format;
 
 pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
@@ -14,21 +16,23 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
     let config = load_config(root)?;
     let (checked, _media) = pipeline::check(root, &config, drafts, today());
     match format {
-        Format::Json => println!("{}", render_json(&checked.diagnostics)),
+        Format::Json => to_stdout(&format!("{}\n", render_json(&checked.diagnostics)))?,
+        Format::Github => to_stdout(&render_github(&checked.diagnostics))?,
+        Format::Sarif => to_stdout(&format!("{}\n", render_sarif(&checked.diagnostics)))?,
         Format::Human => print_human(&checked.diagnostics),
     }
     let errors = checked.errors();
     let warnings = checked.warnings();
     if format == Format::Human {
         if errors > 0 {
-            eprintln!(
+            say!(
                 "error: {} in {} of {} case files",
                 plural(errors, "problem", "problems"),
                 checked.files_with_errors(),
                 checked.case_files
             );
         } else {
-            eprintln!(
+            say!(
                 "checked {} and {}: no errors{}",
                 plural(checked.case_files, "case", "cases"),
                 plural(checked.pages.len(), "page", "pages"),
@@ -40,8 +44,13 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
             );
         }
     }
+    // Every format: the summary goes to stderr, and an editor who pipes
+    // the JSON still learns that drafts were left out.
+    if let Some(note) = drafts_note(checked.drafts_skipped) {
+        say!("{note}");
+    }
     if timings::enabled() {
-        eprint!("{}", timings::report(started.elapsed()));
+        to_stderr(&timings::report(started.elapsed()));
     }
     // The process ends now: freeing every case one by one (about a tenth
     // of `check` at 10 000 cases) would be wasted work.

@@ -6,52 +6,52 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::Outcome;
+use super::{Outcome, say};
 
 const SITE: &str = "\
-# Innstillingar for nettstaden. Sjå README.md i casebook for alle felt.
+# Innstillinger for nettstedet. `casebook check` sier fra om noe er galt.
 title: Eksempelsamling
-base_url: https://eksempel.no/       # full adresse nettstaden blir publisert på
-language: nb                         # nb | nn | en
-description: Erfaringar frå kommunar som har vore med i nasjonale program.
+base_url: https://eksempel.no/       # full adresse nettstedet blir publisert på
+language: nb                         # nb (bokmål), nn (nynorsk) eller en (engelsk)
+description: Erfaringer fra kommuner som har vært med i nasjonale program.
 # accessibility_statement: https://uustatus.no/nb/erklaringer/publisert/…
 licence: CC BY 4.0
 ";
 
 const THEMES: &str = "\
-# Tema lesarane kan bla etter. id: berre a–z, 0–9 og bindestrek.
+# Tema leserne kan bla etter. id: bare a–z, 0–9 og bindestrek.
 - id: sykefravaer
   name: Sykefravær og nærvær
   name_nn: Sjukefråvær og nærvær
   description: |
-    Tiltak for lågare sjukefråvær og høgare nærvær.
+    Tiltak for lavere sykefravær og høyere nærvær.
 - id: heltid-deltid
   name: Heltid og deltid
   name_nn: Heiltid og deltid
   description: |
-    Arbeid for fleire heile stillingar.
+    Arbeid for flere hele stillinger.
 ";
 
 const PROGRAMMES: &str = "\
-# Programma casa høyrer til.
-- id: saman
-  name: Saman om ein betre kommune
+# Programmene casene hører til.
+- id: sammen
+  name: Sammen om en bedre kommune
   owner: KS og Kommunal- og regionaldepartementet
   period: { start: 2012, end: 2015 }
   description: |
-    Eit samarbeid mellom kommunar, KS og staten om nærvær, heiltid,
+    Et samarbeid mellom kommuner, KS og staten om nærvær, heltid,
     kompetanse og omdømme.
 ";
 
 const ABOUT: &str = "\
 ---
-title: Om eksempelsamlinga
+title: Om eksempelsamlingen
 ---
-Her samlar vi erfaringar frå kommunar. Skriv om nettstaden her.
+Her samler vi erfaringer fra kommuner. Skriv om nettstedet her.
 ";
 
 const GITKEEP_CASES: &str = "\
-Legg eitt case per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
+Legg ett case per fil her. `casebook new <KOMMUNE>` lager en ferdig utfylt fil.
 ";
 
 /// The built site and what `build` keeps beside it (README, "Output on
@@ -83,18 +83,18 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
             Ok(mut file) => {
                 file.write_all(text.as_bytes())
                     .with_context(|| format!("cannot write `{}`", path.display()))?;
-                eprintln!("   created {}", path.display());
+                say!("   created {}", path.display());
                 written += 1;
             }
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-                eprintln!("      kept {} (it exists already)", path.display());
+                say!("      kept {} (it exists already)", path.display());
             }
             Err(err) => {
                 return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
             }
         }
     }
-    eprintln!(
+    say!(
         "{} files written in `{}`; next: `casebook --root {} new <KOMMUNE>`",
         written,
         dir.display(),

@@ -8,8 +8,10 @@ mod new;
 mod schema;
 mod serve;
 
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
+
+use anyhow::Context;
 
 use casebook::config::Config;
 use casebook::diagnostics::{self, Diagnostic};
@@ -61,8 +63,34 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// Prints diagnostics to stderr in the human format (coloured on a terminal).
 pub fn print_human(diagnostics: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", diagnostics::render_human(diagnostics, color));
+    to_stderr(&diagnostics::render_human(diagnostics, color));
 }
+
+/// Writes `text` to stdout. A reader that has gone away (`| head -1`) is
+/// no failure: the command still ends with the code the content deserves,
+/// as ripgrep does. Any other failure (a full disk) is an I/O error.
+pub fn to_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
+}
+
+/// Writes `text` to stderr. If stderr is closed or full there is nowhere
+/// left to tell of it, so a failure is let go rather than panicking as
+/// `eprint!` would.
+pub fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `eprintln!` that never panics: see [`to_stderr`].
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::to_stderr(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use say;
 
 /// Loads the site's configuration; its problems are printed and end the
 /// command with exit code 2.
@@ -75,7 +103,7 @@ pub fn load_config(root: &Path) -> anyhow::Result<Config> {
     }
     casebook::pipeline::load_config(root).map_err(|diagnostics| {
         print_human(&diagnostics);
-        eprintln!(
+        say!(
             "error: the site's configuration has {} problem{}; nothing was checked",
             diagnostics.len(),
             if diagnostics.len() == 1 { "" } else { "s" }
@@ -89,6 +117,16 @@ pub fn today() -> jiff::civil::Date {
     jiff::Zoned::now()
         .with_time_zone(jiff::tz::TimeZone::get("Europe/Oslo").unwrap_or(jiff::tz::TimeZone::UTC))
         .date()
+}
+
+/// "2 drafts not checked (use --drafts)", when drafts were left out.
+pub fn drafts_note(skipped: usize) -> Option<String> {
+    (skipped > 0).then(|| {
+        format!(
+            "{} not checked (use --drafts)",
+            plural(skipped, "draft", "drafts")
+        )
+    })
 }
 
 /// `1 problem` / `3 problems`.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use casebook::serve::{self, Event, Options, ServeError};
 
-use super::{AlreadyReported, Outcome, load_config, plural, print_human, today};
+use super::{AlreadyReported, Outcome, load_config, plural, print_human, say, today};
 
 pub fn run(root: &Path, port: u16, bind: &str, drafts: bool) -> anyhow::Result<Outcome> {
     let config = load_config(root)?;
@@ -29,7 +29,7 @@ pub fn run(root: &Path, port: u16, bind: &str, drafts: bool) -> anyhow::Result<O
             case_files,
         }) => {
             print_human(&diagnostics);
-            eprintln!(
+            say!(
                 "error: {} in {} of {} case files; nothing is served",
                 plural(errors, "problem", "problems"),
                 files_with_errors,
@@ -39,7 +39,7 @@ pub fn run(root: &Path, port: u16, bind: &str, drafts: bool) -> anyhow::Result<O
         }
         Err(ServeError::Config(diagnostics)) => {
             print_human(&diagnostics);
-            eprintln!(
+            say!(
                 "error: the site's configuration has {}; nothing is served",
                 plural(diagnostics.len(), "problem", "problems")
             );
@@ -74,7 +74,7 @@ fn what_changed(changed: &[String]) -> String {
 
 fn print_event(event: Event) {
     match event {
-        Event::Exposed { addr } => eprintln!(
+        Event::Exposed { addr } => say!(
             "warning: listening on {addr}: other computers on the network can open the site, drafts included; \
              leave out `--bind` to keep it on this computer (127.0.0.1)"
         ),
@@ -87,14 +87,14 @@ fn print_event(event: Event) {
             elapsed,
         } => {
             print_human(&warnings);
-            eprintln!(
+            say!(
                 "built {}, {} in {:.2} s into {}",
                 plural(cases, "case", "cases"),
                 plural(pages, "page", "pages"),
                 elapsed.as_secs_f64(),
                 folder.display()
             );
-            eprintln!("serving {url} — watching content/ and themes/; press Ctrl-C to stop");
+            say!("serving {url} — watching content/ and themes/; press Ctrl-C to stop");
         }
         Event::Rebuilt {
             changed,
@@ -109,7 +109,7 @@ fn print_event(event: Event) {
             } else {
                 "rebuilt"
             };
-            eprintln!(
+            say!(
                 "{} {} changed: {how}, {} in {}",
                 clock(),
                 what_changed(&changed),
@@ -122,14 +122,14 @@ fn print_event(event: Event) {
             diagnostics,
         } => {
             print_human(&diagnostics);
-            eprintln!(
+            say!(
                 "{} {} changed: {}; still serving the last good site",
                 clock(),
                 what_changed(&changed),
                 plural(diagnostics.len(), "problem", "problems")
             );
         }
-        Event::Trouble { message } => eprintln!("{} error: {message}", clock()),
-        Event::Stopping => eprintln!("stopping"),
+        Event::Trouble { message } => say!("{} error: {message}", clock()),
+        Event::Stopping => say!("stopping"),
     }
 }

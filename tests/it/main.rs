@@ -9,3 +9,4 @@ mod modules;
 mod search;
 mod serve;
 mod support;
+mod words;

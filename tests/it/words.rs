@@ -1,0 +1,216 @@
+//! What casebook says to the editor and to the tools around them: the
+//! output formats for CI (GitHub annotations, SARIF), drafts named in the
+//! summary, a closed pipe, the texts `init` writes, and plain words for
+//! YAML mistakes.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use serde_json::Value;
+
+use crate::support::{Site, run};
+
+const CASE: &str = "content/cases/molde.md";
+
+/// The minimal site with `molde.md` changed by replacing `from` with `to`.
+fn site_with(from: &str, to: &str) -> Site {
+    let site = Site::fixture("minimal");
+    let text = site.read(CASE);
+    assert!(text.contains(from), "fixture has no `{from}`");
+    site.write(CASE, &text.replacen(from, to, 1));
+    site
+}
+
+/// A site whose `check --format json` prints far more than a pipe holds
+/// (64 KiB on Linux), so the writer is still writing when the reader goes.
+fn site_with_many_problems() -> Site {
+    let site = site_with("[sykefravaer, kompetanse]", "[sykefravar, kompetanse]");
+    let text = site.read(CASE);
+    for i in 0..400 {
+        site.write(&format!("content/cases/molde-{i}.md"), &text);
+    }
+    site
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_check_quietly_with_its_exit_code() {
+    let site = site_with_many_problems();
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("casebook"));
+    cmd.arg("--root")
+        .arg(site.root())
+        .args(["check", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn casebook");
+    let mut stdout = child.stdout.take().expect("stdout");
+    // `| head -c 1`: read one byte, then close the pipe while casebook is
+    // still writing (the output is larger than the pipe's buffer).
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("one byte");
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr text");
+    let status = child.wait().expect("casebook ends");
+    assert_eq!(&first, b"[");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+    assert_eq!(status.code(), Some(1), "invalid content: exit 1; {stderr}");
+}
+
+#[test]
+fn check_and_build_name_the_drafts_they_left_out() {
+    let site = site_with("language: nb\n", "language: nb\ndraft: true\n");
+    site.write(
+        "content/cases/rauma.md",
+        &site.read(CASE).replace("Molde", "Rauma"),
+    );
+    let out = run(site.cmd(&["check"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("2 drafts not checked (use --drafts)"),
+        "{}",
+        out.stderr
+    );
+    let out = run(site.cmd(&["build", "--out", "public"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("2 drafts not checked (use --drafts)"),
+        "{}",
+        out.stderr
+    );
+    let out = run(site.cmd(&["check", "--drafts"]));
+    assert!(!out.stderr.contains("not checked"), "{}", out.stderr);
+}
+
+#[test]
+fn github_format_prints_one_annotation_per_problem() {
+    let site = site_with(
+        "themes: [sykefravaer, kompetanse]",
+        "themes: [sykefravar, kompetanse]",
+    );
+    let out = run(site.cmd(&["check", "--format", "github"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with(
+            "::error file=content/cases/molde.md,line=7,col=10,endLine=7,endColumn=20,title=unknown-theme::"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains("sykefravar"), "{}", lines[0]);
+    assert!(
+        lines[0].contains("%0Ahelp: "),
+        "help on its own line: {}",
+        lines[0]
+    );
+}
+
+fn sarif_of(site: &Site) -> Value {
+    let out = run(site.cmd(&["check", "--format", "sarif"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout))
+}
+
+/// A vendored SARIF schema. Both carry the published 2.1.0 text's
+/// unbalanced `]` in the pattern of a `language` (of a run and of a tool
+/// component), which a strict regex engine refuses; it is replaced by the
+/// pattern the text means (`en`, `en-US`).
+fn schema(name: &str) -> Value {
+    const PUBLISHED: &str = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    const MEANT: &str = r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#;
+    let path = crate::support::repo()
+        .join("tests/fixtures/sarif")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("vendored schema");
+    assert_eq!(text.matches(PUBLISHED).count(), 2, "{name}");
+    serde_json::from_str(&text.replace(PUBLISHED, MEANT)).expect("schema is JSON")
+}
+
+#[test]
+fn sarif_format_is_a_valid_sarif_2_1_0_log_with_one_rule_per_code() {
+    let site = site_with(
+        "themes: [sykefravaer, kompetanse]",
+        "themes: [sykefravar, kompetanse]",
+    );
+    let text = site
+        .read(CASE)
+        .replace("status: completed", "status: ferdig");
+    site.write(CASE, &text);
+    let log = sarif_of(&site);
+    for name in ["sarif-schema-2.1.0.json", "sarif-2.1.0-rtm.5.json"] {
+        let validator = jsonschema::validator_for(&schema(name)).expect("schema compiles");
+        let problems: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(problems.is_empty(), "{name}: {problems:#?}\n{log:#}");
+    }
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    let results = run["results"].as_array().expect("results");
+    let mut codes: Vec<&str> = results
+        .iter()
+        .filter_map(|r| r["ruleId"].as_str())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(rules, codes, "one rule per code");
+    assert!(rules.len() >= 2, "{rules:?}");
+    let theme = results
+        .iter()
+        .find(|r| r["ruleId"] == "unknown-theme")
+        .expect("unknown-theme result");
+    let location = &theme["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], CASE);
+    assert_eq!(location["region"]["startLine"], 7);
+    assert_eq!(location["region"]["startColumn"], 10);
+    assert_eq!(location["region"]["endColumn"], 20);
+    assert_eq!(theme["level"], "error");
+}
+
+#[test]
+fn init_writes_bokmal_and_no_pointer_to_a_file_the_editor_lacks() {
+    let dir = tempfile::TempDir::new().expect("temp");
+    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
+    cmd.arg("init").arg(dir.path());
+    let out = run(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut written = String::new();
+    for rel in [
+        "content/site.yaml",
+        "content/themes.yaml",
+        "content/programmes.yaml",
+        "content/pages/om.md",
+        "content/cases/README.txt",
+    ] {
+        written += &std::fs::read_to_string(dir.path().join(rel)).expect("written");
+    }
+    assert!(written.contains("language: nb"), "{written}");
+    for nynorsk in [
+        "lågare",
+        "Erfaringar",
+        "høyrer",
+        "samlar",
+        "eitt case",
+        "Innstillingar",
+    ] {
+        assert!(
+            !written.contains(nynorsk),
+            "nynorsk `{nynorsk}` in a bokmål site"
+        );
+    }
+    assert!(!written.contains("README.md i casebook"), "{written}");
+}
