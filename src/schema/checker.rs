@@ -223,14 +223,74 @@ impl<'a> Checker<'a> {
         let mut fields = Fields {
             entries: Vec::new(),
         };
-        for (key, value) in entries {
+        for (i, (key, value)) in entries.iter().enumerate() {
             if known.iter().any(|k| k.key() == key.name) {
                 fields.entries.push((key, value));
+            } else if let Some((number_key, number)) = i.checked_sub(1).map(|j| &entries[j])
+                && self.decimal_comma(number_key, number, key, value, known)
+            {
+                // Reported as the number's mistake, not as an unknown field.
             } else {
                 self.unknown_key(key, field, known);
             }
         }
         Some(fields)
+    }
+
+    /// `{ period: 2023-Q1, value: 9,5 }`: in a `{ … }` the comma ends the
+    /// field, so YAML reads `value: 9` and a field named `5`. Reports the
+    /// comma as the number's mistake; returns whether it did. (The number's
+    /// whole part stays in the field: the file has an error either way.)
+    fn decimal_comma<K: Known>(
+        &mut self,
+        number_key: &Key,
+        number: &Node,
+        key: &Key,
+        value: &Node,
+        known: &[K],
+    ) -> bool {
+        if !matches!(number.value, Value::Int(_)) || value.value != Value::Null {
+            return false;
+        }
+        let start = self.yaml_offset.wrapping_add(number.pos.offset);
+        let Some(rest) = self.text.get(start..) else {
+            return false;
+        };
+        let whole_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (whole, rest) = rest.split_at(whole_len);
+        let Some(rest) = rest.strip_prefix(',') else {
+            return false;
+        };
+        let fraction = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        if whole.is_empty() || fraction.is_empty() || !key.name.bytes().all(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        let Some(field) = known.iter().find(|k| k.key() == number_key.name) else {
+            return false;
+        };
+        let (name, written) = (field.key(), format!("{whole},{fraction}"));
+        let (message, help) = if field.whole_number() {
+            (
+                format!(
+                    "`{name}` is written with a comma, `{written}`: inside `{{ … }}` a comma separates fields"
+                ),
+                format!("write the whole number without separators: `{name}: {whole}{fraction}`"),
+            )
+        } else {
+            (
+                format!(
+                    "`{name}` is written with a decimal comma, `{written}`: inside `{{ … }}` a comma separates fields"
+                ),
+                format!("write the number with a decimal point: `{name}: {whole}.{fraction}`"),
+            )
+        };
+        let pos = Pos {
+            len: written.len(),
+            ..number.pos
+        };
+        self.error(pos, "wrong-type", message).help = Some(help);
+        true
     }
 
     fn unknown_key<K: Known>(&mut self, key: &Key, field: &str, known: &[K]) {
@@ -271,6 +331,11 @@ impl<'a> Checker<'a> {
 pub(crate) trait Known {
     fn key(&self) -> &'static str;
     fn mistaken_for(&self) -> &'static [&'static str];
+    /// Whether the field holds a whole number (a comma in it is a
+    /// thousands separator, not a decimal one).
+    fn whole_number(&self) -> bool {
+        false
+    }
 }
 
 impl Known for Field {
@@ -279,6 +344,9 @@ impl Known for Field {
     }
     fn mistaken_for(&self) -> &'static [&'static str] {
         self.mistaken_for
+    }
+    fn whole_number(&self) -> bool {
+        matches!(self.kind, super::fields::Kind::Integer { .. })
     }
 }
 

@@ -84,19 +84,19 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     let root = match parsed {
         Ok(root) => root,
         Err(err) => {
-            let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| {
+            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
                 (split.yaml_offset + p.offset, p.len)
             });
-            // The scanner reports a tab where it stopped; point at the tab itself.
-            if err.message.contains("tab")
-                && let Some(tab) = file
-                    .text
-                    .get(offset..split.body_offset)
-                    .and_then(|t| t.find('\t'))
-            {
-                offset += tab;
-                len = 1;
-            }
+            let message = match err.first {
+                Some((line, column)) => {
+                    let line = file.text[..split.yaml_offset].matches('\n').count() + line;
+                    format!(
+                        "{}: first on line {line}, column {column}, and again here",
+                        err.message
+                    )
+                }
+                None => err.message,
+            };
             let mut d = Diagnostic::at(
                 Severity::Error,
                 "yaml-syntax",
@@ -104,9 +104,11 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 &file.text,
                 offset,
                 len,
-                err.message,
+                message,
             );
-            d.help = Some(yaml_help(&d.message).into());
+            d.help = Some(err.help.unwrap_or_else(|| {
+                "check the quoting and indentation on this line; text with `: ` or ` #` in it needs quotes, or use `|` and put it on the next lines".to_owned()
+            }));
             diagnostics.push(d);
             return Validated {
                 case: None,
@@ -141,18 +143,6 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         case,
         diagnostics,
         draft: draft_flag,
-    }
-}
-
-fn yaml_help(message: &str) -> &'static str {
-    if message.contains("duplicate") {
-        "each field may appear once; remove or merge the repeated one"
-    } else if message.contains("tab") {
-        "YAML indents with spaces, never tabs"
-    } else if message.starts_with("too much YAML") {
-        "the front matter is nested too deeply or repeats too much; a case needs only plain fields and lists"
-    } else {
-        "check the quoting and indentation on this line; text with `:` or `#` in it needs quotes, or use `|` and put it on the next lines"
     }
 }
 
@@ -236,8 +226,26 @@ fn read_case(
         ));
     }
     if number_node.is_none() && county_node.is_none() {
-        c.report(Severity::Warning, open, "missing-county", "this case has neither `municipality_number` nor `county`".into())
-            .help = Some("add `municipality_number: \"1506\"` and `county: Møre og Romsdal` so readers find the case by county".into());
+        let registered = vocab
+            .config
+            .register
+            .as_deref()
+            .zip(municipality.as_deref())
+            .and_then(|(register, name)| registered(register, name));
+        let help = match registered.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
+            Some((m, county)) => format!(
+                "add `municipality_number: \"{}\"` and `county: {}` (from the municipality register) so readers find the case by county",
+                m.code, county.name
+            ),
+            None => "add `municipality_number` (the municipality's four digits, in quotes) and `county` so readers find the case by county".to_owned(),
+        };
+        c.report(
+            Severity::Warning,
+            open,
+            "missing-county",
+            "this case has neither `municipality_number` nor `county`".into(),
+        )
+        .help = Some(help);
     }
     if let (Some(register), Some(name)) = (&vocab.config.register, &municipality) {
         check_register(
@@ -502,6 +510,17 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
     Some(number)
 }
 
+/// The register's entry for the municipality called `name` (any case).
+fn registered<'r>(
+    register: &'r [crate::config::Municipality],
+    name: &str,
+) -> Option<&'r crate::config::Municipality> {
+    register.iter().find(|m| {
+        m.name.eq_ignore_ascii_case(name.trim())
+            || m.name.to_lowercase() == name.trim().to_lowercase()
+    })
+}
+
 fn check_register(
     c: &mut Checker<'_>,
     register: &[crate::config::Municipality],
@@ -510,10 +529,7 @@ fn check_register(
     number: Option<&str>,
     number_node: Option<&Node>,
 ) {
-    let entry = register.iter().find(|m| {
-        m.name.eq_ignore_ascii_case(name.trim())
-            || m.name.to_lowercase() == name.trim().to_lowercase()
-    });
+    let entry = registered(register, name);
     match (entry, name_node) {
         (None, Some(n)) => {
             let d = c.error(
@@ -655,17 +671,55 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     match text.parse::<jiff::civil::Date>() {
         Ok(d) if shaped => Some(d),
         _ => {
+            let help = match meant_date(&text) {
+                Some(meant) => format!("write `{field}: {meant}` (year-month-day)"),
+                None => format!("write it as year-month-day, e.g. `{field}: 2013-05-02`"),
+            };
             c.error(
                 n.pos,
                 "invalid-date",
                 format!("`{text}` is not a real date"),
             )
-            .help = Some(format!(
-                "write it as `{field}: 2013-05-02` (year-month-day, a day that exists)"
-            ));
+            .help = Some(help);
             None
         }
     }
+}
+
+/// The date an editor most likely meant by `text`: `10.01.2023` (the
+/// Norwegian way, also with `/`) is 10 January 2023; a day past the end of
+/// its month (`2015-02-30`) is that month's last day; a month past 12 with
+/// a day that could be a month (`2015-13-02`) is day and month swapped.
+fn meant_date(text: &str) -> Option<jiff::civil::Date> {
+    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else if c.len() == 4 {
+        (number(c)?, number(b)?, number(a)?)
+    } else {
+        return None;
+    };
+    let (month, day) = if month > 12 && (1..=12).contains(&day) {
+        (day, month)
+    } else {
+        (month, day)
+    };
+    let month = i8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
+    let day = i8::try_from(day).ok().filter(|d| *d >= 1)?;
+    first
+        .with()
+        .day(day.min(first.days_in_month()))
+        .build()
+        .ok()
 }
 
 fn markdown_field(
@@ -1193,4 +1247,22 @@ pub fn duplicate_slugs<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant_date;
+
+    #[test]
+    fn meant_dates_are_the_nearest_real_ones() {
+        let meant = |text| meant_date(text).map(|d| d.to_string());
+        assert_eq!(meant("10.01.2023").as_deref(), Some("2023-01-10"));
+        assert_eq!(meant("1/2/2023").as_deref(), Some("2023-02-01"));
+        assert_eq!(meant("2015-02-30").as_deref(), Some("2015-02-28"));
+        assert_eq!(meant("2024-02-30").as_deref(), Some("2024-02-29"));
+        assert_eq!(meant("2015-04-31").as_deref(), Some("2015-04-30"));
+        assert_eq!(meant("2015-13-02").as_deref(), Some("2015-02-13"));
+        assert_eq!(meant("2015-13-14"), None);
+        assert_eq!(meant("i fjor"), None);
+    }
 }

@@ -636,7 +636,7 @@ fn broken_yaml_of_every_kind_is_a_located_error() {
         (
             "syntax",
             "title: [unclosed\nmunicipality: Molde\n".into(),
-            3,
+            2,
         ),
         ("tab", "title: X\n\tmunicipality: Molde\n".into(), 3),
         ("duplicate", "title: X\ntitle: Y\n".into(), 3),
