@@ -25,4 +25,5 @@ pub mod serve;
 pub mod skin;
 pub mod threads;
 pub mod timings;
+pub mod words;
 pub mod yaml;

@@ -19,6 +19,9 @@ pub struct Cli {
     /// The site's folder (holding `content/`).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
+    /// The language casebook speaks (default: the site's `language`, else nb).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -35,6 +38,17 @@ pub enum Format {
     Github,
     /// One SARIF 2.1.0 log on stdout, for code scanning.
     Sarif,
+}
+
+/// The language of everything casebook says to the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Bokmål.
+    Nb,
+    /// Nynorsk.
+    Nn,
+    /// English.
+    En,
 }
 
 /// The language of a new case.
@@ -115,7 +129,7 @@ fn main() -> ExitCode {
         Err(err) => {
             if !err.is::<cli::AlreadyReported>() {
                 // Not `eprintln!`: it panics when stderr is closed.
-                let _ = writeln!(std::io::stderr(), "error: {err:#}");
+                let _ = writeln!(std::io::stderr(), "{}: {err:#}", casebook::words!("error"));
             }
             ExitCode::from(2)
         }

@@ -4,11 +4,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use casebook::diagnostics::{render_github, render_json, render_sarif};
-use casebook::{pipeline, timings};
+use casebook::words::count;
+use casebook::{pipeline, timings, words};
 
-use super::{
-    Outcome, drafts_note, load_config, plural, print_human, say, to_stderr, to_stdout, today,
-};
+use super::{Outcome, drafts_note, load_config, print_human, say, to_stderr, to_stdout, today};
 use crate::Format;
 
 pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
@@ -26,21 +25,32 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
     if format == Format::Human {
         if errors > 0 {
             say!(
-                "error: {} in {} of {} case files",
-                plural(errors, "problem", "problems"),
-                checked.files_with_errors(),
-                checked.case_files
+                "{}",
+                words!(
+                    "check-invalid",
+                    problems = count("problems", errors),
+                    files = checked.files_with_errors(),
+                    cases = checked.case_files
+                )
+            );
+        } else if warnings > 0 {
+            say!(
+                "{}",
+                words!(
+                    "check-ok-warnings",
+                    cases = count("cases", checked.case_files),
+                    pages = count("pages", checked.pages.len()),
+                    warnings = count("warnings", warnings)
+                )
             );
         } else {
             say!(
-                "checked {} and {}: no errors{}",
-                plural(checked.case_files, "case", "cases"),
-                plural(checked.pages.len(), "page", "pages"),
-                if warnings > 0 {
-                    format!(", {}", plural(warnings, "warning", "warnings"))
-                } else {
-                    String::new()
-                }
+                "{}",
+                words!(
+                    "check-ok",
+                    cases = count("cases", checked.case_files),
+                    pages = count("pages", checked.pages.len())
+                )
             );
         }
     }

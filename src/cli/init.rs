@@ -83,11 +83,17 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
             Ok(mut file) => {
                 file.write_all(text.as_bytes())
                     .with_context(|| format!("cannot write `{}`", path.display()))?;
-                say!("   created {}", path.display());
+                say!(
+                    "{}",
+                    casebook::words!("init-created", path = path.display().to_string())
+                );
                 written += 1;
             }
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-                say!("      kept {} (it exists already)", path.display());
+                say!(
+                    "{}",
+                    casebook::words!("init-kept", path = path.display().to_string())
+                );
             }
             Err(err) => {
                 return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
@@ -95,10 +101,12 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
         }
     }
     say!(
-        "{} files written in `{}`; next: `casebook --root {} new <KOMMUNE>`",
-        written,
-        dir.display(),
-        dir.display()
+        "{}",
+        casebook::words!(
+            "init-done",
+            count = written,
+            dir = dir.display().to_string()
+        )
     );
     Ok(Outcome::Success)
 }

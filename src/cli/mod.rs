@@ -13,10 +13,11 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use casebook::config::Config;
+use casebook::config::{Config, Language};
 use casebook::diagnostics::{self, Diagnostic};
+use casebook::{words, words::count};
 
-use crate::{Cli, Command};
+use crate::{Cli, Command, Lang};
 
 /// How a command ended, when it did not fail outright.
 pub enum Outcome {
@@ -41,6 +42,13 @@ impl std::error::Error for AlreadyReported {}
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    if let Some(lang) = cli.lang {
+        words::choose(match lang {
+            Lang::Nb => Language::Nb,
+            Lang::Nn => Language::Nn,
+            Lang::En => Language::En,
+        });
+    }
     let root = cli.root.as_path();
     match cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(root)),
@@ -96,20 +104,24 @@ pub(crate) use say;
 /// command with exit code 2.
 pub fn load_config(root: &Path) -> anyhow::Result<Config> {
     if !root.join("content").is_dir() {
-        anyhow::bail!(
-            "`{}` has no `content/` folder; run casebook in a site's folder, pass `--root DIR`, or create a site with `casebook init`",
-            root.display()
-        );
+        anyhow::bail!(casebook::words!(
+            "no-site",
+            root = root.display().to_string()
+        ));
     }
-    casebook::pipeline::load_config(root).map_err(|diagnostics| {
+    let config = casebook::pipeline::load_config(root).map_err(|diagnostics| {
         print_human(&diagnostics);
         say!(
-            "error: the site's configuration has {} problem{}; nothing was checked",
-            diagnostics.len(),
-            if diagnostics.len() == 1 { "" } else { "s" }
+            "{}",
+            casebook::words!(
+                "config-invalid",
+                problems = count("problems", diagnostics.len())
+            )
         );
         anyhow::Error::new(AlreadyReported)
-    })
+    })?;
+    words::site_default(config.site.language);
+    Ok(config)
 }
 
 /// Today's date in Norway (for "published in the future").
@@ -121,15 +133,5 @@ pub fn today() -> jiff::civil::Date {
 
 /// "2 drafts not checked (use --drafts)", when drafts were left out.
 pub fn drafts_note(skipped: usize) -> Option<String> {
-    (skipped > 0).then(|| {
-        format!(
-            "{} not checked (use --drafts)",
-            plural(skipped, "draft", "drafts")
-        )
-    })
-}
-
-/// `1 problem` / `3 problems`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    (skipped > 0).then(|| count("drafts-skipped", skipped))
 }

@@ -97,6 +97,6 @@ pub fn run(
     };
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    say!("created content/cases/{slug}.md (a draft: `casebook check --drafts` checks it)");
+    say!("{}", casebook::words!("new-created", slug = slug.as_str()));
     Ok(Outcome::Success)
 }

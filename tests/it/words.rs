@@ -360,3 +360,88 @@ fn an_impossible_date_is_answered_with_the_months_last_day() {
     let (_, help) = the_one(&site, "invalid-date", 11, 12);
     assert!(help.contains("`published: 2015-02-28`"), "{help}");
 }
+
+/// `casebook --root <site> ARGS…` without `--lang`: the site's language.
+fn in_site_language(site: &Site, args: &[&str]) -> crate::support::Run {
+    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
+    cmd.arg("--root")
+        .arg(site.root())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .timeout(crate::support::HANG_GUARD);
+    run(cmd)
+}
+
+#[test]
+fn check_speaks_the_sites_language_unless_told_otherwise() {
+    let site = Site::fixture("minimal");
+    let draft = site
+        .read(CASE)
+        .replace("Molde", "Rauma")
+        .replace("language: nb\n", "language: nb\ndraft: true\n");
+    site.write("content/cases/rauma.md", &draft);
+    let nb = in_site_language(&site, &["check"]);
+    assert_eq!(nb.code, 0, "{}", nb.stderr);
+    assert!(
+        nb.stderr.contains("sjekket 1 case og 0 sider: ingen feil"),
+        "{}",
+        nb.stderr
+    );
+    assert!(
+        nb.stderr
+            .contains("1 utkast ble ikke sjekket (bruk --drafts)"),
+        "{}",
+        nb.stderr
+    );
+
+    let yaml = site
+        .read("content/site.yaml")
+        .replace("language: nb", "language: nn");
+    site.write("content/site.yaml", &yaml);
+    let nn = in_site_language(&site, &["check"]);
+    assert!(
+        nn.stderr.contains("sjekka 1 case og 0 sider: ingen feil"),
+        "{}",
+        nn.stderr
+    );
+    assert!(
+        nn.stderr
+            .contains("1 utkast vart ikkje sjekka (bruk --drafts)"),
+        "{}",
+        nn.stderr
+    );
+
+    let en = in_site_language(&site, &["--lang", "en", "check"]);
+    assert!(
+        en.stderr.contains("checked 1 case and 0 pages: no errors"),
+        "{}",
+        en.stderr
+    );
+    assert!(
+        en.stderr.contains("1 draft not checked (use --drafts)"),
+        "{}",
+        en.stderr
+    );
+}
+
+#[test]
+fn the_code_of_a_problem_is_the_same_in_every_language() {
+    let site = site_with(
+        "themes: [sykefravaer, kompetanse]",
+        "themes: [sykefravar, kompetanse]",
+    );
+    let mut codes = Vec::new();
+    for lang in ["nb", "nn", "en"] {
+        let out = in_site_language(&site, &["--lang", lang, "check", "--format", "json"]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        let diags: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        codes.push(diags[0]["code"].clone());
+    }
+    assert_eq!(codes, ["unknown-theme", "unknown-theme", "unknown-theme"]);
+    let out = in_site_language(&site, &["check"]);
+    assert!(
+        out.stderr.contains("feil: 1 feil i 1 av 1 case-filer"),
+        "{}",
+        out.stderr
+    );
+}

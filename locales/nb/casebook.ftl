@@ -1,0 +1,71 @@
+# Det casebook sier til redaktøren, på bokmål. Hver melding her finnes også
+# i ../nn/casebook.ftl og ../en/casebook.ftl (en test sjekker det).
+
+## Ting som telles
+
+problems = { $count ->
+    [one] 1 feil
+   *[other] { $count } feil
+}
+cases = { $count ->
+    [one] 1 case
+   *[other] { $count } caser
+}
+pages = { $count ->
+    [one] 1 side
+   *[other] { $count } sider
+}
+themes = { $count ->
+    [one] 1 tema
+   *[other] { $count } tema
+}
+warnings = { $count ->
+    [one] 1 advarsel
+   *[other] { $count } advarsler
+}
+
+# Before a message that ends a command with exit code 2.
+error = feil
+
+## check og build
+
+check-invalid = feil: { $problems } i { $files } av { $cases } case-filer
+check-ok = sjekket { $cases } og { $pages }: ingen feil
+check-ok-warnings = sjekket { $cases } og { $pages }: ingen feil, { $warnings }
+drafts-skipped = { $count ->
+    [one] 1 utkast ble ikke sjekket (bruk --drafts)
+   *[other] { $count } utkast ble ikke sjekket (bruk --drafts)
+}
+build-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting ble skrevet
+build-done = bygde { $cases }, { $themes }, { $pages } på { $seconds } s → { $out }
+config-invalid = feil: innstillingene for nettstedet har { $problems }; ingenting ble sjekket
+no-site = `{ $root }` har ingen `content/`-mappe; kjør casebook i mappen til et nettsted, bruk `--root MAPPE`, eller lag et nettsted med `casebook init`
+
+## serve
+
+serve-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting blir vist
+serve-config-invalid = feil: innstillingene for nettstedet har { $problems }; ingenting blir vist
+serve-exposed = advarsel: lytter på { $addr }: andre maskiner i nettverket kan åpne nettstedet, også utkastene; dropp `--bind` for å holde det på denne maskinen (127.0.0.1)
+serve-built = bygde { $cases }, { $pages } på { $seconds } s i { $folder }
+serve-serving = viser { $url } — følger med på content/ og themes/; trykk Ctrl-C for å stoppe
+serve-rebuilt = { $time } { $changed } endret: bygd på nytt, { $pages } på { $millis }
+serve-rebuilt-whole = { $time } { $changed } endret: hele nettstedet bygd på nytt, { $pages } på { $millis }
+serve-broken = { $time } { $changed } endret: { $problems }; viser fortsatt siste fungerende versjon
+serve-changed-files = { $count } filer ({ $first }, …)
+serve-trouble = { $time } feil: { $message }
+serve-stopping = stopper
+
+## Feilvisningen over siste fungerende side i nettleseren
+
+overlay-title = casebook: { $problems } — dette er siste fungerende versjon av nettstedet
+overlay-error = feil
+overlay-warning = advarsel
+overlay-help = hjelp
+overlay-fix = Rett filen og lagre den: siden lastes inn på nytt av seg selv.
+
+## new og init
+
+new-created = laget content/cases/{ $slug }.md (et utkast: `casebook check --drafts` sjekker det)
+init-created = laget { $path }
+init-kept = beholdt { $path } (den finnes fra før)
+init-done = { $count } filer skrevet i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`
