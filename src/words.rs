@@ -4,7 +4,9 @@
 //! embedded at compile time; a test checks that every message is in all
 //! three. The language is one setting for the whole process: `--lang`
 //! when given ([`choose`]), else the site's `language` ([`site_default`]),
-//! else bokmål. Diagnostic codes never change with it.
+//! else bokmål (the command line sets it before it says anything; a
+//! program that uses the library without setting it gets English).
+//! Diagnostic codes never change with it.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -13,7 +15,29 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 
-use crate::config::Language;
+/// A language casebook speaks. (Its own type, not the site's
+/// `config::Language`, so that the YAML reader, which the configuration
+/// uses, can speak without importing the configuration.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// Bokmål.
+    Nb,
+    /// Nynorsk.
+    Nn,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The BCP 47 code, for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nb => "nb",
+            Language::Nn => "nn",
+            Language::En => "en",
+        }
+    }
+}
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -25,7 +49,7 @@ fluent_templates::static_loader! {
     };
 }
 
-static CURRENT: AtomicU8 = AtomicU8::new(0);
+static CURRENT: AtomicU8 = AtomicU8::new(2);
 static CHOSEN: AtomicBool = AtomicBool::new(false);
 
 fn to_u8(language: Language) -> u8 {

@@ -142,10 +142,7 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     if let Some(message) = budget_message(inner) {
         return YamlError {
             message,
-            help: Some(
-                "a case needs only plain fields and lists; remove the deep nesting or the repeated `*name` references"
-                    .to_owned(),
-            ),
+            help: Some(crate::words!("yaml-too-much-help")),
             pos,
             first: None,
         };
@@ -163,6 +160,7 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
 /// mistake an editor made: what is wrong, how to write it right, and the
 /// place of the mistake itself. The parser's wording is matched only here.
 fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
+    use crate::words;
     let said = |words: &str| parser_says.contains(words);
     let at = pos.map_or(0, |p| p.offset.min(text.len()));
     let plain = |message: String, help: String, pos: Option<Pos>| YamlError {
@@ -178,10 +176,8 @@ fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
                 .and_then(|p| first_key_before(text, key, p))
                 .map(|first| (first.line, first.column)),
             ..plain(
-                format!("the field `{key}` is written twice"),
-                format!(
-                    "a field may appear only once: keep one `{key}:` and delete or merge the other"
-                ),
+                words!("yaml-duplicate", key = key),
+                words!("yaml-duplicate-help", key = key),
                 pos,
             )
         };
@@ -190,20 +186,17 @@ fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
         let tab = first_indenting_tab(text)
             .or_else(|| text[at..].find('\t').map(|i| at + i))
             .map(|offset| pos_at(text, offset, 1));
-        return plain(
-            "a tab is used for indenting".to_owned(),
-            "YAML indents with spaces only: replace the tab with spaces, lined up with the line above"
-                .to_owned(),
-            tab.or(pos),
-        );
+        return plain(words!("yaml-tab"), words!("yaml-tab-help"), tab.or(pos));
     }
     if said("quoted scalar") {
         let quote = opening_quote_before(text, at);
-        let mark = quote.map_or('"', |(_, c)| c);
+        let mark = quote.map_or('"', |(_, c)| c).to_string();
         return plain(
-            format!("the quote {mark} that starts this text is never closed"),
-            format!(
-                "end the text with {mark} on the same line, e.g. `title: {mark}Nærvær i Molde{mark}`, or leave out the quote marks"
+            words!("yaml-quote", mark = mark.as_str()),
+            words!(
+                "yaml-quote-help",
+                mark = mark.as_str(),
+                example = format!("title: {mark}Nærvær i Molde{mark}")
             ),
             quote.map(|(offset, _)| pos_at(text, offset, 1)).or(pos),
         );
@@ -212,13 +205,13 @@ fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
         && let Some((offset, open)) = unclosed_bracket_before(text, at)
     {
         let (close, example) = if open == '[' {
-            (']', "themes: [sykefravaer, kompetanse]")
+            ("]", "themes: [sykefravaer, kompetanse]")
         } else {
-            ('}', "period: { start: 2012, end: 2015 }")
+            ("}", "period: { start: 2012, end: 2015 }")
         };
         return plain(
-            format!("the `{open}` here is never closed"),
-            format!("close it with `{close}` on the same line, e.g. `{example}`"),
+            words!("yaml-bracket", open = open.to_string()),
+            words!("yaml-bracket-help", close = close, example = example),
             Some(pos_at(text, offset, 1)),
         );
     }
@@ -228,24 +221,20 @@ fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
         let before = &text[line_start..at];
         if let Some(first_colon) = before.find(": ") {
             let key = before[..first_colon].trim_start().trim_start_matches("- ");
-            let value = line[first_colon + 2..].trim();
+            let value = line[first_colon + 2..].trim().replace('"', "\\\"");
             return plain(
-                "a colon followed by a space inside a value makes the rest look like a new field"
-                    .to_owned(),
-                format!(
-                    "put the whole text in quotes: `{key}: \"{}\"`",
-                    value.replace('"', "\\\"")
-                ),
+                words!("yaml-colon"),
+                words!("yaml-colon-help", example = format!("{key}: \"{value}\"")),
                 pos,
             );
         }
     }
     if said("did not find expected key") && line.trim_start().starts_with("- ") {
+        let indent = line.len() - line.trim_start().len();
         return plain(
-            "a list item (`- `) where fields (`key: value`) were expected".to_owned(),
-            "remove the `- ` and start the field in the same column as the fields above, or put the list under a field of its own (`measures:`, then `  - …` on the lines below)"
-                .to_owned(),
-            pos.map(|p| pos_at(text, line_start + (line.len() - line.trim_start().len()), p.len.max(1))),
+            words!("yaml-list-item"),
+            words!("yaml-list-item-help"),
+            pos.map(|p| pos_at(text, line_start + indent, p.len.max(1))),
         );
     }
     if said("mapping values are not allowed")
@@ -255,18 +244,18 @@ fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
     {
         let indent = line.len() - line.trim_start().len();
         return plain(
-            "this line does not line up with the lines around it".to_owned(),
-            "fields at the same level start in the same column; indent with spaces, two more than the field they belong to"
-                .to_owned(),
+            words!("yaml-indent"),
+            words!("yaml-indent-help"),
             Some(pos_at(text, line_start + indent, 1)),
         );
     }
-    YamlError {
-        message: tidy(parser_says),
-        help: None,
+    // Whatever else the parser says is in its own terms: the editor is told
+    // where, and what usually goes wrong there.
+    plain(
+        words!("yaml-unreadable"),
+        words!("yaml-unreadable-help"),
         pos,
-        first: None,
-    }
+    )
 }
 
 /// The position of byte `offset` of `text`, marking `len` bytes.
@@ -400,35 +389,20 @@ fn budget_message(mut err: &serde_saphyr::Error) -> Option<String> {
             serde_saphyr::Error::Budget { breach, .. } => {
                 return Some(match breach {
                     BudgetBreach::Nodes { .. } => {
-                        format!(
-                            "too much YAML: more than {MAX_NODES} values (fields, list items and texts)"
-                        )
+                        crate::words!("yaml-too-many-values", max = MAX_NODES)
                     }
-                    BudgetBreach::Depth { .. } => {
-                        format!("too much YAML: nested more than {MAX_DEPTH} levels deep")
-                    }
+                    BudgetBreach::Depth { .. } => crate::words!("yaml-too-deep", max = MAX_DEPTH),
                     BudgetBreach::Aliases { .. } => {
-                        format!("too much YAML: more than {MAX_ALIASES} aliases (`*name`)")
+                        crate::words!("yaml-too-many-aliases", max = MAX_ALIASES)
                     }
                     BudgetBreach::Anchors { .. } => {
-                        format!("too much YAML: more than {MAX_ALIASES} anchors (`&name`)")
+                        crate::words!("yaml-too-many-anchors", max = MAX_ALIASES)
                     }
-                    _ => {
-                        "too much YAML: the text is too large or too repetitive to read".to_owned()
-                    }
+                    _ => crate::words!("yaml-too-large"),
                 });
             }
             _ => return None,
         }
-    }
-}
-
-fn tidy(message: &str) -> String {
-    let trimmed = message.trim().trim_end_matches('.');
-    let mut chars = trimmed.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "the YAML could not be read".to_owned(),
     }
 }
 

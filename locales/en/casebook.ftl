@@ -69,3 +69,29 @@ new-created = created content/cases/{ $slug }.md (a draft: `casebook check --dra
 init-created = created { $path }
 init-kept = kept { $path } (it exists already)
 init-done = { $count } files written in `{ $dir }`; next: `casebook --root { $dir } new <MUNICIPALITY>`
+
+## Mistakes in the YAML of a front matter or a settings file
+
+yaml-too-many-values = too much YAML: more than { $max } values (fields, list items and texts)
+yaml-too-deep = too much YAML: nested more than { $max } levels deep
+yaml-too-many-aliases = too much YAML: more than { $max } aliases (`*name`)
+yaml-too-many-anchors = too much YAML: more than { $max } anchors (`&name`)
+yaml-too-large = too much YAML: the text is too large or too repetitive to read
+yaml-too-much-help = a case needs only plain fields and lists; remove the deep nesting or the repeated `*name` references
+yaml-duplicate = the field `{ $key }` is written twice
+yaml-duplicate-first = { $message }: first on line { $line }, column { $column }, and again here
+yaml-duplicate-help = a field may appear only once: keep one `{ $key }:` and delete or merge the other
+yaml-tab = a tab is used for indenting
+yaml-tab-help = YAML indents with spaces only: replace the tab with spaces, lined up with the line above
+yaml-quote = the quote mark { $mark } that starts this text is never closed
+yaml-quote-help = end the text with { $mark } on the same line, e.g. `{ $example }`, or leave out the quote marks
+yaml-bracket = the `{ $open }` here is never closed
+yaml-bracket-help = close it with `{ $close }` on the same line, e.g. `{ $example }`
+yaml-colon = a colon followed by a space inside a value makes the rest look like a new field
+yaml-colon-help = put the whole text in quotes: `{ $example }`
+yaml-list-item = a list item (`- `) where fields (`key: value`) were expected
+yaml-list-item-help = remove the `- ` and start the field in the same column as the fields above, or put the list under a field of its own (`measures:`, then `- …` on the lines below)
+yaml-indent = this line does not line up with the lines around it
+yaml-indent-help = fields at the same level start in the same column; indent with spaces, two more than the field they belong to
+yaml-unreadable = this line cannot be read
+yaml-unreadable-help = check the quoting and indentation on this line; text with `: ` or ` #` in it needs quotes, or use `|` and put it on the next lines

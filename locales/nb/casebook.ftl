@@ -69,3 +69,29 @@ new-created = laget content/cases/{ $slug }.md (et utkast: `casebook check --dra
 init-created = laget { $path }
 init-kept = beholdt { $path } (den finnes fra før)
 init-done = { $count } filer skrevet i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`
+
+## Feil i YAML-en i toppfeltene eller i en innstillingsfil
+
+yaml-too-many-values = for mye YAML: mer enn { $max } verdier (felt, listepunkter og tekster)
+yaml-too-deep = for mye YAML: mer enn { $max } nivåer inni hverandre
+yaml-too-many-aliases = for mye YAML: mer enn { $max } henvisninger (`*navn`)
+yaml-too-many-anchors = for mye YAML: mer enn { $max } ankre (`&navn`)
+yaml-too-large = for mye YAML: teksten er for stor eller gjentar seg for mye til å leses
+yaml-too-much-help = et case trenger bare enkle felt og lister; fjern de dype nivåene eller de gjentatte `*navn`-henvisningene
+yaml-duplicate = feltet `{ $key }` er skrevet to ganger
+yaml-duplicate-first = { $message }: først på linje { $line }, kolonne { $column }, og her igjen
+yaml-duplicate-help = et felt kan bare stå én gang: behold én `{ $key }:` og slett eller slå sammen den andre
+yaml-tab = et tabulatortegn er brukt til innrykk
+yaml-tab-help = YAML rykker inn bare med mellomrom: bytt tabulatortegnet med mellomrom, på linje med linjen over
+yaml-quote = anførselstegnet { $mark } som starter denne teksten, blir aldri lukket
+yaml-quote-help = avslutt teksten med { $mark } på samme linje, for eksempel `{ $example }`, eller dropp anførselstegnene
+yaml-bracket = `{ $open }` her blir aldri lukket
+yaml-bracket-help = lukk med `{ $close }` på samme linje, for eksempel `{ $example }`
+yaml-colon = et kolon med mellomrom etter inni en verdi får resten til å se ut som et nytt felt
+yaml-colon-help = sett hele teksten i anførselstegn: `{ $example }`
+yaml-list-item = et listepunkt (`- `) der det skulle stått felt (`navn: verdi`)
+yaml-list-item-help = fjern `- ` og start feltet i samme kolonne som feltene over, eller legg listen under et eget felt (`measures:`, så `- …` på linjene under)
+yaml-indent = denne linjen står ikke på linje med linjene rundt
+yaml-indent-help = felt på samme nivå starter i samme kolonne; rykk inn med mellomrom, to mer enn feltet de hører til
+yaml-unreadable = denne linjen kan ikke leses
+yaml-unreadable-help = sjekk anførselstegn og innrykk på denne linjen; tekst med `: ` eller ` #` i må stå i anførselstegn, eller bruk `|` og skriv teksten på linjene under

@@ -69,3 +69,29 @@ new-created = laga content/cases/{ $slug }.md (eit utkast: `casebook check --dra
 init-created = laga { $path }
 init-kept = heldt på { $path } (ho finst frå før)
 init-done = { $count } filer skrivne i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`
+
+## Feil i YAML-en i toppfelta eller i ei innstillingsfil
+
+yaml-too-many-values = for mykje YAML: meir enn { $max } verdiar (felt, listepunkt og tekstar)
+yaml-too-deep = for mykje YAML: meir enn { $max } nivå inni kvarandre
+yaml-too-many-aliases = for mykje YAML: meir enn { $max } tilvisingar (`*namn`)
+yaml-too-many-anchors = for mykje YAML: meir enn { $max } ankre (`&namn`)
+yaml-too-large = for mykje YAML: teksten er for stor eller gjentek seg for mykje til å lesast
+yaml-too-much-help = eit case treng berre enkle felt og lister; fjern dei djupe nivåa eller dei gjentekne `*namn`-tilvisingane
+yaml-duplicate = feltet `{ $key }` er skrive to gonger
+yaml-duplicate-first = { $message }: først på linje { $line }, kolonne { $column }, og her igjen
+yaml-duplicate-help = eit felt kan berre stå éin gong: behald éin `{ $key }:` og slett eller slå saman den andre
+yaml-tab = eit tabulatorteikn er brukt til innrykk
+yaml-tab-help = YAML rykkjer inn berre med mellomrom: byt tabulatorteiknet med mellomrom, på linje med linja over
+yaml-quote = hermeteiknet { $mark } som startar denne teksten, blir aldri lukka
+yaml-quote-help = avslutt teksten med { $mark } på same linja, til dømes `{ $example }`, eller dropp hermeteikna
+yaml-bracket = `{ $open }` her blir aldri lukka
+yaml-bracket-help = lukk med `{ $close }` på same linja, til dømes `{ $example }`
+yaml-colon = eit kolon med mellomrom etter inni ein verdi får resten til å sjå ut som eit nytt felt
+yaml-colon-help = set heile teksten i hermeteikn: `{ $example }`
+yaml-list-item = eit listepunkt (`- `) der det skulle stått felt (`namn: verdi`)
+yaml-list-item-help = fjern `- ` og start feltet i same kolonne som felta over, eller legg lista under eit eige felt (`measures:`, så `- …` på linjene under)
+yaml-indent = denne linja står ikkje på linje med linjene rundt
+yaml-indent-help = felt på same nivå startar i same kolonne; rykk inn med mellomrom, to meir enn feltet dei høyrer til
+yaml-unreadable = denne linja kan ikkje lesast
+yaml-unreadable-help = sjekk hermeteikn og innrykk på denne linja; tekst med `: ` eller ` #` i må stå i hermeteikn, eller bruk `|` og skriv teksten på linjene under

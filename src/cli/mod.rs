@@ -13,8 +13,9 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use casebook::config::{Config, Language};
+use casebook::config::{self, Config};
 use casebook::diagnostics::{self, Diagnostic};
+use casebook::words::Language;
 use casebook::{words, words::count};
 
 use crate::{Cli, Command, Lang};
@@ -42,12 +43,14 @@ impl std::error::Error for AlreadyReported {}
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    if let Some(lang) = cli.lang {
-        words::choose(match lang {
+    match cli.lang {
+        Some(lang) => words::choose(match lang {
             Lang::Nb => Language::Nb,
             Lang::Nn => Language::Nn,
             Lang::En => Language::En,
-        });
+        }),
+        // Until the site's configuration says otherwise.
+        None => words::site_default(Language::Nb),
     }
     let root = cli.root.as_path();
     match cli.command {
@@ -120,7 +123,11 @@ pub fn load_config(root: &Path) -> anyhow::Result<Config> {
         );
         anyhow::Error::new(AlreadyReported)
     })?;
-    words::site_default(config.site.language);
+    words::site_default(match config.site.language {
+        config::Language::Nb => Language::Nb,
+        config::Language::Nn => Language::Nn,
+        config::Language::En => Language::En,
+    });
     Ok(config)
 }
 

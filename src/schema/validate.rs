@@ -88,13 +88,12 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 (split.yaml_offset + p.offset, p.len)
             });
             let message = match err.first {
-                Some((line, column)) => {
-                    let line = file.text[..split.yaml_offset].matches('\n').count() + line;
-                    format!(
-                        "{}: first on line {line}, column {column}, and again here",
-                        err.message
-                    )
-                }
+                Some((line, column)) => crate::words!(
+                    "yaml-duplicate-first",
+                    message = err.message,
+                    line = file.text[..split.yaml_offset].matches('\n').count() + line,
+                    column = column
+                ),
                 None => err.message,
             };
             let mut d = Diagnostic::at(
@@ -106,9 +105,10 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 len,
                 message,
             );
-            d.help = Some(err.help.unwrap_or_else(|| {
-                "check the quoting and indentation on this line; text with `: ` or ` #` in it needs quotes, or use `|` and put it on the next lines".to_owned()
-            }));
+            d.help = Some(
+                err.help
+                    .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
+            );
             diagnostics.push(d);
             return Validated {
                 case: None,

@@ -8,9 +8,8 @@
 //! (`default-src 'self'`) allows them as it is: `serve` needs no inline
 //! script or style and does not loosen the policy.
 
-use crate::config::Language;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::words::Arg;
+use crate::words::{Arg, Language};
 
 use super::PREFIX;
 

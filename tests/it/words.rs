@@ -445,3 +445,28 @@ fn the_code_of_a_problem_is_the_same_in_every_language() {
         out.stderr
     );
 }
+
+#[test]
+fn yaml_mistakes_are_told_in_the_editors_language() {
+    let site = site_with("summary: Molde", "summary: Kort.\nsummary: Molde");
+    let message_in = |args: &[&str]| {
+        let out = in_site_language(&site, args);
+        let diags: Value = serde_json::from_str(&out.stdout).expect("JSON");
+        assert_eq!(diags[0]["code"], "yaml-syntax", "{diags}");
+        (
+            diags[0]["message"].as_str().unwrap_or("").to_owned(),
+            diags[0]["help"].as_str().unwrap_or("").to_owned(),
+        )
+    };
+    let (nb, nb_help) = message_in(&["check", "--format", "json"]);
+    assert_eq!(
+        nb,
+        "feltet `summary` er skrevet to ganger: først på linje 12, kolonne 1, og her igjen"
+    );
+    assert!(nb_help.contains("behold én `summary:`"), "{nb_help}");
+    let (nn, _) = message_in(&["--lang", "nn", "check", "--format", "json"]);
+    assert_eq!(
+        nn,
+        "feltet `summary` er skrive to gonger: først på linje 12, kolonne 1, og her igjen"
+    );
+}
