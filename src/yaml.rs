@@ -78,17 +78,21 @@ pub struct Key {
 }
 
 impl Value {
-    /// A short English name of the value's kind, for "expected …, found …".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a yes/no value",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a decimal number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a set of `key: value` fields",
-        }
+    /// A short name of the value's kind, for "must be …, not …", in the
+    /// language casebook speaks.
+    pub fn kind(&self) -> String {
+        crate::words::text(
+            match self {
+                Value::Null => "kind-nothing",
+                Value::Bool(_) => "kind-yes-no",
+                Value::Int(_) => "kind-whole-number",
+                Value::Float(_) => "kind-decimal-number",
+                Value::Str(_) => "kind-text",
+                Value::Seq(_) => "kind-list",
+                Value::Map(_) => "kind-fields",
+            },
+            Vec::new(),
+        )
     }
 }
 

@@ -95,3 +95,36 @@ yaml-indent = this line does not line up with the lines around it
 yaml-indent-help = fields at the same level start in the same column; indent with spaces, two more than the field they belong to
 yaml-unreadable = this line cannot be read
 yaml-unreadable-help = check the quoting and indentation on this line; text with `: ` or ` #` in it needs quotes, or use `|` and put it on the next lines
+
+## The front matter's fields
+
+kind-nothing = nothing
+kind-yes-no = a yes/no value
+kind-whole-number = a whole number
+kind-decimal-number = a decimal number
+kind-text = text
+kind-list = a list
+kind-fields = a set of `key: value` fields
+kind-quoted-text = text in quotes
+kind-true-false = `true` or `false`
+kind-number = a number (with a decimal point, `9.3`)
+field-empty = `{ $field }` is empty
+field-empty-help = write the text after the colon, or remove the line
+field-wrong-type = `{ $field }` must be { $expected }, not { $found }
+write-like-this = write it like this: `{ $example }`
+field-unknown = unknown field `{ $key }`
+field-unknown-in = unknown field `{ $key }` in `{ $field }`
+did-you-mean = did you mean `{ $suggestion }`?
+fields-here = the fields here are: { $fields }
+number-comma = `{ $field }` is written with a comma, `{ $written }`: inside `{ $braces }` a comma separates fields
+number-comma-help = write the whole number without separators: `{ $example }`
+decimal-comma = `{ $field }` is written with a decimal comma, `{ $written }`: inside `{ $braces }` a comma separates fields
+decimal-comma-help = write the number with a decimal point: `{ $example }`
+too-many-problems = { $count } more problems in this file are not shown (at most { $max } are reported per file)
+too-many-problems-help = fix the problems above and run `casebook check` again
+missing-county = this case has neither `municipality_number` nor `county`
+missing-county-help-register = add `{ $number }` and `{ $county }` (from the municipality register) so readers find the case by county
+missing-county-help = add `municipality_number` (the municipality's four digits, in quotes) and `county` so readers find the case by county
+date-invalid = `{ $text }` is not a real date
+date-meant-help = write `{ $example }` (year-month-day)
+date-help = write it as year-month-day, e.g. `{ $example }`

@@ -95,3 +95,36 @@ yaml-indent = denne linjen står ikke på linje med linjene rundt
 yaml-indent-help = felt på samme nivå starter i samme kolonne; rykk inn med mellomrom, to mer enn feltet de hører til
 yaml-unreadable = denne linjen kan ikke leses
 yaml-unreadable-help = sjekk anførselstegn og innrykk på denne linjen; tekst med `: ` eller ` #` i må stå i anførselstegn, eller bruk `|` og skriv teksten på linjene under
+
+## Feltene i toppen av en fil
+
+kind-nothing = ingenting
+kind-yes-no = en ja/nei-verdi
+kind-whole-number = et heltall
+kind-decimal-number = et desimaltall
+kind-text = tekst
+kind-list = en liste
+kind-fields = felt (`navn: verdi`)
+kind-quoted-text = tekst i anførselstegn
+kind-true-false = `true` eller `false`
+kind-number = et tall (med desimalpunktum, `9.3`)
+field-empty = `{ $field }` er tomt
+field-empty-help = skriv teksten etter kolonet, eller fjern linjen
+field-wrong-type = `{ $field }` må være { $expected }, ikke { $found }
+write-like-this = skriv det slik: `{ $example }`
+field-unknown = ukjent felt `{ $key }`
+field-unknown-in = ukjent felt `{ $key }` i `{ $field }`
+did-you-mean = mente du `{ $suggestion }`?
+fields-here = feltene her er: { $fields }
+number-comma = `{ $field }` er skrevet med komma, `{ $written }`: inni `{ $braces }` skiller komma feltene
+number-comma-help = skriv heltallet uten skilletegn: `{ $example }`
+decimal-comma = `{ $field }` er skrevet med desimalkomma, `{ $written }`: inni `{ $braces }` skiller komma feltene
+decimal-comma-help = skriv tallet med desimalpunktum: `{ $example }`
+too-many-problems = { $count } feil til i denne filen vises ikke (høyst { $max } vises per fil)
+too-many-problems-help = rett feilene over og kjør `casebook check` på nytt
+missing-county = dette caset har verken `municipality_number` eller `county`
+missing-county-help-register = legg til `{ $number }` og `{ $county }` (fra kommuneregisteret) så leserne finner caset etter fylke
+missing-county-help = legg til `municipality_number` (kommunens fire sifre, i anførselstegn) og `county` så leserne finner caset etter fylke
+date-invalid = `{ $text }` er ikke en ekte dato
+date-meant-help = skriv `{ $example }` (år-måned-dag)
+date-help = skriv den som år-måned-dag, for eksempel `{ $example }`

@@ -95,3 +95,36 @@ yaml-indent = denne linja står ikkje på linje med linjene rundt
 yaml-indent-help = felt på same nivå startar i same kolonne; rykk inn med mellomrom, to meir enn feltet dei høyrer til
 yaml-unreadable = denne linja kan ikkje lesast
 yaml-unreadable-help = sjekk hermeteikn og innrykk på denne linja; tekst med `: ` eller ` #` i må stå i hermeteikn, eller bruk `|` og skriv teksten på linjene under
+
+## Felta i toppen av ei fil
+
+kind-nothing = ingenting
+kind-yes-no = ein ja/nei-verdi
+kind-whole-number = eit heiltal
+kind-decimal-number = eit desimaltal
+kind-text = tekst
+kind-list = ei liste
+kind-fields = felt (`namn: verdi`)
+kind-quoted-text = tekst i hermeteikn
+kind-true-false = `true` eller `false`
+kind-number = eit tal (med desimalpunktum, `9.3`)
+field-empty = `{ $field }` er tomt
+field-empty-help = skriv teksten etter kolonet, eller fjern linja
+field-wrong-type = `{ $field }` må vere { $expected }, ikkje { $found }
+write-like-this = skriv det slik: `{ $example }`
+field-unknown = ukjent felt `{ $key }`
+field-unknown-in = ukjent felt `{ $key }` i `{ $field }`
+did-you-mean = meinte du `{ $suggestion }`?
+fields-here = felta her er: { $fields }
+number-comma = `{ $field }` er skrive med komma, `{ $written }`: inni `{ $braces }` skil komma felta
+number-comma-help = skriv heiltalet utan skiljeteikn: `{ $example }`
+decimal-comma = `{ $field }` er skrive med desimalkomma, `{ $written }`: inni `{ $braces }` skil komma felta
+decimal-comma-help = skriv talet med desimalpunktum: `{ $example }`
+too-many-problems = { $count } feil til i denne fila blir ikkje viste (høgst { $max } blir viste per fil)
+too-many-problems-help = rett feila over og køyr `casebook check` på nytt
+missing-county = dette caset har verken `municipality_number` eller `county`
+missing-county-help-register = legg til `{ $number }` og `{ $county }` (frå kommuneregisteret) så lesarane finn caset etter fylke
+missing-county-help = legg til `municipality_number` (dei fire sifra til kommunen, i hermeteikn) og `county` så lesarane finn caset etter fylke
+date-invalid = `{ $text }` er ikkje ein verkeleg dato
+date-meant-help = skriv `{ $example }` (år-månad-dag)
+date-help = skriv han som år-månad-dag, til dømes `{ $example }`

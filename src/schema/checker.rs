@@ -4,6 +4,7 @@
 use super::MAX_DIAGNOSTICS_PER_FILE;
 use super::fields::Field;
 use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::words;
 use crate::yaml::{Key, Node, Pos, Value};
 
 /// Collects diagnostics for one file while reading its front matter.
@@ -53,12 +54,13 @@ impl<'a> Checker<'a> {
                 severity,
                 "too-many-problems",
                 self.file,
-                format!(
-                    "{} more problems in this file are not shown (at most {MAX_DIAGNOSTICS_PER_FILE} are reported per file)",
-                    errors + warnings
+                words!(
+                    "too-many-problems",
+                    count = errors + warnings,
+                    max = MAX_DIAGNOSTICS_PER_FILE
                 ),
             )
-            .with_help("fix the problems above and run `casebook check` again");
+            .with_help(words!("too-many-problems-help"));
             // After the file's other problems when sorted.
             d.line = self.text.lines().count().max(1);
             self.diagnostics.push(d);
@@ -121,13 +123,18 @@ impl<'a> Checker<'a> {
 
     fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, example: &str) {
         let message = if matches!(node.value, Value::Null) {
-            format!("`{field}` is empty")
+            words!("field-empty", field = field)
         } else {
-            format!("`{field}` must be {expected}, not {}", node.value.kind())
+            words!(
+                "field-wrong-type",
+                field = field,
+                expected = words::text(expected, Vec::new()),
+                found = node.value.kind()
+            )
         };
         let d = self.error(node.pos, "wrong-type", message);
         if !example.is_empty() {
-            d.help = Some(format!("write it like this: `{example}`"));
+            d.help = Some(words!("write-like-this", example = example));
         }
     }
 
@@ -138,13 +145,17 @@ impl<'a> Checker<'a> {
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.to_string(),
             _ => {
-                self.wrong_type(node, field, "text", example);
+                self.wrong_type(node, field, "kind-text", example);
                 return None;
             }
         };
         if text.trim().is_empty() {
-            self.error(node.pos, "empty-field", format!("`{field}` is empty"))
-                .help = Some("write the text after the colon, or remove the line".into());
+            self.error(
+                node.pos,
+                "empty-field",
+                words!("field-empty", field = field),
+            )
+            .help = Some(words!("field-empty-help"));
             return None;
         }
         Some(text)
@@ -155,7 +166,7 @@ impl<'a> Checker<'a> {
         match &node.value {
             Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
             _ => {
-                self.wrong_type(node, field, "text in quotes", example);
+                self.wrong_type(node, field, "kind-quoted-text", example);
                 None
             }
         }
@@ -165,7 +176,7 @@ impl<'a> Checker<'a> {
         match node.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(node, field, "`true` or `false`", &format!("{field}: true"));
+                self.wrong_type(node, field, "kind-true-false", &format!("{field}: true"));
                 None
             }
         }
@@ -175,7 +186,7 @@ impl<'a> Checker<'a> {
         match node.value {
             Value::Int(i) => Some(i),
             _ => {
-                self.wrong_type(node, field, "a whole number", example);
+                self.wrong_type(node, field, "kind-whole-number", example);
                 None
             }
         }
@@ -186,12 +197,7 @@ impl<'a> Checker<'a> {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.wrong_type(
-                    node,
-                    field,
-                    "a number (with a decimal point, `9.3`)",
-                    example,
-                );
+                self.wrong_type(node, field, "kind-number", example);
                 None
             }
         }
@@ -201,7 +207,7 @@ impl<'a> Checker<'a> {
         match &node.value {
             Value::Seq(items) => Some(items),
             _ => {
-                self.wrong_type(node, field, "a list", example);
+                self.wrong_type(node, field, "kind-list", example);
                 None
             }
         }
@@ -217,7 +223,7 @@ impl<'a> Checker<'a> {
         example: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            self.wrong_type(node, field, "a set of `key: value` fields", example);
+            self.wrong_type(node, field, "kind-fields", example);
             return None;
         };
         let mut fields = Fields {
@@ -270,19 +276,32 @@ impl<'a> Checker<'a> {
             return false;
         };
         let (name, written) = (field.key(), format!("{whole},{fraction}"));
+        let braces = "{ … }";
         let (message, help) = if field.whole_number() {
             (
-                format!(
-                    "`{name}` is written with a comma, `{written}`: inside `{{ … }}` a comma separates fields"
+                words!(
+                    "number-comma",
+                    field = name,
+                    written = written.as_str(),
+                    braces = braces
                 ),
-                format!("write the whole number without separators: `{name}: {whole}{fraction}`"),
+                words!(
+                    "number-comma-help",
+                    example = format!("{name}: {whole}{fraction}")
+                ),
             )
         } else {
             (
-                format!(
-                    "`{name}` is written with a decimal comma, `{written}`: inside `{{ … }}` a comma separates fields"
+                words!(
+                    "decimal-comma",
+                    field = name,
+                    written = written.as_str(),
+                    braces = braces
                 ),
-                format!("write the number with a decimal point: `{name}: {whole}.{fraction}`"),
+                words!(
+                    "decimal-comma-help",
+                    example = format!("{name}: {whole}.{fraction}")
+                ),
             )
         };
         let pos = Pos {
@@ -305,21 +324,17 @@ impl<'a> Checker<'a> {
         }
         let mut pos = key.pos;
         pos.len = key.name.len();
-        let place = if field.is_empty() {
-            String::new()
+        let message = if field.is_empty() {
+            words!("field-unknown", key = key.name.as_str())
         } else {
-            format!(" in `{field}`")
+            words!("field-unknown-in", key = key.name.as_str(), field = field)
         };
-        let d = self.error(
-            pos,
-            "unknown-field",
-            format!("unknown field `{}`{place}", key.name),
-        );
+        let d = self.error(pos, "unknown-field", message);
         d.help = Some(match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "the fields here are: {}",
-                known.iter().map(Known::key).collect::<Vec<_>>().join(", ")
+            Some(s) => words!("did-you-mean", suggestion = s),
+            None => words!(
+                "fields-here",
+                fields = known.iter().map(Known::key).collect::<Vec<_>>().join(", ")
             ),
         });
     }

@@ -233,17 +233,18 @@ fn read_case(
             .zip(municipality.as_deref())
             .and_then(|(register, name)| registered(register, name));
         let help = match registered.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
-            Some((m, county)) => format!(
-                "add `municipality_number: \"{}\"` and `county: {}` (from the municipality register) so readers find the case by county",
-                m.code, county.name
+            Some((m, county)) => crate::words!(
+                "missing-county-help-register",
+                number = format!("municipality_number: \"{}\"", m.code),
+                county = format!("county: {}", county.name)
             ),
-            None => "add `municipality_number` (the municipality's four digits, in quotes) and `county` so readers find the case by county".to_owned(),
+            None => crate::words!("missing-county-help"),
         };
         c.report(
             Severity::Warning,
             open,
             "missing-county",
-            "this case has neither `municipality_number` nor `county`".into(),
+            crate::words!("missing-county"),
         )
         .help = Some(help);
     }
@@ -672,13 +673,15 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
         Ok(d) if shaped => Some(d),
         _ => {
             let help = match meant_date(&text) {
-                Some(meant) => format!("write `{field}: {meant}` (year-month-day)"),
-                None => format!("write it as year-month-day, e.g. `{field}: 2013-05-02`"),
+                Some(meant) => {
+                    crate::words!("date-meant-help", example = format!("{field}: {meant}"))
+                }
+                None => crate::words!("date-help", example = format!("{field}: 2013-05-02")),
             };
             c.error(
                 n.pos,
                 "invalid-date",
-                format!("`{text}` is not a real date"),
+                crate::words!("date-invalid", text = text.as_str()),
             )
             .help = Some(help);
             None
@@ -864,7 +867,7 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                     _ => {
                         c.error(p.pos, "invalid-period", format!(
                             "`{}` is not a period",
-                            text.unwrap_or_else(|| p.value.kind().to_owned())
+                            text.unwrap_or_else(|| p.value.kind())
                         ))
                         .help = Some("write a year (`2012`), a quarter (`2008-Q1`) or a month (`2008-03`), years 1990–2100".into());
                         None

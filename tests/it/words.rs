@@ -470,3 +470,52 @@ fn yaml_mistakes_are_told_in_the_editors_language() {
         "feltet `summary` er skrive to gonger: først på linje 12, kolonne 1, og her igjen"
     );
 }
+
+/// The first diagnostic of `check --format json` run in `lang`.
+fn first_in(site: &Site, lang: &str) -> (String, String, String) {
+    let out = in_site_language(site, &["--lang", lang, "check", "--format", "json"]);
+    let diags: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let d = &diags[0];
+    let text = |key: &str| d[key].as_str().unwrap_or("").to_owned();
+    (text("code"), text("message"), text("help"))
+}
+
+#[test]
+fn field_problems_are_told_in_each_language_with_the_same_code() {
+    let site = site_with("status: completed", "staus: completed");
+    let en = first_in(&site, "en");
+    let nb = first_in(&site, "nb");
+    let nn = first_in(&site, "nn");
+    assert_eq!(
+        en,
+        (
+            "unknown-field".into(),
+            "unknown field `staus`".into(),
+            "did you mean `status`?".into()
+        )
+    );
+    assert_eq!(
+        nb,
+        (
+            "unknown-field".into(),
+            "ukjent felt `staus`".into(),
+            "mente du `status`?".into()
+        )
+    );
+    assert_eq!(nn.2, "meinte du `status`?");
+
+    let site = site_with("value: 9.3 }", "value: 9,3 }");
+    let (code, message, help) = first_in(&site, "nn");
+    assert_eq!(code, "wrong-type");
+    assert_eq!(
+        message,
+        "`value` er skrive med desimalkomma, `9,3`: inni `{ … }` skil komma felta"
+    );
+    assert_eq!(help, "skriv talet med desimalpunktum: `value: 9.3`");
+
+    let site = site_with("published: 2013-05-02", "published: 2015-02-30");
+    let (code, message, help) = first_in(&site, "nb");
+    assert_eq!(code, "invalid-date");
+    assert_eq!(message, "`2015-02-30` er ikke en ekte dato");
+    assert_eq!(help, "skriv `published: 2015-02-28` (år-måned-dag)");
+}
