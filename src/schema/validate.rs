@@ -174,9 +174,12 @@ fn read_case(
             c.error(
                 pos,
                 "missing-field",
-                format!("missing required field `{name}`{}", section_label(name)),
+                crate::words!("field-missing", field = name, label = section_label(name)),
             )
-            .help = Some(format!("add it to the front matter: `{}`", field.example));
+            .help = Some(crate::words!(
+                "add-to-front-matter",
+                example = field.example
+            ));
         }
     }
     let title = f
@@ -195,11 +198,14 @@ fn read_case(
             let d = c.error(
                 n.pos,
                 "unknown-county",
-                format!("`{name}` is not one of the 15 counties of 2024"),
+                crate::words!("county-unknown", county = name.as_str()),
             );
             d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the counties are: {}", COUNTIES.map(|c| c.name).join(", ")),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!(
+                    "counties-are",
+                    counties = COUNTIES.map(|c| c.name).join(", ")
+                ),
             });
         }
         county
@@ -215,14 +221,17 @@ fn read_case(
         c.error(
             n.pos,
             "county-mismatch",
-            format!(
-                "municipality number `{number}` belongs to {} ({}), not to {}",
-                by_number.name, by_number.number, county.name
+            crate::words!(
+                "county-mismatch",
+                number = number.as_str(),
+                by_number = by_number.name,
+                county_number = by_number.number,
+                county = county.name
             ),
         )
-        .help = Some(format!(
-            "write `county: {}`, or correct `municipality_number`",
-            by_number.name
+        .help = Some(crate::words!(
+            "county-mismatch-help",
+            by_number = by_number.name
         ));
     }
     if number_node.is_none() && county_node.is_none() {
@@ -270,14 +279,11 @@ fn read_case(
             let d = c.error(
                 n.pos,
                 "unknown-programme",
-                format!("unknown programme `{id}`"),
+                crate::words!("programme-unknown", id = id.as_str()),
             );
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "the programmes in `content/programmes.yaml` are: {}",
-                    known.join(", ")
-                ),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!("programmes-are", ids = known.join(", ")),
             });
             return None;
         }
@@ -294,7 +300,11 @@ fn read_case(
                 "ongoing" => Some(Status::Ongoing),
                 "completed" => Some(Status::Completed),
                 other => {
-                    let d = c.error(n.pos, "invalid-value", format!("unknown status `{other}`"));
+                    let d = c.error(
+                        n.pos,
+                        "invalid-value",
+                        crate::words!("status-unknown", status = other),
+                    );
                     d.help = Some(
                         match did_you_mean(other, ["planned", "ongoing", "completed"]).or(
                             match other {
@@ -306,10 +316,8 @@ fn read_case(
                                 _ => None,
                             },
                         ) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? (one of planned, ongoing, completed)")
-                            }
-                            None => "use one of planned, ongoing, completed".into(),
+                            Some(s) => crate::words!("status-did-you-mean", suggestion = s),
+                            None => crate::words!("status-help"),
                         },
                     );
                     None
@@ -332,9 +340,9 @@ fn read_case(
                     c.error(
                         n.pos,
                         "invalid-value",
-                        format!("unknown language `{other}`"),
+                        crate::words!("language-unknown", language = other),
                     )
-                    .help = Some("use `nb` (bokmål) or `nn` (nynorsk)".into());
+                    .help = Some(crate::words!("language-help"));
                     None
                 }
             },
@@ -349,9 +357,9 @@ fn read_case(
             Severity::Warning,
             n.pos,
             "future-date",
-            format!("`published` ({p}) lies in the future"),
+            crate::words!("published-future", date = p.to_string()),
         )
-        .help = Some("the case is still built; check the date".into());
+        .help = Some(crate::words!("published-future-help"));
     }
     let summary = f
         .get("summary")
@@ -359,10 +367,13 @@ fn read_case(
     if let (Some(s), Some(n)) = (&summary, f.get("summary")) {
         let chars = s.trim().chars().count();
         if chars > SUMMARY_MAX_CHARS {
-            c.report(Severity::Warning, n.pos, "long-summary", format!(
-                "`summary` has {chars} characters; cards and search results show at most {SUMMARY_MAX_CHARS}"
-            ))
-            .help = Some("shorten it to one or two sentences".into());
+            c.report(
+                Severity::Warning,
+                n.pos,
+                "long-summary",
+                crate::words!("summary-long", chars = chars, max = SUMMARY_MAX_CHARS),
+            )
+            .help = Some(crate::words!("summary-long-help"));
         }
     }
     let need = markdown_field(c, f, "need", vocab);
@@ -379,15 +390,18 @@ fn read_case(
             c.error(
                 n.pos,
                 code,
-                format!(
-                    "a {value} case needs a `{}`{}",
-                    field.key,
-                    section_label(field.key)
+                crate::words!(
+                    "required-when",
+                    key = key,
+                    value = value,
+                    field = field.key,
+                    label = section_label(field.key)
                 ),
             )
-            .help = Some(format!(
-                "add it to the front matter: `{}`, or change `{key}`",
-                field.example
+            .help = Some(crate::words!(
+                "required-when-help",
+                example = field.example,
+                key = key
             ));
         }
     }
@@ -399,13 +413,16 @@ fn read_case(
                 Severity::Warning,
                 open,
                 code,
-                format!(
-                    "this case has no `{}`{}",
-                    field.key,
-                    section_label(field.key)
+                crate::words!(
+                    "recommended-missing",
+                    field = field.key,
+                    label = section_label(field.key)
                 ),
             )
-            .help = Some(format!("add it to the front matter: `{}`", field.example));
+            .help = Some(crate::words!(
+                "add-to-front-matter",
+                example = field.example
+            ));
         }
     }
     let indicators = match f.get("indicators") {
@@ -462,11 +479,20 @@ fn read_case(
     })
 }
 
-/// ` (Behov)` after a narrative section's key, to name it as editors know it.
+/// ` (Behov)` (nynorsk: its nynorsk name) after a narrative section's key,
+/// to name it as editors know it.
 fn section_label(key: &str) -> String {
     fields::field(key)
         .filter(|f| f.section.is_some())
-        .map(|f| format!(" ({})", f.label.nb))
+        .map(|f| {
+            // The sections' Norwegian names are the ones editors know,
+            // whatever language casebook speaks; nynorsk has its own.
+            let label = match crate::words::current() {
+                crate::words::Language::Nn => f.label.nn,
+                _ => f.label.nb,
+            };
+            format!(" ({label})")
+        })
         .unwrap_or_default()
 }
 
@@ -567,14 +593,13 @@ fn check_register(
 fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>> {
     let items = c.list(n, "themes", "themes: [sykefravaer, heltid-deltid]")?;
     if items.is_empty() {
-        c.error(
-            n.pos,
-            "empty-themes",
-            "`themes` is empty; a case needs at least one theme".into(),
-        )
-        .help = Some(format!(
-            "pick from `content/themes.yaml`, e.g. `themes: [{}]`",
-            config.themes.first().map_or("…", |t| t.id.as_str())
+        c.error(n.pos, "empty-themes", crate::words!("themes-empty"))
+            .help = Some(crate::words!(
+            "themes-empty-help",
+            example = format!(
+                "themes: [{}]",
+                config.themes.first().map_or("…", |t| t.id.as_str())
+            )
         ));
         return None;
     }
@@ -588,22 +613,23 @@ fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>>
         };
         if !known.contains(&id.as_str()) {
             ok = false;
-            let d = c.error(item.pos, "unknown-theme", format!("unknown theme `{id}`"));
+            let d = c.error(
+                item.pos,
+                "unknown-theme",
+                crate::words!("theme-unknown", id = id.as_str()),
+            );
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "the themes in `content/themes.yaml` are: {}",
-                    known.join(", ")
-                ),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!("themes-are", ids = known.join(", ")),
             });
         } else if out.contains(&id) {
             ok = false;
             c.error(
                 item.pos,
                 "duplicate-theme",
-                format!("theme `{id}` is listed twice"),
+                crate::words!("theme-twice", id = id.as_str()),
             )
-            .help = Some("remove the repeated theme".into());
+            .help = Some(crate::words!("theme-twice-help"));
         } else {
             out.push(id);
         }

@@ -519,3 +519,34 @@ fn field_problems_are_told_in_each_language_with_the_same_code() {
     assert_eq!(message, "`2015-02-30` er ikke en ekte dato");
     assert_eq!(help, "skriv `published: 2015-02-28` (år-måned-dag)");
 }
+
+#[test]
+fn vocabulary_and_required_fields_are_told_in_bokmal_and_nynorsk() {
+    let site = site_with(
+        "themes: [sykefravaer, kompetanse]",
+        "themes: [sykefravar, kompetanse]",
+    );
+    assert_eq!(
+        first_in(&site, "nb"),
+        (
+            "unknown-theme".into(),
+            "ukjent tema `sykefravar`".into(),
+            "mente du `sykefravaer`?".into()
+        )
+    );
+    assert_eq!(first_in(&site, "nn").1, "ukjent tema `sykefravar`");
+
+    let site = site_with("need: |\n  Høyt sykefravær.\n", "");
+    let (code, nb, nb_help) = first_in(&site, "nb");
+    assert_eq!(code, "missing-field");
+    assert_eq!(nb, "mangler det påkrevde feltet `need` (Behov)");
+    assert!(
+        nb_help.starts_with("legg det til i toppfeltene: `need: "),
+        "{nb_help}"
+    );
+    let (_, nn, _) = first_in(&site, "nn");
+    assert!(
+        nn.starts_with("manglar det påkravde feltet `need` ("),
+        "{nn}"
+    );
+}
