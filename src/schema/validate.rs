@@ -48,11 +48,11 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 Severity::Error,
                 "invalid-slug",
                 &file.rel,
-                format!("the file name `{}` cannot be used in an address", file.stem),
+                crate::words!("file-name-invalid", name = file.stem.as_str()),
             )
-            .with_help(format!(
-                "rename the file to `{}.md` (only a–z, 0–9 and `-`)",
-                crate::norwegian::slugify(&file.stem)
+            .with_help(crate::words!(
+                "file-name-help",
+                name = format!("{}.md", crate::norwegian::slugify(&file.stem))
             )),
         );
     }
@@ -506,20 +506,21 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
             .unwrap_or("")
             .trim()
             .to_owned();
-        c.error(
-            n.pos,
-            "wrong-type",
-            "`municipality_number` must be written in quotes".into(),
-        )
-        .help = Some(format!(
-            "write `municipality_number: \"{written}\"` (without quotes, a leading zero is lost)"
+        c.error(n.pos, "wrong-type", crate::words!("number-quotes"))
+            .help = Some(crate::words!(
+            "number-quotes-help",
+            example = format!("municipality_number: \"{written}\"")
         ));
         return None;
     }
     let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
     if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
-        c.error(n.pos, "invalid-municipality-number", format!("`{number}` is not a four-digit municipality number"))
-            .help = Some("municipality numbers have four digits, the first two being the county's (`1506` for Molde)".into());
+        c.error(
+            n.pos,
+            "invalid-municipality-number",
+            crate::words!("number-digits", number = number.as_str()),
+        )
+        .help = Some(crate::words!("number-digits-help"));
         return None;
     }
     if county_by_number(&number[..2]).is_none() {
@@ -562,12 +563,12 @@ fn check_register(
             let d = c.error(
                 n.pos,
                 "unknown-municipality",
-                format!("`{}` is not in the municipality register", name.trim()),
+                crate::words!("register-unknown", name = name.trim()),
             );
             d.help = Some(
                 match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "check the spelling against `content/municipalities.csv`".into(),
+                    Some(s) => crate::words!("did-you-mean", suggestion = s.to_string()),
+                    None => crate::words!("register-help"),
                 },
             );
         }
@@ -578,12 +579,17 @@ fn check_register(
                 c.error(
                     n.pos,
                     "municipality-number-mismatch",
-                    format!(
-                        "the register gives {} the number `{}`, not `{number}`",
-                        entry.name, entry.code
+                    crate::words!(
+                        "register-number",
+                        name = entry.name.as_str(),
+                        code = entry.code.as_str(),
+                        number = number
                     ),
                 )
-                .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
+                .help = Some(crate::words!(
+                    "register-number-help",
+                    example = format!("municipality_number: \"{}\"", entry.code)
+                ));
             }
         }
         (None, None) => {}
@@ -643,9 +649,9 @@ fn year(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<i32> {
         c.error(
             n.pos,
             "invalid-year",
-            format!("`{field}` is {y}; years must lie between 1990 and 2100"),
+            crate::words!("year-range", field = field, year = y.to_string()),
         )
-        .help = Some("write the year with four digits".into());
+        .help = Some(crate::words!("year-help"));
         return None;
     }
     i32::try_from(y).ok()
@@ -659,12 +665,11 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
         "period: { start: 2012, end: 2015 }",
     )?;
     let Some(start_node) = f.get("start") else {
-        c.error(
-            n.pos,
-            "missing-field",
-            "`period` needs a `start` year".into(),
-        )
-        .help = Some("write `period: { start: 2012, end: 2015 }`".into());
+        c.error(n.pos, "missing-field", crate::words!("period-start"))
+            .help = Some(crate::words!(
+            "write-like-this",
+            example = "period: { start: 2012, end: 2015 }"
+        ));
         return None;
     };
     let start = year(c, start_node, "period.start");
@@ -675,9 +680,9 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
         c.error(
             end_node.pos,
             "invalid-period",
-            format!("the period ends ({e}) before it starts ({s})"),
+            crate::words!("period-order", end = e.to_string(), start = s.to_string()),
         )
-        .help = Some("swap `start` and `end`".into());
+        .help = Some(crate::words!("period-order-help"));
         return None;
     }
     Some(Period { start: start?, end })
@@ -687,9 +692,14 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     let text = match &n.value {
         Value::Str(s) => s.trim().to_owned(),
         _ => {
-            c.error(n.pos, "wrong-type", format!("`{field}` must be a date"))
-                .help = Some(format!(
-                "write it as `{field}: 2013-05-02` (year-month-day)"
+            c.error(
+                n.pos,
+                "wrong-type",
+                crate::words!("date-wrong-type", field = field),
+            )
+            .help = Some(crate::words!(
+                "date-help",
+                example = format!("{field}: 2013-05-02")
             ));
             return None;
         }
@@ -767,12 +777,8 @@ fn markdown_field(
 fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec<String>> {
     let items = c.list(n, "measures", "measures:\n  - Første tiltak")?;
     if items.is_empty() {
-        c.error(
-            n.pos,
-            "empty-measures",
-            "`measures` is empty; a case needs at least one measure (Tiltak)".into(),
-        )
-        .help = Some("add one `- …` line per measure".into());
+        c.error(n.pos, "empty-measures", crate::words!("measures-empty"))
+            .help = Some(crate::words!("measures-empty-help"));
         return None;
     }
     let mut out = Vec::new();
@@ -805,7 +811,7 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
             c.error(
                 n.pos,
                 "missing-field",
-                format!("an indicator needs `{required}`"),
+                crate::words!("entry-needs-indicator", needs = required.to_string()),
             )
             .help = Some(
                 "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`"
@@ -824,11 +830,15 @@ fn indicator(c: &mut Checker<'_>, n: &Node) -> Option<Indicator> {
             "nok" => Unit::Nok,
             "ratio" => Unit::Ratio,
             other => {
-                let d = c.error(v.pos, "invalid-value", format!("unknown unit `{other}`"));
+                let d = c.error(
+                    v.pos,
+                    "invalid-value",
+                    crate::words!("unit-unknown", unit = other),
+                );
                 d.help = Some(
                     match did_you_mean(other, ["percent", "count", "nok", "ratio"]) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "use one of percent, count, nok, ratio".into(),
+                        Some(s) => crate::words!("did-you-mean", suggestion = s.to_string()),
+                        None => crate::words!("unit-help"),
                     },
                 );
                 return None;
@@ -869,9 +879,12 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a value in `{field}` needs a `period`"),
+                    crate::words!("entry-needs-point", field = field, needs = "period"),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
                 None
             }
             Some(p) => {
@@ -883,19 +896,27 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 match text.as_deref().and_then(PeriodKey::parse) {
                     Some(key) if (1990..=2100).contains(&key.year()) => {
                         if out.iter().any(|pt| pt.period == key) {
-                            c.error(p.pos, "duplicate-period", format!("period `{}` appears twice in `{field}`", key.label()))
-                                .help = Some("each period may have one value; remove or correct the repeated one".into());
+                            c.error(
+                                p.pos,
+                                "duplicate-period",
+                                crate::words!("period-twice", period = key.label(), field = field),
+                            )
+                            .help = Some(crate::words!("period-twice-help"));
                             None
                         } else {
                             Some(key)
                         }
                     }
                     _ => {
-                        c.error(p.pos, "invalid-period", format!(
-                            "`{}` is not a period",
-                            text.unwrap_or_else(|| p.value.kind())
-                        ))
-                        .help = Some("write a year (`2012`), a quarter (`2008-Q1`) or a month (`2008-03`), years 1990–2100".into());
+                        c.error(
+                            p.pos,
+                            "invalid-period",
+                            crate::words!(
+                                "period-invalid",
+                                period = text.unwrap_or_else(|| p.value.kind())
+                            ),
+                        )
+                        .help = Some(crate::words!("period-help"));
                         None
                     }
                 }
@@ -906,9 +927,12 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a value in `{field}` needs a `value`"),
+                    crate::words!("entry-needs-point", field = field, needs = "value"),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
                 None
             }
             Some(v) => c.number(v, "value", "value: 9.3"),
@@ -945,11 +969,7 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
         let amount = f.get("amount_nok").and_then(|v| {
             let a = c.integer(v, "amount_nok", "amount_nok: 300000")?;
             if a < 0 {
-                c.error(
-                    v.pos,
-                    "invalid-value",
-                    "`amount_nok` cannot be negative".into(),
-                );
+                c.error(v.pos, "invalid-value", crate::words!("amount-negative"));
                 return None;
             }
             u64::try_from(a).ok()
@@ -959,9 +979,12 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a funding entry needs `{required}`"),
+                    crate::words!("entry-needs-funding", needs = required.to_string()),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
             }
         }
         let per = match f.get("per") {
@@ -970,11 +993,12 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
                 if ["year", "month", "total"].contains(&p.as_str()) {
                     Some(Some(p))
                 } else {
-                    c.error(v.pos, "invalid-value", format!("unknown `per` value `{p}`"))
-                        .help = Some(
-                        "use `year`, `month` or `total` (or leave `per` out for a one-off amount)"
-                            .into(),
-                    );
+                    c.error(
+                        v.pos,
+                        "invalid-value",
+                        crate::words!("per-unknown", per = p.as_str()),
+                    )
+                    .help = Some(crate::words!("per-help"));
                     None
                 }
             }),
@@ -1026,9 +1050,12 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a link needs `{required}`"),
+                    crate::words!("entry-needs-link", needs = required.to_string()),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
             }
         }
         let title = f
@@ -1068,9 +1095,12 @@ fn contact(c: &mut Checker<'_>, n: &Node) -> Option<Contact> {
             c.error(
                 n.pos,
                 "missing-field",
-                format!("`contact` needs `{}`", required.key),
+                crate::words!("entry-needs-contact", needs = required.key),
             )
-            .help = Some(format!("write it like this: `{example}`"));
+            .help = Some(crate::words!(
+                "write-like-this",
+                example = example.to_string()
+            ));
         }
     }
     let name = f
@@ -1269,9 +1299,13 @@ pub fn duplicate_slugs<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) 
                     Severity::Error,
                     "duplicate-slug",
                     file,
-                    format!("the slug `{slug}` is already used by `{other}`"),
+                    crate::words!(
+                        "slug-taken",
+                        slug = slug.to_string(),
+                        other = other.to_string()
+                    ),
                 )
-                .with_help("rename one of the files: the file name is the case's address"),
+                .with_help(crate::words!("slug-taken-help")),
             );
         }
     }

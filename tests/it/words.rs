@@ -550,3 +550,38 @@ fn vocabulary_and_required_fields_are_told_in_bokmal_and_nynorsk() {
         "{nn}"
     );
 }
+
+#[test]
+fn indicators_periods_and_the_register_are_told_in_bokmal_and_nynorsk() {
+    let site = site_with("unit: percent", "unit: prosent");
+    assert_eq!(first_in(&site, "nb").1, "ukjent enhet `prosent`");
+    assert_eq!(first_in(&site, "nn").1, "ukjent eining `prosent`");
+
+    let site = site_with(
+        "period: { start: 2012, end: 2015 }",
+        "period: { start: 2015, end: 2012 }",
+    );
+    assert_eq!(
+        first_in(&site, "nb"),
+        (
+            "invalid-period".into(),
+            "perioden slutter (2012) før den starter (2015)".into(),
+            "bytt om `start` og `end`".into()
+        )
+    );
+
+    let site = Site::fixture("minimal");
+    site.write(
+        "content/municipalities.csv",
+        "\"code\";\"name\"\n\"1506\";\"Molde\"\n",
+    );
+    let text = site.read(CASE).replace("\"1506\"", "\"1505\"");
+    site.write(CASE, &text);
+    let (code, message, help) = first_in(&site, "nn");
+    assert_eq!(code, "municipality-number-mismatch");
+    assert_eq!(
+        message,
+        "registeret gir Molde nummeret `1506`, ikkje `1505`"
+    );
+    assert_eq!(help, "skriv `municipality_number: \"1506\"`");
+}
