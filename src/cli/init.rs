@@ -54,6 +54,55 @@ const GITKEEP_CASES: &str = "\
 Legg ett case per fil her. `casebook new <KOMMUNE>` lager en ferdig utfylt fil.
 ";
 
+/// The same skeleton in nynorsk, for `casebook --lang nn init`.
+mod nynorsk {
+    pub const SITE: &str = "\
+# Innstillingar for nettstaden. `casebook check` seier frå om noko er gale.
+title: Eksempelsamling
+base_url: https://eksempel.no/       # full adresse nettstaden blir publisert på
+language: nn                         # nb (bokmål), nn (nynorsk) eller en (engelsk)
+description: Erfaringar frå kommunar som har vore med i nasjonale program.
+# accessibility_statement: https://uustatus.no/nb/erklaringer/publisert/…
+licence: CC BY 4.0
+";
+
+    pub const THEMES: &str = "\
+# Tema lesarane kan bla etter. id: berre a–z, 0–9 og bindestrek.
+- id: sykefravaer
+  name: Sykefravær og nærvær
+  name_nn: Sjukefråvær og nærvær
+  description: |
+    Tiltak for lågare sjukefråvær og høgare nærvær.
+- id: heltid-deltid
+  name: Heltid og deltid
+  name_nn: Heiltid og deltid
+  description: |
+    Arbeid for fleire heile stillingar.
+";
+
+    pub const PROGRAMMES: &str = "\
+# Programma casa høyrer til.
+- id: saman
+  name: Saman om ein betre kommune
+  owner: KS og Kommunal- og regionaldepartementet
+  period: { start: 2012, end: 2015 }
+  description: |
+    Eit samarbeid mellom kommunar, KS og staten om nærvær, heiltid,
+    kompetanse og omdømme.
+";
+
+    pub const ABOUT: &str = "\
+---
+title: Om eksempelsamlinga
+---
+Her samlar vi erfaringar frå kommunar. Skriv om nettstaden her.
+";
+
+    pub const GITKEEP_CASES: &str = "\
+Legg eitt case per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
+";
+}
+
 /// The built site and what `build` keeps beside it (README, "Output on
 /// disk") are not sources.
 const GITIGNORE: &str = "\
@@ -61,13 +110,25 @@ const GITIGNORE: &str = "\
 /.public.casebook-*
 ";
 
+/// Writes the skeleton into `dir`, in nynorsk when casebook speaks
+/// nynorsk and in bokmål otherwise (a catalogue's cases are nb or nn).
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
+    let [site, themes, programmes, about, cases] = match casebook::words::current() {
+        casebook::words::Language::Nn => [
+            nynorsk::SITE,
+            nynorsk::THEMES,
+            nynorsk::PROGRAMMES,
+            nynorsk::ABOUT,
+            nynorsk::GITKEEP_CASES,
+        ],
+        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES],
+    };
     let files: [(&str, &str); 6] = [
-        ("content/site.yaml", SITE),
-        ("content/themes.yaml", THEMES),
-        ("content/programmes.yaml", PROGRAMMES),
-        ("content/pages/om.md", ABOUT),
-        ("content/cases/README.txt", GITKEEP_CASES),
+        ("content/site.yaml", site),
+        ("content/themes.yaml", themes),
+        ("content/programmes.yaml", programmes),
+        ("content/pages/om.md", about),
+        ("content/cases/README.txt", cases),
         (".gitignore", GITIGNORE),
     ];
     fs::create_dir_all(dir.join("content/media"))

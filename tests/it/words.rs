@@ -585,3 +585,25 @@ fn indicators_periods_and_the_register_are_told_in_bokmal_and_nynorsk() {
     );
     assert_eq!(help, "skriv `municipality_number: \"1506\"`");
 }
+
+#[test]
+fn init_in_nynorsk_writes_a_nynorsk_site_that_checks() {
+    let dir = tempfile::TempDir::new().expect("temp");
+    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
+    cmd.args(["--lang", "nn", "init"]).arg(dir.path());
+    let out = run(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("laga "), "{}", out.stderr);
+    let site = std::fs::read_to_string(dir.path().join("content/site.yaml")).expect("site.yaml");
+    assert!(site.contains("language: nn"), "{site}");
+    assert!(site.contains("Innstillingar for nettstaden"), "{site}");
+    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
+    cmd.arg("--root").arg(dir.path()).arg("check");
+    let out = run(cmd);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("sjekka 0 case og 1 side: ingen feil"),
+        "{}",
+        out.stderr
+    );
+}
