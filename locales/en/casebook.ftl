@@ -188,3 +188,12 @@ number-quotes = `municipality_number` must be written in quotes
 number-quotes-help = write `{ $example }` (without quotes, a leading zero is lost)
 number-digits = `{ $number }` is not a four-digit municipality number
 number-digits-help = municipality numbers have four digits, the first two being the county's (`1506` for Molde)
+
+## Finding and reading the files
+
+file-empty = the file is empty
+file-empty-help = a case starts with a `---` line, its fields, and another `---` line; `casebook new <MUNICIPALITY>` writes one to fill in
+front-matter-missing = the file does not start with front matter
+front-matter-missing-help = the first line must be `---`, followed by the fields (`title: …`) and a closing `---` line
+front-matter-unclosed = the front matter is never closed
+front-matter-unclosed-help = add a line `---` after the last field, before the report text

@@ -188,3 +188,12 @@ number-quotes = `municipality_number` må stå i anførselstegn
 number-quotes-help = skriv `{ $example }` (uten anførselstegn forsvinner en null først i tallet)
 number-digits = `{ $number }` er ikke et firesifret kommunenummer
 number-digits-help = kommunenumre har fire sifre, og de to første er fylkets (`1506` for Molde)
+
+## Å finne og lese filene
+
+file-empty = filen er tom
+file-empty-help = et case starter med en `---`-linje, feltene og en ny `---`-linje; `casebook new <KOMMUNE>` lager en fil du kan fylle ut
+front-matter-missing = filen starter ikke med toppfelt
+front-matter-missing-help = den første linjen må være `---`, fulgt av feltene (`title: …`) og en avsluttende `---`-linje
+front-matter-unclosed = toppfeltene blir aldri avsluttet
+front-matter-unclosed-help = legg til en linje `---` etter det siste feltet, før teksten i rapporten

@@ -188,3 +188,12 @@ number-quotes = `municipality_number` må stå i hermeteikn
 number-quotes-help = skriv `{ $example }` (utan hermeteikn forsvinn ein null først i talet)
 number-digits = `{ $number }` er ikkje eit firesifra kommunenummer
 number-digits-help = kommunenummer har fire siffer, og dei to første er fylket sine (`1506` for Molde)
+
+## Å finne og lese filene
+
+file-empty = fila er tom
+file-empty-help = eit case startar med ei `---`-linje, felta og ei ny `---`-linje; `casebook new <KOMMUNE>` lagar ei fil du kan fylle ut
+front-matter-missing = fila startar ikkje med toppfelt
+front-matter-missing-help = den første linja må vere `---`, følgd av felta (`title: …`) og ei avsluttande `---`-linje
+front-matter-unclosed = toppfelta blir aldri avslutta
+front-matter-unclosed-help = legg til ei linje `---` etter det siste feltet, før teksten i rapporten

@@ -607,3 +607,13 @@ fn init_in_nynorsk_writes_a_nynorsk_site_that_checks() {
         out.stderr
     );
 }
+
+#[test]
+fn a_file_without_front_matter_is_told_so_in_nynorsk() {
+    let site = Site::fixture("minimal");
+    site.write(CASE, "Berre tekst.\n");
+    let (code, message, help) = first_in(&site, "nn");
+    assert_eq!(code, "no-front-matter");
+    assert_eq!(message, "fila startar ikkje med toppfelt");
+    assert!(help.starts_with("den første linja må vere `---`"), "{help}");
+}
