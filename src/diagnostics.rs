@@ -133,11 +133,18 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     } else {
         Renderer::plain()
     };
+    // The renderer's own words for the levels, in the editor's language.
+    let word = |id| crate::words::text(id, Vec::new());
+    let (error, warning, help) = (
+        word("level-error"),
+        word("level-warning"),
+        word("level-help"),
+    );
     let mut out = String::new();
     for d in diagnostics {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
         let path = format!("{}:{}:{}", d.file, d.line, d.column);
         let mut group = Group::with_title(level.primary_title(d.message.as_str()));
@@ -151,8 +158,8 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
         } else {
             group = group.element(Level::NOTE.no_name().message(format!("--> {path}")));
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(text) = &d.help {
+            group = group.element(Level::HELP.with_name(help.as_str()).message(text.as_str()));
         }
         let report: &[Group<'_>] = &[group];
         let _ = writeln!(out, "{}\n", renderer.render(report));

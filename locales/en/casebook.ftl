@@ -58,9 +58,9 @@ serve-stopping = stopping
 ## The overlay over the last good page in the browser
 
 overlay-title = casebook: { $problems } — this is the last good version of the site
-overlay-error = error
-overlay-warning = warning
-overlay-help = help
+level-error = error
+level-warning = warning
+level-help = help
 overlay-fix = Fix the file and save it: this page reloads by itself.
 
 ## new and init

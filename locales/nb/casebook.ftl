@@ -58,9 +58,9 @@ serve-stopping = stopper
 ## Feilvisningen over siste fungerende side i nettleseren
 
 overlay-title = casebook: { $problems } — dette er siste fungerende versjon av nettstedet
-overlay-error = feil
-overlay-warning = advarsel
-overlay-help = hjelp
+level-error = feil
+level-warning = advarsel
+level-help = hjelp
 overlay-fix = Rett filen og lagre den: siden lastes inn på nytt av seg selv.
 
 ## new og init

@@ -58,9 +58,9 @@ serve-stopping = stoppar
 ## Feilvisinga over siste fungerande side i nettlesaren
 
 overlay-title = casebook: { $problems } — dette er siste fungerande versjon av nettstaden
-overlay-error = feil
-overlay-warning = åtvaring
-overlay-help = hjelp
+level-error = feil
+level-warning = åtvaring
+level-help = hjelp
 overlay-fix = Rett fila og lagre ho: sida lastar seg inn på nytt av seg sjølv.
 
 ## new og init

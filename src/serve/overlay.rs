@@ -76,8 +76,8 @@ impl Overlay {
         );
         for d in &diagnostics {
             let (level, word) = match d.severity {
-                Severity::Error => ("error", say("overlay-error", Vec::new())),
-                Severity::Warning => ("warning", say("overlay-warning", Vec::new())),
+                Severity::Error => ("error", say("level-error", Vec::new())),
+                Severity::Warning => ("warning", say("level-warning", Vec::new())),
             };
             html.push_str(&format!(
                 "<li class=\"casebook-{level}\">\n<p><code class=\"casebook-where\">{}</code> <strong>{}</strong>: {}</p>\n",
@@ -103,7 +103,7 @@ impl Overlay {
             if let Some(help) = &d.help {
                 html.push_str(&format!(
                     "<p class=\"casebook-help\">{}: {}</p>\n",
-                    escape(&say("overlay-help", Vec::new())),
+                    escape(&say("level-help", Vec::new())),
                     escape(help)
                 ));
             }

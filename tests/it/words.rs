@@ -617,3 +617,39 @@ fn a_file_without_front_matter_is_told_so_in_nynorsk() {
     assert_eq!(message, "fila startar ikkje med toppfelt");
     assert!(help.starts_with("den første linja må vere `---`"), "{help}");
 }
+
+#[test]
+fn the_human_format_names_errors_and_help_in_the_editors_language() {
+    let site = site_with(
+        "themes: [sykefravaer, kompetanse]",
+        "themes: [sykefravar, kompetanse]",
+    );
+    let out = in_site_language(&site, &["check"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("feil: ukjent tema `sykefravar`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("= hjelp: mente du `sykefravaer`?"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/cases/molde.md:7:10"),
+        "{}",
+        out.stderr
+    );
+    let out = in_site_language(&site, &["--lang", "en", "check"]);
+    assert!(
+        out.stderr.contains("error: unknown theme `sykefravar`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("= help: did you mean"),
+        "{}",
+        out.stderr
+    );
+}
