@@ -70,8 +70,8 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     if rest.trim().is_empty() {
         return Err(SplitError {
             code: "empty-file",
-            message: "the file is empty".into(),
-            help: "a case starts with a `---` line, its fields, and another `---` line; `casebook new <MUNICIPALITY>` writes one to fill in".into(),
+            message: crate::words!("file-empty"),
+            help: crate::words!("file-empty-help"),
             offset: start,
         });
     }
@@ -79,8 +79,8 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     if !is_fence(&rest[..first_end]) {
         return Err(SplitError {
             code: "no-front-matter",
-            message: "the file does not start with front matter".into(),
-            help: "the first line must be `---`, followed by the fields (`title: …`) and a closing `---` line".into(),
+            message: crate::words!("front-matter-missing"),
+            help: crate::words!("front-matter-missing-help"),
             offset: start,
         });
     }
@@ -103,8 +103,8 @@ pub fn split_front_matter(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         code: "unclosed-front-matter",
-        message: "the front matter is never closed".into(),
-        help: "add a line `---` after the last field, before the report text".into(),
+        message: crate::words!("front-matter-unclosed"),
+        help: crate::words!("front-matter-unclosed-help"),
         offset: start,
     })
 }

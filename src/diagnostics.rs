@@ -1,6 +1,6 @@
-//! Diagnostics: one problem in one file, with its position, and the two ways
-//! they are shown — rustc-style with a snippet and a caret (annotate-snippets)
-//! or a JSON array for tools.
+//! Diagnostics: one problem in one file, with its position, and the ways
+//! they are shown — rustc-style with a snippet and a caret (annotate-snippets),
+//! a JSON array for tools, GitHub Actions annotations and a SARIF 2.1.0 log.
 
 use std::fmt::Write as _;
 
@@ -133,11 +133,18 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     } else {
         Renderer::plain()
     };
+    // The renderer's own words for the levels, in the editor's language.
+    let word = |id| crate::words::text(id, Vec::new());
+    let (error, warning, help) = (
+        word("level-error"),
+        word("level-warning"),
+        word("level-help"),
+    );
     let mut out = String::new();
     for d in diagnostics {
         let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
         let path = format!("{}:{}:{}", d.file, d.line, d.column);
         let mut group = Group::with_title(level.primary_title(d.message.as_str()));
@@ -151,8 +158,8 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
         } else {
             group = group.element(Level::NOTE.no_name().message(format!("--> {path}")));
         }
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(text) = &d.help {
+            group = group.element(Level::HELP.with_name(help.as_str()).message(text.as_str()));
         }
         let report: &[Group<'_>] = &[group];
         let _ = writeln!(out, "{}\n", renderer.render(report));
@@ -165,6 +172,148 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
 pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".to_owned())
 }
+
+/// The 1-based line and column just past the marked text (the column of
+/// the character after the last one underlined), as SARIF counts them.
+fn end_of(d: &Diagnostic) -> Option<(usize, usize)> {
+    let source = d.source.as_ref()?;
+    let marked = source.text.get(source.start..source.end)?.chars().count();
+    Some((d.line, d.column + marked.max(1)))
+}
+
+/// The message with its help line, as one text.
+fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands, one line each:
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=CODE::message`
+/// (`::warning` for warnings), which GitHub shows beside the file's lines.
+pub fn render_github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = write!(
+            out,
+            "::{command} file={},line={},col={}",
+            github_property(&d.file),
+            d.line,
+            d.column
+        );
+        if let Some((end_line, end_column)) = end_of(d) {
+            let _ = write!(out, ",endLine={end_line},endColumn={end_column}");
+        }
+        let _ = writeln!(
+            out,
+            ",title={}::{}",
+            github_property(d.code),
+            github_data(&message_with_help(d))
+        );
+    }
+    out
+}
+
+/// Escapes a workflow command's message as GitHub's runner unescapes it.
+fn github_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value (`,` and `:` end it).
+fn github_property(text: &str) -> String {
+    github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Renders diagnostics as one SARIF 2.1.0 log: one rule per code, one
+/// result per problem with its region (columns count Unicode characters).
+pub fn render_sarif(diagnostics: &[Diagnostic]) -> String {
+    use serde_sarif::sarif;
+    let codes: std::collections::BTreeSet<&str> = diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = codes.into_iter().collect();
+    let rules: Vec<sarif::ReportingDescriptor> = codes
+        .iter()
+        .map(|code| sarif::ReportingDescriptor::builder().id(*code).build())
+        .collect();
+    let results: Vec<sarif::Result> = diagnostics
+        .iter()
+        .map(|d| {
+            let region = match end_of(d) {
+                Some((end_line, end_column)) => sarif::Region::builder()
+                    .start_line(d.line as i64)
+                    .start_column(d.column as i64)
+                    .end_line(end_line as i64)
+                    .end_column(end_column as i64)
+                    .build(),
+                None => sarif::Region::builder()
+                    .start_line(d.line as i64)
+                    .start_column(d.column as i64)
+                    .build(),
+            };
+            let location = sarif::Location::builder()
+                .physical_location(
+                    sarif::PhysicalLocation::builder()
+                        .artifact_location(
+                            sarif::ArtifactLocation::builder()
+                                .uri(
+                                    percent_encoding::utf8_percent_encode(&d.file, URI_PATH)
+                                        .to_string(),
+                                )
+                                .build(),
+                        )
+                        .region(region)
+                        .build(),
+                )
+                .build();
+            sarif::Result::builder()
+                .rule_id(d.code)
+                .rule_index(codes.binary_search(&d.code).unwrap_or(0) as i64)
+                .level(match d.severity {
+                    Severity::Error => sarif::ResultLevel::Error,
+                    Severity::Warning => sarif::ResultLevel::Warning,
+                })
+                .message(sarif::Message::builder().text(message_with_help(d)).build())
+                .locations(vec![location])
+                .build()
+        })
+        .collect();
+    let run = sarif::Run::builder()
+        .tool(
+            sarif::Tool::builder()
+                .driver(
+                    sarif::ToolComponent::builder()
+                        .name("casebook")
+                        .version(env!("CARGO_PKG_VERSION"))
+                        .rules(rules)
+                        .build(),
+                )
+                .build(),
+        )
+        .column_kind(serde_json::json!("unicodeCodePoints"))
+        .results(results)
+        .build();
+    let log = sarif::Sarif::builder()
+        .schema("https://json.schemastore.org/sarif-2.1.0.json")
+        .version(serde_json::json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    serde_json::to_string_pretty(&log).unwrap_or_default()
+}
+
+/// What a relative URI's path may hold unescaped: `/` stays, as do
+/// letters, digits and `-._~`; a space or `ø` is percent-encoded.
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Orders diagnostics by file, then position, errors before warnings on a tie.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
@@ -216,6 +365,22 @@ mod tests {
         );
         assert!(out.contains("^^^^^^^^^^"), "{out}");
         assert!(out.contains("help: did you mean `sykefravaer`?"), "{out}");
+    }
+
+    #[test]
+    fn github_annotations_escape_what_would_end_a_property_or_the_line() {
+        let mut d = Diagnostic::file(
+            Severity::Warning,
+            "odd-name",
+            "content/cases/a,b:c%.md",
+            "50% done\r\nnext".into(),
+        );
+        d.help = Some("write `a: b`".into());
+        assert_eq!(
+            render_github(&[d]),
+            "::warning file=content/cases/a%2Cb%3Ac%25.md,line=1,col=1,title=odd-name::\
+             50%25 done%0D%0Anext%0Ahelp: write `a: b`\n"
+        );
     }
 
     #[test]

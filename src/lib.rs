@@ -21,4 +21,5 @@ pub mod search;
 pub mod serve;
 pub mod skin;
 pub mod timings;
+pub mod words;
 pub mod yaml;

@@ -4,6 +4,7 @@
 
 mod cli;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,9 @@ pub struct Cli {
     /// The site's folder (holding `content/`).
     #[arg(long, global = true, default_value = ".", value_name = "DIR")]
     pub root: PathBuf,
+    /// The language casebook speaks (default: the site's `language`, else nb).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -30,6 +34,21 @@ pub enum Format {
     Human,
     /// One JSON array of `{file, line, column, severity, code, message, help}` on stdout.
     Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::message`) on stdout.
+    Github,
+    /// One SARIF 2.1.0 log on stdout, for code scanning.
+    Sarif,
+}
+
+/// The language of everything casebook says to the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Bokmål.
+    Nb,
+    /// Nynorsk.
+    Nn,
+    /// English.
+    En,
 }
 
 /// The language of a new case.
@@ -109,7 +128,8 @@ fn main() -> ExitCode {
         Ok(cli::Outcome::InvalidContent) => ExitCode::from(1),
         Err(err) => {
             if !err.is::<cli::AlreadyReported>() {
-                eprintln!("error: {err:#}");
+                // Not `eprintln!`: it panics when stderr is closed.
+                let _ = writeln!(std::io::stderr(), "{}: {err:#}", casebook::words!("error"));
             }
             ExitCode::from(2)
         }

@@ -78,27 +78,38 @@ pub struct Key {
 }
 
 impl Value {
-    /// A short English name of the value's kind, for "expected …, found …".
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing",
-            Value::Bool(_) => "a yes/no value",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a decimal number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a set of `key: value` fields",
-        }
+    /// A short name of the value's kind, for "must be …, not …", in the
+    /// language casebook speaks.
+    pub fn kind(&self) -> String {
+        crate::words::text(
+            match self {
+                Value::Null => "kind-nothing",
+                Value::Bool(_) => "kind-yes-no",
+                Value::Int(_) => "kind-whole-number",
+                Value::Float(_) => "kind-decimal-number",
+                Value::Str(_) => "kind-text",
+                Value::Seq(_) => "kind-list",
+                Value::Map(_) => "kind-fields",
+            },
+            Vec::new(),
+        )
     }
 }
 
 /// A YAML syntax error or resource-limit breach, with its position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YamlError {
-    /// What went wrong, in one lower-case sentence.
+    /// What went wrong, in one lower-case sentence in the editor's words
+    /// (never the parser's own terms).
     pub message: String,
-    /// Where, when the parser knows.
+    /// How to write it right, when we can say.
+    pub help: Option<String>,
+    /// Where the mistake is (the first tab, the opening quote, the unclosed
+    /// bracket), which is not always where the parser stopped.
     pub pos: Option<Pos>,
+    /// The other place the mistake involves: the line and column where a
+    /// repeated field was first written.
+    pub first: Option<(usize, usize)>,
 }
 
 impl fmt::Display for YamlError {
@@ -133,7 +144,12 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     let inner = err.without_snippet();
     let pos = inner.location().and_then(|loc| location_pos(text, loc));
     if let Some(message) = budget_message(inner) {
-        return YamlError { message, pos };
+        return YamlError {
+            message,
+            help: Some(crate::words!("yaml-too-much-help")),
+            pos,
+            first: None,
+        };
     }
     let mut message = inner.to_string();
     // The backend appends its own "at line X column Y"; we report positions
@@ -141,10 +157,227 @@ fn convert_error(text: &str, err: &serde_saphyr::Error) -> YamlError {
     if let Some(idx) = message.find(" at line ") {
         message.truncate(idx);
     }
-    YamlError {
-        message: tidy(&message),
+    plain_words(text, &message, pos)
+}
+
+/// The parser's message about `text`, stopped at `pos`, told as the
+/// mistake an editor made: what is wrong, how to write it right, and the
+/// place of the mistake itself. The parser's wording is matched only here.
+fn plain_words(text: &str, parser_says: &str, pos: Option<Pos>) -> YamlError {
+    use crate::words;
+    let said = |words: &str| parser_says.contains(words);
+    let at = pos.map_or(0, |p| p.offset.min(text.len()));
+    let plain = |message: String, help: String, pos: Option<Pos>| YamlError {
+        message,
+        help: Some(help),
         pos,
+        first: None,
+    };
+    if let Some(rest) = parser_says.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set ").next().unwrap_or(rest).trim();
+        return YamlError {
+            first: pos
+                .and_then(|p| first_key_before(text, key, p))
+                .map(|first| (first.line, first.column)),
+            ..plain(
+                words!("yaml-duplicate", key = key),
+                words!("yaml-duplicate-help", key = key),
+                pos,
+            )
+        };
     }
+    if said("tab") {
+        let tab = first_indenting_tab(text)
+            .or_else(|| text[at..].find('\t').map(|i| at + i))
+            .map(|offset| pos_at(text, offset, 1));
+        return plain(words!("yaml-tab"), words!("yaml-tab-help"), tab.or(pos));
+    }
+    if said("quoted scalar") {
+        let quote = opening_quote_before(text, at);
+        let mark = quote.map_or('"', |(_, c)| c).to_string();
+        return plain(
+            words!("yaml-quote", mark = mark.as_str()),
+            words!(
+                "yaml-quote-help",
+                mark = mark.as_str(),
+                example = format!("title: {mark}Nærvær i Molde{mark}")
+            ),
+            quote.map(|(offset, _)| pos_at(text, offset, 1)).or(pos),
+        );
+    }
+    if (said("bracket") || said("flow mapping") || said("flow sequence") || said("':' indicator"))
+        && let Some((offset, open)) = unclosed_bracket_before(text, at)
+    {
+        let (close, example) = if open == '[' {
+            ("]", "themes: [sykefravaer, kompetanse]")
+        } else {
+            ("}", "period: { start: 2012, end: 2015 }")
+        };
+        return plain(
+            words!("yaml-bracket", open = open.to_string()),
+            words!("yaml-bracket-help", close = close, example = example),
+            Some(pos_at(text, offset, 1)),
+        );
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    if said("mapping values are not allowed") {
+        let before = &text[line_start..at];
+        if let Some(first_colon) = before.find(": ") {
+            let key = before[..first_colon].trim_start().trim_start_matches("- ");
+            let value = line[first_colon + 2..].trim().replace('"', "\\\"");
+            return plain(
+                words!("yaml-colon"),
+                words!("yaml-colon-help", example = format!("{key}: \"{value}\"")),
+                pos,
+            );
+        }
+    }
+    if said("did not find expected key") && line.trim_start().starts_with("- ") {
+        let indent = line.len() - line.trim_start().len();
+        return plain(
+            words!("yaml-list-item"),
+            words!("yaml-list-item-help"),
+            pos.map(|p| pos_at(text, line_start + indent, p.len.max(1))),
+        );
+    }
+    if said("mapping values are not allowed")
+        || said("did not find expected")
+        || said("indentation")
+        || said("block sequence entries are not allowed")
+    {
+        let indent = line.len() - line.trim_start().len();
+        return plain(
+            words!("yaml-indent"),
+            words!("yaml-indent-help"),
+            Some(pos_at(text, line_start + indent, 1)),
+        );
+    }
+    // Whatever else the parser says is in its own terms: the editor is told
+    // where, and what usually goes wrong there.
+    plain(
+        words!("yaml-unreadable"),
+        words!("yaml-unreadable-help"),
+        pos,
+    )
+}
+
+/// The position of byte `offset` of `text`, marking `len` bytes.
+fn pos_at(text: &str, offset: usize, len: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line: text[..line_start].matches('\n').count() + 1,
+        column: text[line_start..offset].chars().count() + 1,
+        offset,
+        len,
+    }
+}
+
+/// Where `key` was first written as a key in the same column as the
+/// repeated one at `repeated`, on an earlier line.
+fn first_key_before(text: &str, key: &str, repeated: Pos) -> Option<Pos> {
+    let mut offset = 0;
+    for line in text
+        .split_inclusive('\n')
+        .take(repeated.line.saturating_sub(1))
+    {
+        let column = repeated.column.saturating_sub(1);
+        if let Some(rest) = line.get(column..)
+            && line[..column].chars().all(|c| c == ' ' || c == '-')
+            && let Some(after) = rest.strip_prefix(key)
+            && after.trim_start().starts_with(':')
+        {
+            return Some(pos_at(text, offset + column, key.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The first tab in the indentation of a line.
+fn first_indenting_tab(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '-']).len();
+        if let Some(i) = line[..indent].find('\t') {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The quote mark that opens a text and is not closed on its line, on the
+/// last such line at or before byte `at`.
+fn opening_quote_before(text: &str, at: usize) -> Option<(usize, char)> {
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut found = None;
+    let mut offset = 0;
+    for line in text[..end].split_inclusive('\n') {
+        if let Some((i, c)) = unclosed_quote(line) {
+            found = Some((offset + i, c));
+        }
+        offset += line.len();
+    }
+    found
+}
+
+/// A quote mark that starts a value (after `: `, `- `, `[`, `{` or `,`)
+/// with no closing mark after it on the line.
+fn unclosed_quote(line: &str) -> Option<(usize, char)> {
+    let mut chars = line.char_indices().peekable();
+    let mut value_may_start = true;
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' | '\'' if value_may_start => {
+                let rest = &line[i + 1..];
+                let closed = if c == '"' {
+                    let mut escaped = false;
+                    rest.chars().any(|r| {
+                        let end = r == '"' && !escaped;
+                        escaped = r == '\\' && !escaped;
+                        end
+                    })
+                } else {
+                    rest.contains('\'')
+                };
+                if !closed {
+                    return Some((i, c));
+                }
+                // Skip past the closing mark.
+                let close = rest.find(c).map_or(line.len(), |j| i + 1 + j);
+                while chars.peek().is_some_and(|&(j, _)| j <= close) {
+                    chars.next();
+                }
+                value_may_start = false;
+            }
+            ' ' | '\t' | '\r' | '\n' => {}
+            ':' | '-' | '[' | '{' | ',' => value_may_start = true,
+            _ => value_may_start = false,
+        }
+    }
+    None
+}
+
+/// The last `[` or `{` before byte `at` that no `]` or `}` closes.
+fn unclosed_bracket_before(text: &str, at: usize) -> Option<(usize, char)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut quote = None;
+    for (i, c) in text[..at].char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if text[..i].ends_with([' ', '[', '{', ',']) => quote = Some(c),
+            (None, '[' | '{') => open.push((i, c)),
+            (None, ']' | '}') => {
+                open.pop();
+            }
+            (None, '\n') => quote = None,
+            _ => {}
+        }
+    }
+    open.pop()
 }
 
 /// The backend words a budget breach as its debug output
@@ -160,35 +393,20 @@ fn budget_message(mut err: &serde_saphyr::Error) -> Option<String> {
             serde_saphyr::Error::Budget { breach, .. } => {
                 return Some(match breach {
                     BudgetBreach::Nodes { .. } => {
-                        format!(
-                            "too much YAML: more than {MAX_NODES} values (fields, list items and texts)"
-                        )
+                        crate::words!("yaml-too-many-values", max = MAX_NODES)
                     }
-                    BudgetBreach::Depth { .. } => {
-                        format!("too much YAML: nested more than {MAX_DEPTH} levels deep")
-                    }
+                    BudgetBreach::Depth { .. } => crate::words!("yaml-too-deep", max = MAX_DEPTH),
                     BudgetBreach::Aliases { .. } => {
-                        format!("too much YAML: more than {MAX_ALIASES} aliases (`*name`)")
+                        crate::words!("yaml-too-many-aliases", max = MAX_ALIASES)
                     }
                     BudgetBreach::Anchors { .. } => {
-                        format!("too much YAML: more than {MAX_ALIASES} anchors (`&name`)")
+                        crate::words!("yaml-too-many-anchors", max = MAX_ALIASES)
                     }
-                    _ => {
-                        "too much YAML: the text is too large or too repetitive to read".to_owned()
-                    }
+                    _ => crate::words!("yaml-too-large"),
                 });
             }
             _ => return None,
         }
-    }
-}
-
-fn tidy(message: &str) -> String {
-    let trimmed = message.trim().trim_end_matches('.');
-    let mut chars = trimmed.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => "the YAML could not be read".to_owned(),
     }
 }
 
@@ -464,10 +682,29 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_key_is_located_error() {
+    fn duplicate_key_is_located_at_both_places() {
         let err = parse("a: 1\nb: 2\na: 3\n").expect_err("duplicate");
-        assert!(err.message.contains("duplicate"), "{err:?}");
+        assert_eq!(err.message, "the field `a` is written twice", "{err:?}");
         assert_eq!(err.pos.map(|p| p.line), Some(3), "{err:?}");
+        assert_eq!(err.first, Some((1, 1)), "{err:?}");
+    }
+
+    #[test]
+    fn the_opening_quote_of_an_unclosed_text_is_found_past_closed_ones() {
+        assert_eq!(unclosed_quote("a: \"x\" b"), None);
+        assert_eq!(unclosed_quote("a: \"x \\\" y"), Some((3, '"')));
+        assert_eq!(
+            unclosed_quote("a: Molde's"),
+            None,
+            "an apostrophe inside a word"
+        );
+        assert_eq!(unclosed_quote("- 'x"), Some((2, '\'')));
+    }
+
+    #[test]
+    fn meant_brackets_ignore_those_inside_quotes() {
+        let text = "a: \"[\"\nb: { c: [1, 2]\nd: 3\n";
+        assert_eq!(unclosed_bracket_before(text, text.len()), Some((10, '{')));
     }
 
     #[test]

@@ -6,9 +6,10 @@ use std::path::Path;
 use std::time::Instant;
 
 use casebook::pipeline::{self, BuildError, BuildOptions};
-use casebook::timings;
+use casebook::words::count;
+use casebook::{timings, words};
 
-use super::{Outcome, load_config, plural, print_human, today};
+use super::{Outcome, drafts_note, load_config, print_human, say, to_stderr, today};
 
 pub fn run(
     root: &Path,
@@ -35,29 +36,41 @@ pub fn run(
         Ok(built) => built,
         Err(BuildError::Invalid(checked)) => {
             print_human(&checked.diagnostics);
-            eprintln!(
-                "error: {} in {} of {} case files; nothing was written",
-                plural(checked.errors(), "problem", "problems"),
-                checked.files_with_errors(),
-                checked.case_files
+            say!(
+                "{}",
+                words!(
+                    "build-invalid",
+                    problems = count("problems", checked.errors()),
+                    files = checked.files_with_errors(),
+                    cases = checked.case_files
+                )
             );
+            if let Some(note) = drafts_note(checked.drafts_skipped) {
+                say!("{note}");
+            }
             return Ok(Outcome::InvalidContent);
         }
         Err(e) => return Err(e.into()),
     };
     print_human(&built.warnings);
     let summary = built.summary;
-    eprintln!(
-        "built {}, {}, {} in {:.2} s → {}",
-        plural(summary.cases, "case", "cases"),
-        plural(summary.themes, "theme", "themes"),
-        plural(summary.pages, "page", "pages"),
-        // The whole command, reading and validating included.
-        started.elapsed().as_secs_f64(),
-        out.display()
+    say!(
+        "{}",
+        words!(
+            "build-done",
+            cases = count("cases", summary.cases),
+            themes = count("themes", summary.themes),
+            pages = count("pages", summary.pages),
+            // The whole command, reading and validating included.
+            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+            out = out.display().to_string()
+        )
     );
+    if let Some(note) = drafts_note(built.drafts_skipped) {
+        say!("{note}");
+    }
     if timings::enabled() {
-        eprint!("{}", timings::report(started.elapsed()));
+        to_stderr(&timings::report(started.elapsed()));
     }
     Ok(Outcome::Success)
 }

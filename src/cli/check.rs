@@ -3,10 +3,11 @@
 use std::path::Path;
 use std::time::Instant;
 
-use casebook::diagnostics::render_json;
-use casebook::{pipeline, timings};
+use casebook::diagnostics::{render_github, render_json, render_sarif};
+use casebook::words::count;
+use casebook::{pipeline, timings, words};
 
-use super::{Outcome, load_config, plural, print_human, today};
+use super::{Outcome, drafts_note, load_config, print_human, say, to_stderr, to_stdout, today};
 use crate::Format;
 
 pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome> {
@@ -14,34 +15,52 @@ pub fn run(root: &Path, format: Format, drafts: bool) -> anyhow::Result<Outcome>
     let config = load_config(root)?;
     let (checked, _media) = pipeline::check(root, &config, drafts, today());
     match format {
-        Format::Json => println!("{}", render_json(&checked.diagnostics)),
+        Format::Json => to_stdout(&format!("{}\n", render_json(&checked.diagnostics)))?,
+        Format::Github => to_stdout(&render_github(&checked.diagnostics))?,
+        Format::Sarif => to_stdout(&format!("{}\n", render_sarif(&checked.diagnostics)))?,
         Format::Human => print_human(&checked.diagnostics),
     }
     let errors = checked.errors();
     let warnings = checked.warnings();
     if format == Format::Human {
         if errors > 0 {
-            eprintln!(
-                "error: {} in {} of {} case files",
-                plural(errors, "problem", "problems"),
-                checked.files_with_errors(),
-                checked.case_files
+            say!(
+                "{}",
+                words!(
+                    "check-invalid",
+                    problems = count("problems", errors),
+                    files = checked.files_with_errors(),
+                    cases = checked.case_files
+                )
+            );
+        } else if warnings > 0 {
+            say!(
+                "{}",
+                words!(
+                    "check-ok-warnings",
+                    cases = count("cases", checked.case_files),
+                    pages = count("pages", checked.pages.len()),
+                    warnings = count("warnings", warnings)
+                )
             );
         } else {
-            eprintln!(
-                "checked {} and {}: no errors{}",
-                plural(checked.case_files, "case", "cases"),
-                plural(checked.pages.len(), "page", "pages"),
-                if warnings > 0 {
-                    format!(", {}", plural(warnings, "warning", "warnings"))
-                } else {
-                    String::new()
-                }
+            say!(
+                "{}",
+                words!(
+                    "check-ok",
+                    cases = count("cases", checked.case_files),
+                    pages = count("pages", checked.pages.len())
+                )
             );
         }
     }
+    // Every format: the summary goes to stderr, and an editor who pipes
+    // the JSON still learns that drafts were left out.
+    if let Some(note) = drafts_note(checked.drafts_skipped) {
+        say!("{note}");
+    }
     if timings::enabled() {
-        eprint!("{}", timings::report(started.elapsed()));
+        to_stderr(&timings::report(started.elapsed()));
     }
     // The process ends now: freeing every case one by one (about a tenth
     // of `check` at 10 000 cases) would be wasted work.

@@ -6,19 +6,67 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::Outcome;
+use super::{Outcome, say};
 
 const SITE: &str = "\
-# Innstillingar for nettstaden. Sjå README.md i casebook for alle felt.
+# Innstillinger for nettstedet. `casebook check` sier fra om noe er galt.
 title: Eksempelsamling
-base_url: https://eksempel.no/       # full adresse nettstaden blir publisert på
-language: nb                         # nb | nn | en
-description: Erfaringar frå kommunar som har vore med i nasjonale program.
+base_url: https://eksempel.no/       # full adresse nettstedet blir publisert på
+language: nb                         # nb (bokmål), nn (nynorsk) eller en (engelsk)
+description: Erfaringer fra kommuner som har vært med i nasjonale program.
 # accessibility_statement: https://uustatus.no/nb/erklaringer/publisert/…
 licence: CC BY 4.0
 ";
 
 const THEMES: &str = "\
+# Tema leserne kan bla etter. id: bare a–z, 0–9 og bindestrek.
+- id: sykefravaer
+  name: Sykefravær og nærvær
+  name_nn: Sjukefråvær og nærvær
+  description: |
+    Tiltak for lavere sykefravær og høyere nærvær.
+- id: heltid-deltid
+  name: Heltid og deltid
+  name_nn: Heiltid og deltid
+  description: |
+    Arbeid for flere hele stillinger.
+";
+
+const PROGRAMMES: &str = "\
+# Programmene casene hører til.
+- id: sammen
+  name: Sammen om en bedre kommune
+  owner: KS og Kommunal- og regionaldepartementet
+  period: { start: 2012, end: 2015 }
+  description: |
+    Et samarbeid mellom kommuner, KS og staten om nærvær, heltid,
+    kompetanse og omdømme.
+";
+
+const ABOUT: &str = "\
+---
+title: Om eksempelsamlingen
+---
+Her samler vi erfaringer fra kommuner. Skriv om nettstedet her.
+";
+
+const GITKEEP_CASES: &str = "\
+Legg ett case per fil her. `casebook new <KOMMUNE>` lager en ferdig utfylt fil.
+";
+
+/// The same skeleton in nynorsk, for `casebook --lang nn init`.
+mod nynorsk {
+    pub const SITE: &str = "\
+# Innstillingar for nettstaden. `casebook check` seier frå om noko er gale.
+title: Eksempelsamling
+base_url: https://eksempel.no/       # full adresse nettstaden blir publisert på
+language: nn                         # nb (bokmål), nn (nynorsk) eller en (engelsk)
+description: Erfaringar frå kommunar som har vore med i nasjonale program.
+# accessibility_statement: https://uustatus.no/nb/erklaringer/publisert/…
+licence: CC BY 4.0
+";
+
+    pub const THEMES: &str = "\
 # Tema lesarane kan bla etter. id: berre a–z, 0–9 og bindestrek.
 - id: sykefravaer
   name: Sykefravær og nærvær
@@ -32,7 +80,7 @@ const THEMES: &str = "\
     Arbeid for fleire heile stillingar.
 ";
 
-const PROGRAMMES: &str = "\
+    pub const PROGRAMMES: &str = "\
 # Programma casa høyrer til.
 - id: saman
   name: Saman om ein betre kommune
@@ -43,16 +91,17 @@ const PROGRAMMES: &str = "\
     kompetanse og omdømme.
 ";
 
-const ABOUT: &str = "\
+    pub const ABOUT: &str = "\
 ---
 title: Om eksempelsamlinga
 ---
 Her samlar vi erfaringar frå kommunar. Skriv om nettstaden her.
 ";
 
-const GITKEEP_CASES: &str = "\
+    pub const GITKEEP_CASES: &str = "\
 Legg eitt case per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
 ";
+}
 
 /// The built site and what `build` keeps beside it (README, "Output on
 /// disk") are not sources.
@@ -61,13 +110,25 @@ const GITIGNORE: &str = "\
 /.public.casebook-*
 ";
 
+/// Writes the skeleton into `dir`, in nynorsk when casebook speaks
+/// nynorsk and in bokmål otherwise (a catalogue's cases are nb or nn).
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
+    let [site, themes, programmes, about, cases] = match casebook::words::current() {
+        casebook::words::Language::Nn => [
+            nynorsk::SITE,
+            nynorsk::THEMES,
+            nynorsk::PROGRAMMES,
+            nynorsk::ABOUT,
+            nynorsk::GITKEEP_CASES,
+        ],
+        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES],
+    };
     let files: [(&str, &str); 6] = [
-        ("content/site.yaml", SITE),
-        ("content/themes.yaml", THEMES),
-        ("content/programmes.yaml", PROGRAMMES),
-        ("content/pages/om.md", ABOUT),
-        ("content/cases/README.txt", GITKEEP_CASES),
+        ("content/site.yaml", site),
+        ("content/themes.yaml", themes),
+        ("content/programmes.yaml", programmes),
+        ("content/pages/om.md", about),
+        ("content/cases/README.txt", cases),
         (".gitignore", GITIGNORE),
     ];
     fs::create_dir_all(dir.join("content/media"))
@@ -83,22 +144,30 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
             Ok(mut file) => {
                 file.write_all(text.as_bytes())
                     .with_context(|| format!("cannot write `{}`", path.display()))?;
-                eprintln!("   created {}", path.display());
+                say!(
+                    "{}",
+                    casebook::words!("init-created", path = path.display().to_string())
+                );
                 written += 1;
             }
             Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-                eprintln!("      kept {} (it exists already)", path.display());
+                say!(
+                    "{}",
+                    casebook::words!("init-kept", path = path.display().to_string())
+                );
             }
             Err(err) => {
                 return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
             }
         }
     }
-    eprintln!(
-        "{} files written in `{}`; next: `casebook --root {} new <KOMMUNE>`",
-        written,
-        dir.display(),
-        dir.display()
+    say!(
+        "{}",
+        casebook::words!(
+            "init-done",
+            count = written,
+            dir = dir.display().to_string()
+        )
     );
     Ok(Outcome::Success)
 }

@@ -8,13 +8,17 @@ mod new;
 mod schema;
 mod serve;
 
-use std::io::IsTerminal;
+use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;
 
-use casebook::config::Config;
-use casebook::diagnostics::{self, Diagnostic};
+use anyhow::Context;
 
-use crate::{Cli, Command};
+use casebook::config::{self, Config};
+use casebook::diagnostics::{self, Diagnostic};
+use casebook::words::Language;
+use casebook::{words, words::count};
+
+use crate::{Cli, Command, Lang};
 
 /// How a command ended, when it did not fail outright.
 pub enum Outcome {
@@ -39,6 +43,15 @@ impl std::error::Error for AlreadyReported {}
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    match cli.lang {
+        Some(lang) => words::choose(match lang {
+            Lang::Nb => Language::Nb,
+            Lang::Nn => Language::Nn,
+            Lang::En => Language::En,
+        }),
+        // Until the site's configuration says otherwise.
+        None => words::site_default(Language::Nb),
+    }
     let root = cli.root.as_path();
     match cli.command {
         Command::Init { dir } => init::run(dir.as_deref().unwrap_or(root)),
@@ -61,27 +74,61 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 /// Prints diagnostics to stderr in the human format (coloured on a terminal).
 pub fn print_human(diagnostics: &[Diagnostic]) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    eprint!("{}", diagnostics::render_human(diagnostics, color));
+    to_stderr(&diagnostics::render_human(diagnostics, color));
 }
+
+/// Writes `text` to stdout. A reader that has gone away (`| head -1`) is
+/// no failure: the command still ends with the code the content deserves,
+/// as ripgrep does. Any other failure (a full disk) is an I/O error.
+pub fn to_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
+}
+
+/// Writes `text` to stderr. If stderr is closed or full there is nowhere
+/// left to tell of it, so a failure is let go rather than panicking as
+/// `eprint!` would.
+pub fn to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `eprintln!` that never panics: see [`to_stderr`].
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::to_stderr(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+pub(crate) use say;
 
 /// Loads the site's configuration; its problems are printed and end the
 /// command with exit code 2.
 pub fn load_config(root: &Path) -> anyhow::Result<Config> {
     if !root.join("content").is_dir() {
-        anyhow::bail!(
-            "`{}` has no `content/` folder; run casebook in a site's folder, pass `--root DIR`, or create a site with `casebook init`",
-            root.display()
-        );
+        anyhow::bail!(casebook::words!(
+            "no-site",
+            root = root.display().to_string()
+        ));
     }
-    casebook::pipeline::load_config(root).map_err(|diagnostics| {
+    let config = casebook::pipeline::load_config(root).map_err(|diagnostics| {
         print_human(&diagnostics);
-        eprintln!(
-            "error: the site's configuration has {} problem{}; nothing was checked",
-            diagnostics.len(),
-            if diagnostics.len() == 1 { "" } else { "s" }
+        say!(
+            "{}",
+            casebook::words!(
+                "config-invalid",
+                problems = count("problems", diagnostics.len())
+            )
         );
         anyhow::Error::new(AlreadyReported)
-    })
+    })?;
+    words::site_default(match config.site.language {
+        config::Language::Nb => Language::Nb,
+        config::Language::Nn => Language::Nn,
+        config::Language::En => Language::En,
+    });
+    Ok(config)
 }
 
 /// Today's date in Norway (for "published in the future").
@@ -91,7 +138,7 @@ pub fn today() -> jiff::civil::Date {
         .date()
 }
 
-/// `1 problem` / `3 problems`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "2 drafts not checked (use --drafts)", when drafts were left out.
+pub fn drafts_note(skipped: usize) -> Option<String> {
+    (skipped > 0).then(|| count("drafts-skipped", skipped))
 }

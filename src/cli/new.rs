@@ -13,7 +13,7 @@ use casebook::diagnostics::did_you_mean;
 use casebook::norwegian::{county_by_number, slugify};
 use casebook::schema::fields::{Prefill, new_case};
 
-use super::{Outcome, load_config, today};
+use super::{Outcome, load_config, say, today};
 use crate::CaseLanguage;
 
 pub fn run(
@@ -97,6 +97,6 @@ pub fn run(
     };
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
-    eprintln!("created content/cases/{slug}.md (a draft: `casebook check --drafts` checks it)");
+    say!("{}", casebook::words!("new-created", slug = slug.as_str()));
     Ok(Outcome::Success)
 }

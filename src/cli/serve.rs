@@ -8,8 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use casebook::serve::{self, Event, Options, ServeError};
+use casebook::words;
+use casebook::words::count;
 
-use super::{AlreadyReported, Outcome, load_config, plural, print_human, today};
+use super::{AlreadyReported, Outcome, load_config, print_human, say, today};
 
 pub fn run(root: &Path, port: u16, bind: &str, drafts: bool) -> anyhow::Result<Outcome> {
     let config = load_config(root)?;
@@ -29,19 +31,25 @@ pub fn run(root: &Path, port: u16, bind: &str, drafts: bool) -> anyhow::Result<O
             case_files,
         }) => {
             print_human(&diagnostics);
-            eprintln!(
-                "error: {} in {} of {} case files; nothing is served",
-                plural(errors, "problem", "problems"),
-                files_with_errors,
-                case_files
+            say!(
+                "{}",
+                words!(
+                    "serve-invalid",
+                    problems = count("problems", errors),
+                    files = files_with_errors,
+                    cases = case_files
+                )
             );
             Ok(Outcome::InvalidContent)
         }
         Err(ServeError::Config(diagnostics)) => {
             print_human(&diagnostics);
-            eprintln!(
-                "error: the site's configuration has {}; nothing is served",
-                plural(diagnostics.len(), "problem", "problems")
+            say!(
+                "{}",
+                words!(
+                    "serve-config-invalid",
+                    problems = count("problems", diagnostics.len())
+                )
             );
             Err(AlreadyReported.into())
         }
@@ -66,18 +74,19 @@ fn millis(d: Duration) -> String {
 /// `content/cases/molde.md`, or `3 files (content/cases/a.md, …)`.
 fn what_changed(changed: &[String]) -> String {
     match changed {
-        [] => "nothing".to_owned(),
+        [] => String::new(),
         [one] => one.clone(),
-        [first, ..] => format!("{} files ({first}, …)", changed.len()),
+        [first, ..] => words!(
+            "serve-changed-files",
+            count = changed.len(),
+            first = first.as_str()
+        ),
     }
 }
 
 fn print_event(event: Event) {
-    match event {
-        Event::Exposed { addr } => eprintln!(
-            "warning: listening on {addr}: other computers on the network can open the site, drafts included; \
-             leave out `--bind` to keep it on this computer (127.0.0.1)"
-        ),
+    let line = match event {
+        Event::Exposed { addr } => words!("serve-exposed", addr = addr.to_string()),
         Event::Serving {
             url,
             folder,
@@ -87,14 +96,17 @@ fn print_event(event: Event) {
             elapsed,
         } => {
             print_human(&warnings);
-            eprintln!(
-                "built {}, {} in {:.2} s into {}",
-                plural(cases, "case", "cases"),
-                plural(pages, "page", "pages"),
-                elapsed.as_secs_f64(),
-                folder.display()
+            say!(
+                "{}",
+                words!(
+                    "serve-built",
+                    cases = count("cases", cases),
+                    pages = count("pages", pages),
+                    seconds = format!("{:.2}", elapsed.as_secs_f64()),
+                    folder = folder.display().to_string()
+                )
             );
-            eprintln!("serving {url} — watching content/ and themes/; press Ctrl-C to stop");
+            words!("serve-serving", url = url.to_string())
         }
         Event::Rebuilt {
             changed,
@@ -104,32 +116,40 @@ fn print_event(event: Event) {
             elapsed,
         } => {
             print_human(&warnings);
-            let how = if full {
-                "whole site rebuilt"
+            let pages = count("pages", pages);
+            let (time, changed, millis) = (clock(), what_changed(&changed), millis(elapsed));
+            if full {
+                words!(
+                    "serve-rebuilt-whole",
+                    time = time,
+                    changed = changed,
+                    pages = pages,
+                    millis = millis
+                )
             } else {
-                "rebuilt"
-            };
-            eprintln!(
-                "{} {} changed: {how}, {} in {}",
-                clock(),
-                what_changed(&changed),
-                plural(pages, "page", "pages"),
-                millis(elapsed)
-            );
+                words!(
+                    "serve-rebuilt",
+                    time = time,
+                    changed = changed,
+                    pages = pages,
+                    millis = millis
+                )
+            }
         }
         Event::Broken {
             changed,
             diagnostics,
         } => {
             print_human(&diagnostics);
-            eprintln!(
-                "{} {} changed: {}; still serving the last good site",
-                clock(),
-                what_changed(&changed),
-                plural(diagnostics.len(), "problem", "problems")
-            );
+            words!(
+                "serve-broken",
+                time = clock(),
+                changed = what_changed(&changed),
+                problems = count("problems", diagnostics.len())
+            )
         }
-        Event::Trouble { message } => eprintln!("{} error: {message}", clock()),
-        Event::Stopping => eprintln!("stopping"),
-    }
+        Event::Trouble { message } => words!("serve-trouble", time = clock(), message = message),
+        Event::Stopping => words!("serve-stopping"),
+    };
+    say!("{line}");
 }

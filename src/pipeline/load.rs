@@ -32,6 +32,8 @@ pub struct Loaded {
     pub pages: Vec<Page>,
     /// Files under `content/media/`.
     pub media: BTreeSet<String>,
+    /// Case files marked `draft: true` left out (without `--drafts`).
+    pub drafts_skipped: usize,
 }
 
 /// Why a site could not be loaded.
@@ -122,6 +124,7 @@ pub fn load(
         cases: checked.cases,
         pages: checked.pages,
         media,
+        drafts_skipped: checked.drafts_skipped,
     };
     Ok((loaded, checked.diagnostics))
 }

@@ -251,6 +251,8 @@ pub struct Built {
     pub summary: Summary,
     /// Warnings (the content had no errors).
     pub warnings: Vec<Diagnostic>,
+    /// Case files marked `draft: true` left out (without `--drafts`).
+    pub drafts_skipped: usize,
 }
 
 /// Why `build` wrote nothing.
@@ -294,8 +296,13 @@ pub fn build(config: Config, options: &BuildOptions<'_>) -> Result<Built, BuildE
             });
         }
     };
+    let drafts_skipped = loaded.drafts_skipped;
     let summary = write(loaded.content(), options, staging?)?;
-    Ok(Built { summary, warnings })
+    Ok(Built {
+        summary,
+        warnings,
+        drafts_skipped,
+    })
 }
 
 /// Writes `content` into `staging` (made ready by [`output::prepare`] for

@@ -4,6 +4,7 @@
 use super::MAX_DIAGNOSTICS_PER_FILE;
 use super::fields::Field;
 use crate::diagnostics::{Diagnostic, Severity, did_you_mean};
+use crate::words;
 use crate::yaml::{Key, Node, Pos, Value};
 
 /// Collects diagnostics for one file while reading its front matter.
@@ -53,12 +54,13 @@ impl<'a> Checker<'a> {
                 severity,
                 "too-many-problems",
                 self.file,
-                format!(
-                    "{} more problems in this file are not shown (at most {MAX_DIAGNOSTICS_PER_FILE} are reported per file)",
-                    errors + warnings
+                words!(
+                    "too-many-problems",
+                    count = errors + warnings,
+                    max = MAX_DIAGNOSTICS_PER_FILE
                 ),
             )
-            .with_help("fix the problems above and run `casebook check` again");
+            .with_help(words!("too-many-problems-help"));
             // After the file's other problems when sorted.
             d.line = self.text.lines().count().max(1);
             self.diagnostics.push(d);
@@ -121,13 +123,18 @@ impl<'a> Checker<'a> {
 
     fn wrong_type(&mut self, node: &Node, field: &str, expected: &str, example: &str) {
         let message = if matches!(node.value, Value::Null) {
-            format!("`{field}` is empty")
+            words!("field-empty", field = field)
         } else {
-            format!("`{field}` must be {expected}, not {}", node.value.kind())
+            words!(
+                "field-wrong-type",
+                field = field,
+                expected = words::text(expected, Vec::new()),
+                found = node.value.kind()
+            )
         };
         let d = self.error(node.pos, "wrong-type", message);
         if !example.is_empty() {
-            d.help = Some(format!("write it like this: `{example}`"));
+            d.help = Some(words!("write-like-this", example = example));
         }
     }
 
@@ -138,13 +145,17 @@ impl<'a> Checker<'a> {
             Value::Int(i) => i.to_string(),
             Value::Float(f) => f.to_string(),
             _ => {
-                self.wrong_type(node, field, "text", example);
+                self.wrong_type(node, field, "kind-text", example);
                 return None;
             }
         };
         if text.trim().is_empty() {
-            self.error(node.pos, "empty-field", format!("`{field}` is empty"))
-                .help = Some("write the text after the colon, or remove the line".into());
+            self.error(
+                node.pos,
+                "empty-field",
+                words!("field-empty", field = field),
+            )
+            .help = Some(words!("field-empty-help"));
             return None;
         }
         Some(text)
@@ -155,7 +166,7 @@ impl<'a> Checker<'a> {
         match &node.value {
             Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
             _ => {
-                self.wrong_type(node, field, "text in quotes", example);
+                self.wrong_type(node, field, "kind-quoted-text", example);
                 None
             }
         }
@@ -165,7 +176,7 @@ impl<'a> Checker<'a> {
         match node.value {
             Value::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(node, field, "`true` or `false`", &format!("{field}: true"));
+                self.wrong_type(node, field, "kind-true-false", &format!("{field}: true"));
                 None
             }
         }
@@ -175,7 +186,7 @@ impl<'a> Checker<'a> {
         match node.value {
             Value::Int(i) => Some(i),
             _ => {
-                self.wrong_type(node, field, "a whole number", example);
+                self.wrong_type(node, field, "kind-whole-number", example);
                 None
             }
         }
@@ -186,12 +197,7 @@ impl<'a> Checker<'a> {
             Value::Int(i) => Some(i as f64),
             Value::Float(f) if f.is_finite() => Some(f),
             _ => {
-                self.wrong_type(
-                    node,
-                    field,
-                    "a number (with a decimal point, `9.3`)",
-                    example,
-                );
+                self.wrong_type(node, field, "kind-number", example);
                 None
             }
         }
@@ -201,7 +207,7 @@ impl<'a> Checker<'a> {
         match &node.value {
             Value::Seq(items) => Some(items),
             _ => {
-                self.wrong_type(node, field, "a list", example);
+                self.wrong_type(node, field, "kind-list", example);
                 None
             }
         }
@@ -217,20 +223,93 @@ impl<'a> Checker<'a> {
         example: &str,
     ) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            self.wrong_type(node, field, "a set of `key: value` fields", example);
+            self.wrong_type(node, field, "kind-fields", example);
             return None;
         };
         let mut fields = Fields {
             entries: Vec::new(),
         };
-        for (key, value) in entries {
+        for (i, (key, value)) in entries.iter().enumerate() {
             if known.iter().any(|k| k.key() == key.name) {
                 fields.entries.push((key, value));
+            } else if let Some((number_key, number)) = i.checked_sub(1).map(|j| &entries[j])
+                && self.decimal_comma(number_key, number, key, value, known)
+            {
+                // Reported as the number's mistake, not as an unknown field.
             } else {
                 self.unknown_key(key, field, known);
             }
         }
         Some(fields)
+    }
+
+    /// `{ period: 2023-Q1, value: 9,5 }`: in a `{ … }` the comma ends the
+    /// field, so YAML reads `value: 9` and a field named `5`. Reports the
+    /// comma as the number's mistake; returns whether it did. (The number's
+    /// whole part stays in the field: the file has an error either way.)
+    fn decimal_comma<K: Known>(
+        &mut self,
+        number_key: &Key,
+        number: &Node,
+        key: &Key,
+        value: &Node,
+        known: &[K],
+    ) -> bool {
+        if !matches!(number.value, Value::Int(_)) || value.value != Value::Null {
+            return false;
+        }
+        let start = self.yaml_offset.wrapping_add(number.pos.offset);
+        let Some(rest) = self.text.get(start..) else {
+            return false;
+        };
+        let whole_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (whole, rest) = rest.split_at(whole_len);
+        let Some(rest) = rest.strip_prefix(',') else {
+            return false;
+        };
+        let fraction = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+        if whole.is_empty() || fraction.is_empty() || !key.name.bytes().all(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        let Some(field) = known.iter().find(|k| k.key() == number_key.name) else {
+            return false;
+        };
+        let (name, written) = (field.key(), format!("{whole},{fraction}"));
+        let braces = "{ … }";
+        let (message, help) = if field.whole_number() {
+            (
+                words!(
+                    "number-comma",
+                    field = name,
+                    written = written.as_str(),
+                    braces = braces
+                ),
+                words!(
+                    "number-comma-help",
+                    example = format!("{name}: {whole}{fraction}")
+                ),
+            )
+        } else {
+            (
+                words!(
+                    "decimal-comma",
+                    field = name,
+                    written = written.as_str(),
+                    braces = braces
+                ),
+                words!(
+                    "decimal-comma-help",
+                    example = format!("{name}: {whole}.{fraction}")
+                ),
+            )
+        };
+        let pos = Pos {
+            len: written.len(),
+            ..number.pos
+        };
+        self.error(pos, "wrong-type", message).help = Some(help);
+        true
     }
 
     fn unknown_key<K: Known>(&mut self, key: &Key, field: &str, known: &[K]) {
@@ -245,21 +324,17 @@ impl<'a> Checker<'a> {
         }
         let mut pos = key.pos;
         pos.len = key.name.len();
-        let place = if field.is_empty() {
-            String::new()
+        let message = if field.is_empty() {
+            words!("field-unknown", key = key.name.as_str())
         } else {
-            format!(" in `{field}`")
+            words!("field-unknown-in", key = key.name.as_str(), field = field)
         };
-        let d = self.error(
-            pos,
-            "unknown-field",
-            format!("unknown field `{}`{place}", key.name),
-        );
+        let d = self.error(pos, "unknown-field", message);
         d.help = Some(match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "the fields here are: {}",
-                known.iter().map(Known::key).collect::<Vec<_>>().join(", ")
+            Some(s) => words!("did-you-mean", suggestion = s),
+            None => words!(
+                "fields-here",
+                fields = known.iter().map(Known::key).collect::<Vec<_>>().join(", ")
             ),
         });
     }
@@ -271,6 +346,11 @@ impl<'a> Checker<'a> {
 pub(crate) trait Known {
     fn key(&self) -> &'static str;
     fn mistaken_for(&self) -> &'static [&'static str];
+    /// Whether the field holds a whole number (a comma in it is a
+    /// thousands separator, not a decimal one).
+    fn whole_number(&self) -> bool {
+        false
+    }
 }
 
 impl Known for Field {
@@ -279,6 +359,9 @@ impl Known for Field {
     }
     fn mistaken_for(&self) -> &'static [&'static str] {
         self.mistaken_for
+    }
+    fn whole_number(&self) -> bool {
+        matches!(self.kind, super::fields::Kind::Integer { .. })
     }
 }
 

@@ -252,6 +252,9 @@ pub struct Checked {
     pub diagnostics: Vec<crate::diagnostics::Diagnostic>,
     /// Case files looked at (drafts skipped without `drafts` are not counted).
     pub case_files: usize,
+    /// Case files marked `draft: true` and left unchecked (without `drafts`):
+    /// the summary names them, so a new case is never silently ignored.
+    pub drafts_skipped: usize,
 }
 
 impl Checked {
@@ -355,6 +358,7 @@ fn gather(
     for result in results {
         if result.draft && !drafts {
             checked.case_files -= 1;
+            checked.drafts_skipped += 1;
             continue;
         }
         checked.diagnostics.extend(result.diagnostics);

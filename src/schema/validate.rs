@@ -48,11 +48,11 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 Severity::Error,
                 "invalid-slug",
                 &file.rel,
-                format!("the file name `{}` cannot be used in an address", file.stem),
+                crate::words!("file-name-invalid", name = file.stem.as_str()),
             )
-            .with_help(format!(
-                "rename the file to `{}.md` (only a–z, 0–9 and `-`)",
-                crate::norwegian::slugify(&file.stem)
+            .with_help(crate::words!(
+                "file-name-help",
+                name = format!("{}.md", crate::norwegian::slugify(&file.stem))
             )),
         );
     }
@@ -84,19 +84,18 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     let root = match parsed {
         Ok(root) => root,
         Err(err) => {
-            let (mut offset, mut len) = err.pos.map_or((split.open_offset, 3), |p| {
+            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
                 (split.yaml_offset + p.offset, p.len)
             });
-            // The scanner reports a tab where it stopped; point at the tab itself.
-            if err.message.contains("tab")
-                && let Some(tab) = file
-                    .text
-                    .get(offset..split.body_offset)
-                    .and_then(|t| t.find('\t'))
-            {
-                offset += tab;
-                len = 1;
-            }
+            let message = match err.first {
+                Some((line, column)) => crate::words!(
+                    "yaml-duplicate-first",
+                    message = err.message,
+                    line = file.text[..split.yaml_offset].matches('\n').count() + line,
+                    column = column
+                ),
+                None => err.message,
+            };
             let mut d = Diagnostic::at(
                 Severity::Error,
                 "yaml-syntax",
@@ -104,9 +103,12 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
                 &file.text,
                 offset,
                 len,
-                err.message,
+                message,
             );
-            d.help = Some(yaml_help(&d.message).into());
+            d.help = Some(
+                err.help
+                    .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
+            );
             diagnostics.push(d);
             return Validated {
                 case: None,
@@ -144,18 +146,6 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     }
 }
 
-fn yaml_help(message: &str) -> &'static str {
-    if message.contains("duplicate") {
-        "each field may appear once; remove or merge the repeated one"
-    } else if message.contains("tab") {
-        "YAML indents with spaces, never tabs"
-    } else if message.starts_with("too much YAML") {
-        "the front matter is nested too deeply or repeats too much; a case needs only plain fields and lists"
-    } else {
-        "check the quoting and indentation on this line; text with `:` or `#` in it needs quotes, or use `|` and put it on the next lines"
-    }
-}
-
 /// `[a-z0-9-]+`.
 pub fn valid_slug(slug: &str) -> bool {
     !slug.is_empty()
@@ -184,9 +174,12 @@ fn read_case(
             c.error(
                 pos,
                 "missing-field",
-                format!("missing required field `{name}`{}", section_label(name)),
+                crate::words!("field-missing", field = name, label = section_label(name)),
             )
-            .help = Some(format!("add it to the front matter: `{}`", field.example));
+            .help = Some(crate::words!(
+                "add-to-front-matter",
+                example = field.example
+            ));
         }
     }
     let title = f
@@ -205,11 +198,14 @@ fn read_case(
             let d = c.error(
                 n.pos,
                 "unknown-county",
-                format!("`{name}` is not one of the 15 counties of 2024"),
+                crate::words!("county-unknown", county = name.as_str()),
             );
             d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("the counties are: {}", COUNTIES.map(|c| c.name).join(", ")),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!(
+                    "counties-are",
+                    counties = COUNTIES.map(|c| c.name).join(", ")
+                ),
             });
         }
         county
@@ -225,19 +221,41 @@ fn read_case(
         c.error(
             n.pos,
             "county-mismatch",
-            format!(
-                "municipality number `{number}` belongs to {} ({}), not to {}",
-                by_number.name, by_number.number, county.name
+            crate::words!(
+                "county-mismatch",
+                number = number.as_str(),
+                by_number = by_number.name,
+                county_number = by_number.number,
+                county = county.name
             ),
         )
-        .help = Some(format!(
-            "write `county: {}`, or correct `municipality_number`",
-            by_number.name
+        .help = Some(crate::words!(
+            "county-mismatch-help",
+            by_number = by_number.name
         ));
     }
     if number_node.is_none() && county_node.is_none() {
-        c.report(Severity::Warning, open, "missing-county", "this case has neither `municipality_number` nor `county`".into())
-            .help = Some("add `municipality_number: \"1506\"` and `county: Møre og Romsdal` so readers find the case by county".into());
+        let registered = vocab
+            .config
+            .register
+            .as_deref()
+            .zip(municipality.as_deref())
+            .and_then(|(register, name)| registered(register, name));
+        let help = match registered.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
+            Some((m, county)) => crate::words!(
+                "missing-county-help-register",
+                number = format!("municipality_number: \"{}\"", m.code),
+                county = format!("county: {}", county.name)
+            ),
+            None => crate::words!("missing-county-help"),
+        };
+        c.report(
+            Severity::Warning,
+            open,
+            "missing-county",
+            crate::words!("missing-county"),
+        )
+        .help = Some(help);
     }
     if let (Some(register), Some(name)) = (&vocab.config.register, &municipality) {
         check_register(
@@ -261,14 +279,11 @@ fn read_case(
             let d = c.error(
                 n.pos,
                 "unknown-programme",
-                format!("unknown programme `{id}`"),
+                crate::words!("programme-unknown", id = id.as_str()),
             );
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "the programmes in `content/programmes.yaml` are: {}",
-                    known.join(", ")
-                ),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!("programmes-are", ids = known.join(", ")),
             });
             return None;
         }
@@ -285,7 +300,11 @@ fn read_case(
                 "ongoing" => Some(Status::Ongoing),
                 "completed" => Some(Status::Completed),
                 other => {
-                    let d = c.error(n.pos, "invalid-value", format!("unknown status `{other}`"));
+                    let d = c.error(
+                        n.pos,
+                        "invalid-value",
+                        crate::words!("status-unknown", status = other),
+                    );
                     d.help = Some(
                         match did_you_mean(other, ["planned", "ongoing", "completed"]).or(
                             match other {
@@ -297,10 +316,8 @@ fn read_case(
                                 _ => None,
                             },
                         ) {
-                            Some(s) => {
-                                format!("did you mean `{s}`? (one of planned, ongoing, completed)")
-                            }
-                            None => "use one of planned, ongoing, completed".into(),
+                            Some(s) => crate::words!("status-did-you-mean", suggestion = s),
+                            None => crate::words!("status-help"),
                         },
                     );
                     None
@@ -323,9 +340,9 @@ fn read_case(
                     c.error(
                         n.pos,
                         "invalid-value",
-                        format!("unknown language `{other}`"),
+                        crate::words!("language-unknown", language = other),
                     )
-                    .help = Some("use `nb` (bokmål) or `nn` (nynorsk)".into());
+                    .help = Some(crate::words!("language-help"));
                     None
                 }
             },
@@ -340,9 +357,9 @@ fn read_case(
             Severity::Warning,
             n.pos,
             "future-date",
-            format!("`published` ({p}) lies in the future"),
+            crate::words!("published-future", date = p.to_string()),
         )
-        .help = Some("the case is still built; check the date".into());
+        .help = Some(crate::words!("published-future-help"));
     }
     let summary = f
         .get("summary")
@@ -350,10 +367,13 @@ fn read_case(
     if let (Some(s), Some(n)) = (&summary, f.get("summary")) {
         let chars = s.trim().chars().count();
         if chars > SUMMARY_MAX_CHARS {
-            c.report(Severity::Warning, n.pos, "long-summary", format!(
-                "`summary` has {chars} characters; cards and search results show at most {SUMMARY_MAX_CHARS}"
-            ))
-            .help = Some("shorten it to one or two sentences".into());
+            c.report(
+                Severity::Warning,
+                n.pos,
+                "long-summary",
+                crate::words!("summary-long", chars = chars, max = SUMMARY_MAX_CHARS),
+            )
+            .help = Some(crate::words!("summary-long-help"));
         }
     }
     let need = markdown_field(c, f, "need", vocab);
@@ -370,15 +390,18 @@ fn read_case(
             c.error(
                 n.pos,
                 code,
-                format!(
-                    "a {value} case needs a `{}`{}",
-                    field.key,
-                    section_label(field.key)
+                crate::words!(
+                    "required-when",
+                    key = key,
+                    value = value,
+                    field = field.key,
+                    label = section_label(field.key)
                 ),
             )
-            .help = Some(format!(
-                "add it to the front matter: `{}`, or change `{key}`",
-                field.example
+            .help = Some(crate::words!(
+                "required-when-help",
+                example = field.example,
+                key = key
             ));
         }
     }
@@ -390,13 +413,16 @@ fn read_case(
                 Severity::Warning,
                 open,
                 code,
-                format!(
-                    "this case has no `{}`{}",
-                    field.key,
-                    section_label(field.key)
+                crate::words!(
+                    "recommended-missing",
+                    field = field.key,
+                    label = section_label(field.key)
                 ),
             )
-            .help = Some(format!("add it to the front matter: `{}`", field.example));
+            .help = Some(crate::words!(
+                "add-to-front-matter",
+                example = field.example
+            ));
         }
     }
     let indicators = match f.get("indicators") {
@@ -453,11 +479,20 @@ fn read_case(
     })
 }
 
-/// ` (Behov)` after a narrative section's key, to name it as editors know it.
+/// ` (Behov)` (nynorsk: its nynorsk name) after a narrative section's key,
+/// to name it as editors know it.
 fn section_label(key: &str) -> String {
     fields::field(key)
         .filter(|f| f.section.is_some())
-        .map(|f| format!(" ({})", f.label.nb))
+        .map(|f| {
+            // The sections' Norwegian names are the ones editors know,
+            // whatever language casebook speaks; nynorsk has its own.
+            let label = match crate::words::current() {
+                crate::words::Language::Nn => f.label.nn,
+                _ => f.label.nb,
+            };
+            format!(" ({label})")
+        })
         .unwrap_or_default()
 }
 
@@ -471,20 +506,21 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
             .unwrap_or("")
             .trim()
             .to_owned();
-        c.error(
-            n.pos,
-            "wrong-type",
-            "`municipality_number` must be written in quotes".into(),
-        )
-        .help = Some(format!(
-            "write `municipality_number: \"{written}\"` (without quotes, a leading zero is lost)"
+        c.error(n.pos, "wrong-type", crate::words!("number-quotes"))
+            .help = Some(crate::words!(
+            "number-quotes-help",
+            example = format!("municipality_number: \"{written}\"")
         ));
         return None;
     }
     let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
     if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
-        c.error(n.pos, "invalid-municipality-number", format!("`{number}` is not a four-digit municipality number"))
-            .help = Some("municipality numbers have four digits, the first two being the county's (`1506` for Molde)".into());
+        c.error(
+            n.pos,
+            "invalid-municipality-number",
+            crate::words!("number-digits", number = number.as_str()),
+        )
+        .help = Some(crate::words!("number-digits-help"));
         return None;
     }
     if county_by_number(&number[..2]).is_none() {
@@ -502,6 +538,17 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
     Some(number)
 }
 
+/// The register's entry for the municipality called `name` (any case).
+fn registered<'r>(
+    register: &'r [crate::config::Municipality],
+    name: &str,
+) -> Option<&'r crate::config::Municipality> {
+    register.iter().find(|m| {
+        m.name.eq_ignore_ascii_case(name.trim())
+            || m.name.to_lowercase() == name.trim().to_lowercase()
+    })
+}
+
 fn check_register(
     c: &mut Checker<'_>,
     register: &[crate::config::Municipality],
@@ -510,21 +557,18 @@ fn check_register(
     number: Option<&str>,
     number_node: Option<&Node>,
 ) {
-    let entry = register.iter().find(|m| {
-        m.name.eq_ignore_ascii_case(name.trim())
-            || m.name.to_lowercase() == name.trim().to_lowercase()
-    });
+    let entry = registered(register, name);
     match (entry, name_node) {
         (None, Some(n)) => {
             let d = c.error(
                 n.pos,
                 "unknown-municipality",
-                format!("`{}` is not in the municipality register", name.trim()),
+                crate::words!("register-unknown", name = name.trim()),
             );
             d.help = Some(
                 match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "check the spelling against `content/municipalities.csv`".into(),
+                    Some(s) => crate::words!("did-you-mean", suggestion = s.to_string()),
+                    None => crate::words!("register-help"),
                 },
             );
         }
@@ -535,12 +579,17 @@ fn check_register(
                 c.error(
                     n.pos,
                     "municipality-number-mismatch",
-                    format!(
-                        "the register gives {} the number `{}`, not `{number}`",
-                        entry.name, entry.code
+                    crate::words!(
+                        "register-number",
+                        name = entry.name.as_str(),
+                        code = entry.code.as_str(),
+                        number = number
                     ),
                 )
-                .help = Some(format!("write `municipality_number: \"{}\"`", entry.code));
+                .help = Some(crate::words!(
+                    "register-number-help",
+                    example = format!("municipality_number: \"{}\"", entry.code)
+                ));
             }
         }
         (None, None) => {}
@@ -550,14 +599,13 @@ fn check_register(
 fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>> {
     let items = c.list(n, "themes", "themes: [sykefravaer, heltid-deltid]")?;
     if items.is_empty() {
-        c.error(
-            n.pos,
-            "empty-themes",
-            "`themes` is empty; a case needs at least one theme".into(),
-        )
-        .help = Some(format!(
-            "pick from `content/themes.yaml`, e.g. `themes: [{}]`",
-            config.themes.first().map_or("…", |t| t.id.as_str())
+        c.error(n.pos, "empty-themes", crate::words!("themes-empty"))
+            .help = Some(crate::words!(
+            "themes-empty-help",
+            example = format!(
+                "themes: [{}]",
+                config.themes.first().map_or("…", |t| t.id.as_str())
+            )
         ));
         return None;
     }
@@ -571,22 +619,23 @@ fn themes(c: &mut Checker<'_>, n: &Node, config: &Config) -> Option<Vec<String>>
         };
         if !known.contains(&id.as_str()) {
             ok = false;
-            let d = c.error(item.pos, "unknown-theme", format!("unknown theme `{id}`"));
+            let d = c.error(
+                item.pos,
+                "unknown-theme",
+                crate::words!("theme-unknown", id = id.as_str()),
+            );
             d.help = Some(match did_you_mean(&id, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "the themes in `content/themes.yaml` are: {}",
-                    known.join(", ")
-                ),
+                Some(s) => crate::words!("did-you-mean", suggestion = s),
+                None => crate::words!("themes-are", ids = known.join(", ")),
             });
         } else if out.contains(&id) {
             ok = false;
             c.error(
                 item.pos,
                 "duplicate-theme",
-                format!("theme `{id}` is listed twice"),
+                crate::words!("theme-twice", id = id.as_str()),
             )
-            .help = Some("remove the repeated theme".into());
+            .help = Some(crate::words!("theme-twice-help"));
         } else {
             out.push(id);
         }
@@ -600,9 +649,9 @@ fn year(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<i32> {
         c.error(
             n.pos,
             "invalid-year",
-            format!("`{field}` is {y}; years must lie between 1990 and 2100"),
+            crate::words!("year-range", field = field, year = y.to_string()),
         )
-        .help = Some("write the year with four digits".into());
+        .help = Some(crate::words!("year-help"));
         return None;
     }
     i32::try_from(y).ok()
@@ -616,12 +665,11 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
         "period: { start: 2012, end: 2015 }",
     )?;
     let Some(start_node) = f.get("start") else {
-        c.error(
-            n.pos,
-            "missing-field",
-            "`period` needs a `start` year".into(),
-        )
-        .help = Some("write `period: { start: 2012, end: 2015 }`".into());
+        c.error(n.pos, "missing-field", crate::words!("period-start"))
+            .help = Some(crate::words!(
+            "write-like-this",
+            example = "period: { start: 2012, end: 2015 }"
+        ));
         return None;
     };
     let start = year(c, start_node, "period.start");
@@ -632,9 +680,9 @@ fn period(c: &mut Checker<'_>, n: &Node) -> Option<Period> {
         c.error(
             end_node.pos,
             "invalid-period",
-            format!("the period ends ({e}) before it starts ({s})"),
+            crate::words!("period-order", end = e.to_string(), start = s.to_string()),
         )
-        .help = Some("swap `start` and `end`".into());
+        .help = Some(crate::words!("period-order-help"));
         return None;
     }
     Some(Period { start: start?, end })
@@ -644,9 +692,14 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     let text = match &n.value {
         Value::Str(s) => s.trim().to_owned(),
         _ => {
-            c.error(n.pos, "wrong-type", format!("`{field}` must be a date"))
-                .help = Some(format!(
-                "write it as `{field}: 2013-05-02` (year-month-day)"
+            c.error(
+                n.pos,
+                "wrong-type",
+                crate::words!("date-wrong-type", field = field),
+            )
+            .help = Some(crate::words!(
+                "date-help",
+                example = format!("{field}: 2013-05-02")
             ));
             return None;
         }
@@ -655,17 +708,57 @@ fn date(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<jiff::civil::Date>
     match text.parse::<jiff::civil::Date>() {
         Ok(d) if shaped => Some(d),
         _ => {
+            let help = match meant_date(&text) {
+                Some(meant) => {
+                    crate::words!("date-meant-help", example = format!("{field}: {meant}"))
+                }
+                None => crate::words!("date-help", example = format!("{field}: 2013-05-02")),
+            };
             c.error(
                 n.pos,
                 "invalid-date",
-                format!("`{text}` is not a real date"),
+                crate::words!("date-invalid", text = text.as_str()),
             )
-            .help = Some(format!(
-                "write it as `{field}: 2013-05-02` (year-month-day, a day that exists)"
-            ));
+            .help = Some(help);
             None
         }
     }
+}
+
+/// The date an editor most likely meant by `text`: `10.01.2023` (the
+/// Norwegian way, also with `/`) is 10 January 2023; a day past the end of
+/// its month (`2015-02-30`) is that month's last day; a month past 12 with
+/// a day that could be a month (`2015-13-02`) is day and month swapped.
+fn meant_date(text: &str) -> Option<jiff::civil::Date> {
+    let parts: Vec<&str> = text.split(['-', '.', '/']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else if c.len() == 4 {
+        (number(c)?, number(b)?, number(a)?)
+    } else {
+        return None;
+    };
+    let (month, day) = if month > 12 && (1..=12).contains(&day) {
+        (day, month)
+    } else {
+        (month, day)
+    };
+    let month = i8::try_from(month).ok().filter(|m| (1..=12).contains(m))?;
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
+    let day = i8::try_from(day).ok().filter(|d| *d >= 1)?;
+    first
+        .with()
+        .day(day.min(first.days_in_month()))
+        .build()
+        .ok()
 }
 
 fn markdown_field(
@@ -684,12 +777,8 @@ fn markdown_field(
 fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec<String>> {
     let items = c.list(n, "measures", "measures:\n  - Første tiltak")?;
     if items.is_empty() {
-        c.error(
-            n.pos,
-            "empty-measures",
-            "`measures` is empty; a case needs at least one measure (Tiltak)".into(),
-        )
-        .help = Some("add one `- …` line per measure".into());
+        c.error(n.pos, "empty-measures", crate::words!("measures-empty"))
+            .help = Some(crate::words!("measures-empty-help"));
         return None;
     }
     let mut out = Vec::new();
@@ -768,7 +857,7 @@ fn indicator(
             c.error(
                 n.pos,
                 "missing-field",
-                format!("an indicator needs `{required}`"),
+                crate::words!("entry-needs-indicator", needs = required.to_string()),
             )
             .help = Some(
                 "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`, or an `id` from `content/indicators.yaml` and `series`"
@@ -785,11 +874,15 @@ fn indicator(
         Some(v) => {
             let s = c.text(v, "unit", "unit: percent")?;
             let Some(unit) = Unit::parse(&s) else {
-                let d = c.error(v.pos, "invalid-value", format!("unknown unit `{s}`"));
+                let d = c.error(
+                    v.pos,
+                    "invalid-value",
+                    crate::words!("unit-unknown", unit = s.as_str()),
+                );
                 d.help = Some(
                     match did_you_mean(&s, Unit::ALL.iter().map(|u| u.as_str())) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => "use one of percent, count, nok, ratio".into(),
+                        Some(s) => crate::words!("did-you-mean", suggestion = s.to_string()),
+                        None => crate::words!("unit-help"),
                     },
                 );
                 return None;
@@ -846,9 +939,12 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a value in `{field}` needs a `period`"),
+                    crate::words!("entry-needs-point", field = field, needs = "period"),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
                 None
             }
             Some(p) => {
@@ -860,19 +956,27 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 match text.as_deref().and_then(PeriodKey::parse) {
                     Some(key) if (1990..=2100).contains(&key.year()) => {
                         if out.iter().any(|pt| pt.period == key) {
-                            c.error(p.pos, "duplicate-period", format!("period `{}` appears twice in `{field}`", key.label()))
-                                .help = Some("each period may have one value; remove or correct the repeated one".into());
+                            c.error(
+                                p.pos,
+                                "duplicate-period",
+                                crate::words!("period-twice", period = key.label(), field = field),
+                            )
+                            .help = Some(crate::words!("period-twice-help"));
                             None
                         } else {
                             Some(key)
                         }
                     }
                     _ => {
-                        c.error(p.pos, "invalid-period", format!(
-                            "`{}` is not a period",
-                            text.unwrap_or_else(|| p.value.kind().to_owned())
-                        ))
-                        .help = Some("write a year (`2012`), a quarter (`2008-Q1`) or a month (`2008-03`), years 1990–2100".into());
+                        c.error(
+                            p.pos,
+                            "invalid-period",
+                            crate::words!(
+                                "period-invalid",
+                                period = text.unwrap_or_else(|| p.value.kind())
+                            ),
+                        )
+                        .help = Some(crate::words!("period-help"));
                         None
                     }
                 }
@@ -883,9 +987,12 @@ fn points(c: &mut Checker<'_>, n: &Node, field: &str) -> Option<Vec<Point>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a value in `{field}` needs a `value`"),
+                    crate::words!("entry-needs-point", field = field, needs = "value"),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
                 None
             }
             Some(v) => c.number(v, "value", "value: 9.3"),
@@ -922,11 +1029,7 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
         let amount = f.get("amount_nok").and_then(|v| {
             let a = c.integer(v, "amount_nok", "amount_nok: 300000")?;
             if a < 0 {
-                c.error(
-                    v.pos,
-                    "invalid-value",
-                    "`amount_nok` cannot be negative".into(),
-                );
+                c.error(v.pos, "invalid-value", crate::words!("amount-negative"));
                 return None;
             }
             u64::try_from(a).ok()
@@ -936,9 +1039,12 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a funding entry needs `{required}`"),
+                    crate::words!("entry-needs-funding", needs = required.to_string()),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
             }
         }
         let per = match f.get("per") {
@@ -947,11 +1053,12 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
                 if ["year", "month", "total"].contains(&p.as_str()) {
                     Some(Some(p))
                 } else {
-                    c.error(v.pos, "invalid-value", format!("unknown `per` value `{p}`"))
-                        .help = Some(
-                        "use `year`, `month` or `total` (or leave `per` out for a one-off amount)"
-                            .into(),
-                    );
+                    c.error(
+                        v.pos,
+                        "invalid-value",
+                        crate::words!("per-unknown", per = p.as_str()),
+                    )
+                    .help = Some(crate::words!("per-help"));
                     None
                 }
             }),
@@ -1003,9 +1110,12 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
                 c.error(
                     item.pos,
                     "missing-field",
-                    format!("a link needs `{required}`"),
+                    crate::words!("entry-needs-link", needs = required.to_string()),
                 )
-                .help = Some(format!("write it like this: `{example}`"));
+                .help = Some(crate::words!(
+                    "write-like-this",
+                    example = example.to_string()
+                ));
             }
         }
         let title = f
@@ -1045,9 +1155,12 @@ fn contact(c: &mut Checker<'_>, n: &Node) -> Option<Contact> {
             c.error(
                 n.pos,
                 "missing-field",
-                format!("`contact` needs `{}`", required.key),
+                crate::words!("entry-needs-contact", needs = required.key),
             )
-            .help = Some(format!("write it like this: `{example}`"));
+            .help = Some(crate::words!(
+                "write-like-this",
+                example = example.to_string()
+            ));
         }
     }
     let name = f
@@ -1246,11 +1359,33 @@ pub fn duplicate_slugs<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) 
                     Severity::Error,
                     "duplicate-slug",
                     file,
-                    format!("the slug `{slug}` is already used by `{other}`"),
+                    crate::words!(
+                        "slug-taken",
+                        slug = slug.to_string(),
+                        other = other.to_string()
+                    ),
                 )
-                .with_help("rename one of the files: the file name is the case's address"),
+                .with_help(crate::words!("slug-taken-help")),
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant_date;
+
+    #[test]
+    fn meant_dates_are_the_nearest_real_ones() {
+        let meant = |text| meant_date(text).map(|d| d.to_string());
+        assert_eq!(meant("10.01.2023").as_deref(), Some("2023-01-10"));
+        assert_eq!(meant("1/2/2023").as_deref(), Some("2023-02-01"));
+        assert_eq!(meant("2015-02-30").as_deref(), Some("2015-02-28"));
+        assert_eq!(meant("2024-02-30").as_deref(), Some("2024-02-29"));
+        assert_eq!(meant("2015-04-31").as_deref(), Some("2015-04-30"));
+        assert_eq!(meant("2015-13-02").as_deref(), Some("2015-02-13"));
+        assert_eq!(meant("2015-13-14"), None);
+        assert_eq!(meant("i fjor"), None);
+    }
 }

@@ -9,6 +9,7 @@
 //! script or style and does not loosen the policy.
 
 use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::words::{Arg, Language};
 
 use super::PREFIX;
 
@@ -52,27 +53,36 @@ pub fn location(d: &Diagnostic) -> String {
 }
 
 impl Overlay {
-    /// The overlay for `diagnostics` (errors first, as given).
+    /// The overlay for `diagnostics` (errors first, as given), in the
+    /// language casebook speaks.
     pub fn new(diagnostics: Vec<Diagnostic>) -> Overlay {
+        Overlay::in_language(diagnostics, crate::words::current())
+    }
+
+    /// The overlay for `diagnostics` in `language`.
+    pub fn in_language(diagnostics: Vec<Diagnostic>, language: Language) -> Overlay {
+        let say = |id, args| crate::words::text_in(language, id, args);
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let problems = say("problems", vec![("count", Arg::Count(errors))]);
         let mut html = format!(
             "<link rel=\"stylesheet\" href=\"{PREFIX}/overlay.css\">\n\
-             <details id=\"casebook-overlay\" open lang=\"en\">\n\
-             <summary>casebook: {} — this is the last good version of the site</summary>\n<ol>\n",
-            if errors == 1 {
-                "1 problem".to_owned()
-            } else {
-                format!("{errors} problems")
-            }
+             <details id=\"casebook-overlay\" open lang=\"{}\">\n\
+             <summary>{}</summary>\n<ol>\n",
+            language.code(),
+            escape(&say(
+                "overlay-title",
+                vec![("problems", Arg::from(problems))]
+            ))
         );
         for d in &diagnostics {
-            let level = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
+            let (level, word) = match d.severity {
+                Severity::Error => ("error", say("level-error", Vec::new())),
+                Severity::Warning => ("warning", say("level-warning", Vec::new())),
             };
             html.push_str(&format!(
-                "<li class=\"casebook-{level}\">\n<p><code class=\"casebook-where\">{}</code> <strong>{level}</strong>: {}</p>\n",
+                "<li class=\"casebook-{level}\">\n<p><code class=\"casebook-where\">{}</code> <strong>{}</strong>: {}</p>\n",
                 escape(&location(d)),
+                escape(&word),
                 escape(&d.message)
             ));
             if let Some(source) = &d.source {
@@ -92,15 +102,17 @@ impl Overlay {
             }
             if let Some(help) = &d.help {
                 html.push_str(&format!(
-                    "<p class=\"casebook-help\">help: {}</p>\n",
+                    "<p class=\"casebook-help\">{}: {}</p>\n",
+                    escape(&say("level-help", Vec::new())),
                     escape(help)
                 ));
             }
             html.push_str("</li>\n");
         }
-        html.push_str(
-            "</ol>\n<p>Fix the file and save it: this page reloads by itself.</p>\n</details>\n",
-        );
+        html.push_str(&format!(
+            "</ol>\n<p>{}</p>\n</details>\n",
+            escape(&say("overlay-fix", Vec::new()))
+        ));
         Overlay {
             html,
             json: diagnostics::render_json(&diagnostics),
@@ -126,7 +138,7 @@ mod tests {
             "unknown theme `<sykefravar>`".into(),
         )
         .with_help("did you mean `sykefravaer`?");
-        let overlay = Overlay::new(vec![d]);
+        let overlay = Overlay::in_language(vec![d], Language::En);
         assert!(
             overlay.html.contains("content/cases/molde.md:1:10"),
             "{}",
@@ -151,5 +163,23 @@ mod tests {
         );
         assert!(!overlay.html.contains("<sykefravar>"));
         assert!(overlay.json.contains("\"line\": 1"), "{}", overlay.json);
+    }
+
+    #[test]
+    fn the_overlay_speaks_the_language_it_is_given() {
+        let d = Diagnostic::file(Severity::Warning, "x", "content/cases/a.md", "m".into())
+            .with_help("h");
+        let nb = Overlay::in_language(vec![d.clone()], Language::Nb).html;
+        assert!(nb.contains("lang=\"nb\""), "{nb}");
+        assert!(
+            nb.contains("casebook: 0 feil — dette er siste fungerende versjon"),
+            "{nb}"
+        );
+        assert!(nb.contains("<strong>advarsel</strong>"), "{nb}");
+        assert!(nb.contains("hjelp: h"), "{nb}");
+        let nn = Overlay::in_language(vec![d], Language::Nn).html;
+        assert!(nn.contains("lang=\"nn\""), "{nn}");
+        assert!(nn.contains("<strong>åtvaring</strong>"), "{nn}");
+        assert!(nn.contains("Rett fila og lagre ho"), "{nn}");
     }
 }

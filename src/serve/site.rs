@@ -269,6 +269,7 @@ impl Model {
             cases,
             pages,
             media,
+            ..
         } = loaded;
         let model = Model {
             root,

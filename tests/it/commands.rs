@@ -44,7 +44,7 @@ fn init_never_overwrites() {
     let out = run(cmd);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(site.read("content/site.yaml"), before);
-    assert!(out.stderr.contains("kept"), "{}", out.stderr);
+    assert!(out.stderr.contains("beholdt"), "{}", out.stderr);
 }
 
 #[test]

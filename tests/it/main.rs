@@ -10,3 +10,4 @@ mod readers;
 mod search;
 mod serve;
 mod support;
+mod words;

@@ -66,7 +66,7 @@ impl Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("casebook"))
             .arg("--root")
             .arg(root)
-            .arg("serve")
+            .args(["--lang", "en", "serve"])
             .args(if args.is_empty() {
                 &["--port", "0"][..]
             } else {

@@ -62,11 +62,14 @@ impl Site {
         fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"))
     }
 
-    /// `casebook --root <site> ARGS…`, not yet run, with the hang guard.
+    /// `casebook --root <site> --lang en ARGS…`, not yet run, with the hang
+    /// guard. English, so that tests read one language whatever the site's;
+    /// `tests/it/words.rs` tests the others.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("casebook").expect("binary");
         cmd.arg("--root")
             .arg(self.root())
+            .args(["--lang", "en"])
             .args(args)
             .env("NO_COLOR", "1")
             .timeout(HANG_GUARD);

@@ -1,0 +1,214 @@
+//! Every word casebook says to the editor, in bokmål, nynorsk or English.
+//!
+//! The texts are Project Fluent files, `locales/<nb|nn|en>/casebook.ftl`,
+//! embedded at compile time; a test checks that every message is in all
+//! three. The language is one setting for the whole process: `--lang`
+//! when given ([`choose`]), else the site's `language` ([`site_default`]),
+//! else bokmål (the command line sets it before it says anything; a
+//! program that uses the library without setting it gets English).
+//! Diagnostic codes never change with it.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+
+/// A language casebook speaks. (Its own type, not the site's
+/// `config::Language`, so that the YAML reader, which the configuration
+/// uses, can speak without importing the configuration.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// Bokmål.
+    Nb,
+    /// Nynorsk.
+    Nn,
+    /// English.
+    En,
+}
+
+impl Language {
+    /// The BCP 47 code, for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nb => "nb",
+            Language::Nn => "nn",
+            Language::En => "en",
+        }
+    }
+}
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nb",
+        // No Unicode isolation marks around values: a terminal shows them
+        // as stray characters, and the values are paths and numbers.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static CURRENT: AtomicU8 = AtomicU8::new(2);
+static CHOSEN: AtomicBool = AtomicBool::new(false);
+
+fn to_u8(language: Language) -> u8 {
+    match language {
+        Language::Nb => 0,
+        Language::Nn => 1,
+        Language::En => 2,
+    }
+}
+
+/// The language chosen with `--lang`: it wins over the site's.
+pub fn choose(language: Language) {
+    CURRENT.store(to_u8(language), Ordering::Relaxed);
+    CHOSEN.store(true, Ordering::Relaxed);
+}
+
+/// The site's `language`, used unless `--lang` chose another.
+pub fn site_default(language: Language) {
+    if !CHOSEN.load(Ordering::Relaxed) {
+        CURRENT.store(to_u8(language), Ordering::Relaxed);
+    }
+}
+
+/// The language casebook speaks now.
+pub fn current() -> Language {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Language::Nn,
+        2 => Language::En,
+        _ => Language::Nb,
+    }
+}
+
+fn identifier(language: Language) -> LanguageIdentifier {
+    match language {
+        Language::Nb => langid!("nb"),
+        Language::Nn => langid!("nn"),
+        Language::En => langid!("en"),
+    }
+}
+
+/// A value put into a message: a count (for plurals) or a text.
+pub enum Arg<'a> {
+    /// A number.
+    Count(usize),
+    /// A text, shown as it is.
+    Text(Cow<'a, str>),
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Count(n)
+    }
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+/// The message `id` in `language`, with `args` put in.
+pub fn text_in(language: Language, id: &str, args: Vec<(&'static str, Arg<'_>)>) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .into_iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Count(n) => FluentValue::from(n),
+                Arg::Text(s) => FluentValue::from(s.into_owned()),
+            };
+            (Cow::Borrowed(name), value)
+        })
+        .collect();
+    LOCALES.lookup_with_args(&identifier(language), id, &args)
+}
+
+/// The message `id` in the current language, with `args` put in.
+pub fn text(id: &str, args: Vec<(&'static str, Arg<'_>)>) -> String {
+    text_in(current(), id, args)
+}
+
+/// `words!("check-ok", cases = n, …)`: the message in the current language.
+#[macro_export]
+macro_rules! words {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::words::text($id, vec![$((stringify!($name), $crate::words::Arg::from($value))),*])
+    };
+}
+
+/// The message `id` for `count` things (`1 problem`, `3 problemer`).
+pub fn count(id: &str, count: usize) -> String {
+    text(id, vec![("count", Arg::Count(count))])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_templates::fluent_bundle::FluentResource;
+
+    use super::*;
+
+    fn ids(language: &str) -> BTreeSet<String> {
+        let path = format!(
+            "{}/locales/{language}/casebook.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("locale file");
+        if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+            panic!("{path}: {errors:?}");
+        }
+        // A message starts at the line's start with its id and ` =`;
+        // comments start with `#`, the lines of a message are indented.
+        text.lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_message_is_in_all_three_languages() {
+        let nb = ids("nb");
+        assert!(nb.len() > 20, "{nb:?}");
+        for other in ["nn", "en"] {
+            let ids = ids(other);
+            let missing: Vec<_> = nb.difference(&ids).collect();
+            let extra: Vec<_> = ids.difference(&nb).collect();
+            assert!(missing.is_empty(), "missing in {other}: {missing:?}");
+            assert!(extra.is_empty(), "only in {other}, not in nb: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn plurals_and_values_are_filled_in_per_language() {
+        let drafts = |language, n: usize| {
+            text_in(language, "drafts-skipped", vec![("count", Arg::Count(n))])
+        };
+        assert_eq!(
+            drafts(Language::En, 1),
+            "1 draft not checked (use --drafts)"
+        );
+        assert_eq!(
+            drafts(Language::En, 2),
+            "2 drafts not checked (use --drafts)"
+        );
+        assert_eq!(
+            drafts(Language::Nb, 2),
+            "2 utkast ble ikke sjekket (bruk --drafts)"
+        );
+        assert_eq!(
+            drafts(Language::Nn, 2),
+            "2 utkast vart ikkje sjekka (bruk --drafts)"
+        );
+        let cases = |language| text_in(language, "cases", vec![("count", Arg::Count(10_000))]);
+        assert_eq!(cases(Language::Nb), "10000 caser");
+    }
+}
