@@ -21,7 +21,9 @@ pub(super) fn listing(
 ) -> Result<(), OutputError> {
     let base_url = &renderer.site.base_url;
     let t = Instant::now();
-    sink.write("feed.xml", &renderer.feed()?)?;
+    if renderer.has_feed() {
+        sink.write("feed.xml", &renderer.feed()?)?;
+    }
     timings::stage("feed", t);
     let t = Instant::now();
     let urls: Vec<String> = specs

@@ -31,10 +31,11 @@ const TICK: Duration = Duration::from_millis(5);
 pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
 
 /// The configuration files directly under `content/`.
-const CONFIG_FILES: [&str; 4] = [
+const CONFIG_FILES: [&str; 5] = [
     "site.yaml",
     "themes.yaml",
     "programmes.yaml",
+    "indicators.yaml",
     "municipalities.csv",
 ];
 

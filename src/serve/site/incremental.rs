@@ -208,6 +208,12 @@ impl Model {
     /// or deleted.
     pub(super) fn apply(&mut self, shared: &Shared) -> Result<usize, WriteError> {
         let pending = std::mem::take(&mut self.pending);
+        let dated = |cases: &[Case]| {
+            cases
+                .iter()
+                .any(|c| c.published.is_some() || c.updated.is_some())
+        };
+        let had_feed = dated(&self.cases);
         let in_place = pending
             .iter()
             .all(|(file, new)| match (self.by_file.get(file), new) {
@@ -235,6 +241,11 @@ impl Model {
                 }
                 (None, None) => {}
             }
+        }
+        // Every page's head and footer link the feed only while a case
+        // gives a date (`render::has_feed`): when that changes, all of them do.
+        if dated(&self.cases) != had_feed {
+            return self.rebuild_whole(shared).map(|(pages, _)| pages);
         }
         if in_place {
             self.render_in_place(&changed, shared)
