@@ -171,10 +171,24 @@ fn xlsx_date(r: &Renderer<'_>) -> jiff::civil::Date {
         .unwrap_or(jiff::civil::date(1980, 1, 1))
 }
 
+/// The open-data columns left out of `cases.xlsx`: the sections and the
+/// narrative (see [`write_cases_xlsx`]).
+fn long_texts() -> Vec<&'static str> {
+    crate::schema::fields::sections()
+        .map(|(field, _)| field.key)
+        .chain(["body"])
+        .collect()
+}
+
 /// Writes `cases.xlsx`: the sheet `cases`, one row per case with the
-/// columns of `cases.csv` (figures as numbers, dates as dates, the header
-/// row frozen), and the sheet `indicators`, one row per indicator value
-/// (case, indicator, period, value, target).
+/// columns of `cases.csv` but the Markdown texts (figures as numbers, dates
+/// as dates, the header row frozen), and the sheet `indicators`, one row
+/// per indicator value (case, indicator, period, value, target).
+///
+/// The sections and the narrative, some 600 words a case, stay in
+/// `cases.json` and `cases.csv`: a spreadsheet cell shows little of them,
+/// and the spreadsheet writer holds the whole book in memory, so with them
+/// it alone took more memory than the rest of a build.
 pub fn write_cases_xlsx(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result<()> {
     use rust_xlsxwriter::{DocProperties, Format, Workbook};
     let mut book = Workbook::new();
@@ -188,9 +202,15 @@ pub fn write_cases_xlsx(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result
     let bold = Format::new().set_bold();
     let day = Format::new().set_num_format("yyyy-mm-dd");
 
-    let sheet = book.add_worksheet();
+    let sheet = book
+        .add_worksheet_with_constant_memory()
+        .map_err(xlsx_err)?;
     sheet.set_name("cases").map_err(xlsx_err)?;
-    let columns = header();
+    let texts = long_texts();
+    let columns: Vec<&str> = header()
+        .into_iter()
+        .filter(|name| !texts.contains(name))
+        .collect();
     for (col, name) in columns.iter().enumerate() {
         sheet
             .write_string_with_format(0, col as u16, *name, &bold)
@@ -199,7 +219,9 @@ pub fn write_cases_xlsx(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result
     sheet.set_freeze_panes(1, 0).map_err(xlsx_err)?;
     for (i, case) in r.catalogue.cases.iter().enumerate() {
         let row = u32::try_from(i + 1).map_err(io::Error::other)?;
-        for (col, (_, cell)) in record(case, r).0.iter().enumerate() {
+        let record = record(case, r);
+        let cells = record.0.iter().filter(|(name, _)| !texts.contains(name));
+        for (col, (_, cell)) in cells.enumerate() {
             let col = col as u16;
             match cell {
                 Cell::Null => {}
@@ -227,7 +249,9 @@ pub fn write_cases_xlsx(r: &Renderer<'_>, out: &mut dyn io::Write) -> io::Result
         }
     }
 
-    let sheet = book.add_worksheet();
+    let sheet = book
+        .add_worksheet_with_constant_memory()
+        .map_err(xlsx_err)?;
     sheet.set_name("indicators").map_err(xlsx_err)?;
     let names = [
         "slug",
@@ -418,7 +442,13 @@ mod tests {
                 calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("opens");
             assert_eq!(book.sheet_names(), ["cases", "indicators"]);
             let cases = book.worksheet_range("cases").expect("cases sheet");
-            let header = header();
+            let texts = long_texts();
+            let header: Vec<&str> = header()
+                .into_iter()
+                .filter(|name| !texts.contains(name))
+                .collect();
+            assert!(!header.contains(&"need") && !header.contains(&"body"));
+            assert!(header.contains(&"summary"));
             let names: Vec<String> = (0..header.len())
                 .map(|c| {
                     cases
@@ -457,10 +487,10 @@ mod tests {
                 "kept as text, leading zeros and all"
             );
             assert_eq!(
-                at("result"),
+                at("summary"),
                 Data::String(
                     r.catalogue.cases[row - 1]
-                        .result
+                        .summary
                         .clone()
                         .unwrap_or_default()
                 )
