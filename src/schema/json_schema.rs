@@ -110,24 +110,9 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::content::SourceFile;
-    use crate::schema::{Vocabulary, validate_case};
 
     fn check(front_matter: &str) -> Vec<crate::diagnostics::Diagnostic> {
-        let config = Config::for_tests(&["sykefravaer"]);
-        let media = BTreeSet::new();
-        let vocab = Vocabulary {
-            config: &config,
-            media: &media,
-            today: jiff::civil::date(2026, 1, 1),
-        };
-        let file = SourceFile {
-            path: "x.md".into(),
-            rel: "content/cases/x.md".into(),
-            stem: "x".into(),
-            text: format!("---\n{front_matter}---\n"),
-        };
-        validate_case(&file, &vocab).diagnostics
+        crate::schema::tests::validate(&format!("---\n{front_matter}---\n"))
     }
 
     /// The field each `missing-field` diagnostic names, from its message.

@@ -395,7 +395,8 @@ mod tests {
         Config::for_tests(&["sykefravaer"])
     }
 
-    fn validate(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
+    /// The diagnostics of one case file `x.md` holding `text`.
+    pub(super) fn validate(text: &str) -> Vec<crate::diagnostics::Diagnostic> {
         let config = config();
         let media = std::collections::BTreeSet::new();
         let vocab = Vocabulary {
