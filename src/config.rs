@@ -14,28 +14,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::yaml;
 
 /// The UI and content language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Bokmål.
-    #[default]
-    Nb,
-    /// Nynorsk.
-    Nn,
-    /// English (UI only; cases are written in nb or nn).
-    En,
-}
-
-impl Language {
-    /// The BCP 47 code used in `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nb => "nb",
-            Language::Nn => "nn",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::words::Language;
 
 /// `content/site.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -15,16 +15,21 @@ use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 
-/// A language casebook speaks. (Its own type, not the site's
-/// `config::Language`, so that the YAML reader, which the configuration
-/// uses, can speak without importing the configuration.)
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A language: the one casebook speaks, and a site's UI and content
+/// language (`config::Language` is this type). It lives here, not in
+/// `config`, so that the YAML reader, which the configuration uses, can
+/// speak without importing the configuration.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Bokmål.
+    #[default]
     Nb,
     /// Nynorsk.
     Nn,
-    /// English.
+    /// English (UI only; cases are written in nb or nn).
     En,
 }
 

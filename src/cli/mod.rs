@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use casebook::config::{self, Config};
+use casebook::config::Config;
 use casebook::diagnostics::{self, Diagnostic};
 use casebook::words::Language;
 use casebook::{words, words::count};
@@ -123,11 +123,7 @@ pub fn load_config(root: &Path) -> anyhow::Result<Config> {
         );
         anyhow::Error::new(AlreadyReported)
     })?;
-    words::site_default(match config.site.language {
-        config::Language::Nb => Language::Nb,
-        config::Language::Nn => Language::Nn,
-        config::Language::En => Language::En,
-    });
+    words::site_default(config.site.language);
     Ok(config)
 }
 
