@@ -451,10 +451,7 @@ pub fn write<E: Send>(
             })
             .collect(),
         stop: STOP_WORDS,
-        variants: VARIANTS
-            .iter()
-            .map(|&(from, to, anywhere)| (from, to, u8::from(anywhere)))
-            .collect(),
+        variants: VARIANTS.listed().collect(),
         prefix_factor: index::PREFIX_FACTOR,
         texts_per_file: TEXTS_PER_FILE,
     };

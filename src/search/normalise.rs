@@ -5,10 +5,13 @@
 //!
 //! The browser does the same to the query in `themes/default/static/search.js`,
 //! so every rule here has a twin there. The stop words and the spelling table
-//! travel to the browser inside `search/index.json`, so those two lists have one
-//! source of truth; the stemmer is ported by hand (Snowball's Norwegian
+//! (`nb-nn.txt`) travel to the browser inside `search/index.json`, so those
+//! two lists have one source of truth; the stemmer is ported by hand (Snowball's Norwegian
 //! algorithm is three short steps), and `tests/fixtures/search/stems.txt` pins
 //! both ports to the same output.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -25,21 +28,148 @@ pub const STOP_WORDS: &[&str] = &[
     "vore", "være", "vært", "å", "òg",
 ];
 
-/// Nynorsk spellings and their bokmål twins, on folded stems: `(from, to,
-/// anywhere)`. With `anywhere` the part is replaced wherever it occurs (it
-/// is a whole morpheme: `langtidssjukefråvær`); without, only at the start
-/// of the term (`heil` would otherwise break words that merely contain it).
-///
-/// Kept short on purpose: each pair must be safe in every word that contains
-/// it, and folding already joins most pairs (`fråvær`/`fravær`).
-pub const VARIANTS: &[(&str, &str, bool)] = &[
-    ("sjuk", "syk", true),
-    ("heil", "hel", false),
-    ("tenest", "tjenest", true),
-    ("tilsett", "ansatt", false),
-    ("verksemd", "virksom", true),
-    ("mykj", "mye", false),
-];
+/// Nynorsk spellings and their bokmål twins, as `nb-nn.txt` lists them
+/// (the file's head explains the four kinds of rule).
+const PAIRS: &str = include_str!("nb-nn.txt");
+
+/// Where a rule of [`Variants`] applies to an index term. The numbers are
+/// what `search.js` receives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// At the start of the term.
+    Start = 0,
+    /// Wherever the part occurs.
+    Anywhere = 1,
+    /// The whole term.
+    Whole = 2,
+    /// At the end of the term, leaving at least [`END_KEEPS`] letters.
+    End = 3,
+}
+
+/// Letters a term keeps when an end rule cuts it (`-ing`: `oppleving` →
+/// `opplev`, but `ting` stays).
+pub const END_KEEPS: usize = 4;
+
+/// The spelling table, compiled from [`PAIRS`]: whole words as the terms
+/// they stem to, parts folded as written.
+#[derive(Debug, Default)]
+pub struct Variants {
+    /// Whole nynorsk term → bokmål term.
+    whole: HashMap<String, String>,
+    /// Part rules, in the file's order.
+    parts: Vec<(String, String, Place)>,
+    /// Every rule in the file's order, for the browser.
+    listed: Vec<(String, String, Place)>,
+}
+
+/// The table every [`Normaliser`] applies.
+pub static VARIANTS: LazyLock<Variants> = LazyLock::new(|| Variants::parse(PAIRS).0);
+
+impl Variants {
+    /// Compiles the table; also returns the lines it could not read (the
+    /// unit test requires none).
+    pub fn parse(text: &str) -> (Variants, Vec<String>) {
+        let stemmer = Stemmer::create(Algorithm::Norwegian);
+        let stem = |w: &str| fold(&stemmer.stem(&fold_accents(&w.to_lowercase())));
+        let mut table = Variants::default();
+        let mut problems = Vec::new();
+        let mut wholes = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((from, to)) = line.split_once(" = ") else {
+                problems.push(format!("no ` = ` in `{line}`"));
+                continue;
+            };
+            let (from, to) = (from.trim(), to.trim());
+            let place = |s: &str| match (s.starts_with('-'), s.ends_with('-') && s.len() > 1) {
+                (true, true) => Place::Anywhere,
+                (true, false) => Place::End,
+                (false, true) => Place::Start,
+                (false, false) => Place::Whole,
+            };
+            let kind = place(from);
+            if kind != place(to) && !(kind == Place::End && to == "-") {
+                problems.push(format!("both sides of `{line}` must be of one kind"));
+                continue;
+            }
+            if kind == Place::Whole {
+                wholes.push((from, to));
+                continue;
+            }
+            let bare = |s: &str| fold(&fold_accents(&s.trim_matches('-').to_lowercase()));
+            let (from, to) = (bare(from), bare(to));
+            if from.is_empty() || from == to {
+                problems.push(format!("`{line}` changes nothing"));
+                continue;
+            }
+            table.parts.push((from.clone(), to.clone(), kind));
+            table.listed.push((from, to, kind));
+        }
+        for (from, to) in wholes {
+            let (from, to) = (stem(from), table.apply_parts(stem(to)));
+            if from == to {
+                // Stemming and folding already join them.
+                continue;
+            }
+            if let Some(before) = table.whole.get(&from)
+                && *before != to
+            {
+                problems.push(format!(
+                    "`{from}` is already `{before}`, not `{to}` (inflections of one word stem apart)"
+                ));
+                continue;
+            }
+            table.whole.insert(from.clone(), to.clone());
+            table.listed.push((from, to, Place::Whole));
+        }
+        (table, problems)
+    }
+
+    /// Maps a nynorsk term onto its bokmål twin.
+    pub fn apply(&self, term: String) -> String {
+        if let Some(to) = self.whole.get(&term) {
+            return to.clone();
+        }
+        self.apply_parts(term)
+    }
+
+    fn apply_parts(&self, term: String) -> String {
+        let mut term = term;
+        for (from, to, place) in &self.parts {
+            match place {
+                Place::Anywhere => {
+                    if term.contains(from.as_str()) {
+                        term = term.replace(from.as_str(), to);
+                    }
+                }
+                Place::Start => {
+                    if let Some(rest) = term.strip_prefix(from.as_str()) {
+                        term = format!("{to}{rest}");
+                    }
+                }
+                Place::End => {
+                    if let Some(rest) = term.strip_suffix(from.as_str())
+                        && rest.chars().count() >= END_KEEPS
+                    {
+                        term = format!("{rest}{to}");
+                    }
+                }
+                Place::Whole => {}
+            }
+        }
+        term
+    }
+
+    /// Every rule as `(from, to, place)`, in the order the browser applies
+    /// them: part rules first, then whole words (looked up before them).
+    pub fn listed(&self) -> impl Iterator<Item = (&str, &str, u8)> {
+        self.listed
+            .iter()
+            .map(|(f, t, p)| (f.as_str(), t.as_str(), *p as u8))
+    }
+}
 
 /// Drops accents other than the Norwegian letters (`café` → `cafe`),
 /// before stemming, so the stemmer sees `cafe` either way.
@@ -87,17 +217,7 @@ pub fn fold(word: &str) -> String {
 
 /// Maps nynorsk spellings onto bokmål ones ([`VARIANTS`]).
 pub fn variants(term: String) -> String {
-    let mut term = term;
-    for &(from, to, anywhere) in VARIANTS {
-        if anywhere {
-            if term.contains(from) {
-                term = term.replace(from, to);
-            }
-        } else if let Some(rest) = term.strip_prefix(from) {
-            term = format!("{to}{rest}");
-        }
-    }
-    term
+    VARIANTS.apply(term)
 }
 
 /// Turns words into index terms. Holds the stemmer, which is cheap to make
@@ -185,6 +305,60 @@ mod tests {
             actual, expected,
             "run with CASEBOOK_UPDATE_FIXTURES=1 to accept"
         );
+    }
+
+    /// Every line of `nb-nn.txt` reads, and both sides of every whole-word
+    /// pair end as one term, in the inflections too.
+    #[test]
+    fn the_pairs_file_reads_and_its_pairs_meet() {
+        let (table, problems) = Variants::parse(PAIRS);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(table.listed().count() >= 60, "{}", table.listed().count());
+        let n = Normaliser::new();
+        let mut apart = Vec::new();
+        for line in PAIRS.lines().filter(|l| !l.starts_with('#')) {
+            let Some((nn, nb)) = line.split_once(" = ") else {
+                continue;
+            };
+            if nn.contains('-') {
+                continue;
+            }
+            if n.term(nn) != n.term(nb) {
+                apart.push(format!("{nn} {:?} / {nb} {:?}", n.term(nn), n.term(nb)));
+            }
+            // No chains: a bokmål term is never itself a nynorsk key.
+            let stem = fold(&n.stem(&fold_accents(nb)));
+            assert!(
+                !table.whole.contains_key(&stem) || stem == fold(&n.stem(&fold_accents(nn))),
+                "{nb} is also a nynorsk word"
+            );
+        }
+        assert!(apart.is_empty(), "{apart:#?}");
+    }
+
+    #[test]
+    fn nynorsk_and_bokmaal_pairs_meet_inflected() {
+        let n = Normaliser::new();
+        for (nn, nb) in [
+            ("uønskt", "uønsket"),
+            ("uønskte", "uønskede"),
+            ("tilsette", "ansatte"),
+            ("verksemda", "virksomheten"),
+            ("verksemder", "virksomheter"),
+            ("kommuna", "kommunen"),
+            ("sjukefråværet", "sykefraværet"),
+            ("leiinga", "ledelsen"),
+            ("opplevinga", "opplevelsen"),
+            ("tryggleiken", "tryggheten"),
+            ("omsorgsbustader", "omsorgsboliger"),
+            ("heimetenesta", "hjemmetjenesten"),
+            ("sjukeheimen", "sykehjem"),
+            ("moglegheiter", "muligheter"),
+        ] {
+            assert_eq!(n.term(nn), n.term(nb), "{nn} / {nb}");
+        }
+        // End rules keep a word's first four letters.
+        assert_eq!(n.term("ting").as_deref(), Some("ting"));
     }
 
     #[test]

@@ -93,12 +93,27 @@
       return text.toLowerCase().match(WORD) || [];
     }
 
+    /**
+     * Nynorsk onto bokmål, as Variants::apply in normalise.rs: a whole term
+     * with a pair of its own, else the part rules in order (0 start,
+     * 1 anywhere, 3 end keeping four letters).
+     */
     variantsOf(term) {
-      for (const [from, to, anywhere] of this.variants) {
-        if (anywhere) {
-          if (term.includes(from)) term = term.split(from).join(to);
-        } else if (term.startsWith(from)) {
-          term = to + term.slice(from.length);
+      if (!this.whole) {
+        this.whole = new Map(this.variants.filter((v) => v[2] === 2).map((v) => [v[0], v[1]]));
+        this.parts = this.variants.filter((v) => v[2] !== 2);
+      }
+      const to = this.whole.get(term);
+      if (to !== undefined) return to;
+      for (const [from, into, place] of this.parts) {
+        if (place === 1) {
+          if (term.includes(from)) term = term.split(from).join(into);
+        } else if (place === 0) {
+          if (term.startsWith(from)) term = into + term.slice(from.length);
+        } else if (place === 3) {
+          if (term.endsWith(from) && [...term].length - [...from].length >= 4) {
+            term = term.slice(0, -from.length) + into;
+          }
         }
       }
       return term;
