@@ -30,6 +30,10 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = &[
         include_bytes!("../themes/default/strings/nn.yaml"),
     ),
     (
+        "search/parts.txt",
+        include_bytes!("../themes/default/search/parts.txt"),
+    ),
+    (
         "static/facets.js",
         include_bytes!("../themes/default/static/facets.js"),
     ),

@@ -383,17 +383,12 @@ impl Index {
         let n = self.len() as f64;
         let mut total: Option<HashMap<u32, f64>> = None;
         for q in &wanted {
-            let mut scores: HashMap<u32, f64> = HashMap::new();
-            for t in self.prefix_range(q) {
-                let factor = if self.terms[t] == *q {
-                    1.0
-                } else {
-                    PREFIX_FACTOR
-                };
-                let list = &self.postings[t];
-                let idf = (1.0 + n / list.len() as f64).ln();
-                for (doc, w) in list.iter() {
-                    let s = factor * f64::from(w) * idf;
+            let mut scores = self.term_scores(q, n);
+            // A word the index does not have may be a compound of words
+            // it has (`heltidskultur`: `heltid` and `kultur`).
+            if let Some(parts) = self.query_parts(q) {
+                for (doc, s) in self.all_of(&parts, n) {
+                    let s = s * super::compound::PART_FACTOR / parts.len() as f64;
                     let e = scores.entry(doc).or_insert(0.0);
                     if s > *e {
                         *e = s;
@@ -402,13 +397,7 @@ impl Index {
             }
             total = Some(match total {
                 None => scores,
-                Some(mut acc) => {
-                    acc.retain(|doc, _| scores.contains_key(doc));
-                    for (doc, s) in acc.iter_mut() {
-                        *s += scores.get(doc).copied().unwrap_or(0.0);
-                    }
-                    acc
-                }
+                Some(acc) => both(acc, &scores),
             });
         }
         let whole = loose(query);
@@ -423,6 +412,54 @@ impl Index {
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.into_iter().map(|(doc, _)| doc as usize).collect()
     }
+}
+
+impl Index {
+    /// A case's score for one query term: its best match among the terms
+    /// the query term is a prefix of, factor × weight × idf.
+    fn term_scores(&self, q: &str, n: f64) -> HashMap<u32, f64> {
+        let mut scores: HashMap<u32, f64> = HashMap::new();
+        for t in self.prefix_range(q) {
+            let factor = if self.terms[t] == *q {
+                1.0
+            } else {
+                PREFIX_FACTOR
+            };
+            let list = &self.postings[t];
+            let idf = (1.0 + n / list.len() as f64).ln();
+            for (doc, w) in list.iter() {
+                let s = factor * f64::from(w) * idf;
+                let e = scores.entry(doc).or_insert(0.0);
+                if s > *e {
+                    *e = s;
+                }
+            }
+        }
+        scores
+    }
+
+    /// The cases matching every one of `terms`, with the sum of their
+    /// scores.
+    fn all_of(&self, terms: &[&str], n: f64) -> HashMap<u32, f64> {
+        let mut total: Option<HashMap<u32, f64>> = None;
+        for q in terms {
+            let scores = self.term_scores(q, n);
+            total = Some(match total {
+                None => scores,
+                Some(acc) => both(acc, &scores),
+            });
+        }
+        total.unwrap_or_default()
+    }
+}
+
+/// The cases in both, with the sum of their scores.
+fn both(mut acc: HashMap<u32, f64>, scores: &HashMap<u32, f64>) -> HashMap<u32, f64> {
+    acc.retain(|doc, _| scores.contains_key(doc));
+    for (doc, s) in acc.iter_mut() {
+        *s += scores.get(doc).copied().unwrap_or(0.0);
+    }
+    acc
 }
 
 /// The terms of a query: as in the index, except for the word being typed

@@ -42,6 +42,7 @@
 //! `node tests/browser/search.mjs --measure DIR`; the search step's share
 //! of the build by `cargo run --release --example search_step -- --root DIR`.
 
+pub mod compound;
 pub mod index;
 pub mod normalise;
 pub mod text;
@@ -132,6 +133,7 @@ struct Manifest<'a> {
     shards: Vec<(String, String)>,
     stop: &'static [&'static str],
     variants: Vec<(&'static str, &'static str, u8)>,
+    parts: Vec<&'static str>,
     prefix_factor: f64,
     texts_per_file: usize,
 }
@@ -335,7 +337,8 @@ pub fn write<E: Send>(
         .par_iter()
         .map(|c| loose(&c.title))
         .collect();
-    let index = Index::from_memos(memos, titles);
+    let mut index = Index::from_memos(memos, titles);
+    compound::add_parts(&mut index);
     let shard_files = shards(&index, SHARD_BYTES, |_, name, bytes| put(name, bytes))?;
 
     let municipality_of: HashMap<&str, usize> = catalogue
@@ -452,6 +455,7 @@ pub fn write<E: Send>(
             .collect(),
         stop: STOP_WORDS,
         variants: VARIANTS.listed().collect(),
+        parts: compound::short_listed(),
         prefix_factor: index::PREFIX_FACTOR,
         texts_per_file: TEXTS_PER_FILE,
     };
