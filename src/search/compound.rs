@@ -12,9 +12,9 @@
 //!   `sykefravær`; a query matches it as it matches a longer term, so a
 //!   case saying `fravær` itself ranks above one that only has it inside a
 //!   longer word.
-//! - **In the query** ([`Index::query_parts`]): a query word that the index
-//!   has neither as a term nor as a part is split the same way, and a case
-//!   matching every part matches, at [`PART_FACTOR`] (`heltidskultur` finds
+//! - **In the query** ([`Index::query_parts`]): a query word is split the
+//!   same way, and a case matching every part matches too, at
+//!   [`PART_FACTOR`] (`heltidskultur` finds
 //!   a case about `heltid` and `kultur`). `search.js` does the same with the
 //!   shards it fetches.
 
@@ -263,12 +263,11 @@ impl Index {
             && (self.has(piece) || self.has(&format!("{piece}{PART_MARK}")))
     }
 
-    /// The parts of a query term that is neither a term nor a part in the
-    /// index, when it splits (`heltidskultur` → `heltid`, `kultur`).
+    /// The parts of a query term, when it splits (`heltidskultur` →
+    /// `heltid`, `kultur`): split whether or not the index has the whole
+    /// word, so a case about `heltid` and `kultur` is found beside the
+    /// ones saying `heltidskultur`.
     pub fn query_parts<'q>(&self, q: &'q str) -> Option<Vec<&'q str>> {
-        if self.has(q) || self.has(&format!("{q}{PART_MARK}")) {
-            return None;
-        }
         split(q, &|p| self.is_part(p))
     }
 }

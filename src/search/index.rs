@@ -384,8 +384,8 @@ impl Index {
         let mut total: Option<HashMap<u32, f64>> = None;
         for q in &wanted {
             let mut scores = self.term_scores(q, n);
-            // A word the index does not have may be a compound of words
-            // it has (`heltidskultur`: `heltid` and `kultur`).
+            // A compound also finds its parts apart (`heltidskultur`:
+            // `heltid` and `kultur`).
             if let Some(parts) = self.query_parts(q) {
                 for (doc, s) in self.all_of(&parts, n) {
                     let s = s * super::compound::PART_FACTOR / parts.len() as f64;

@@ -135,6 +135,7 @@ struct Manifest<'a> {
     variants: Vec<(&'static str, &'static str, u8)>,
     parts: Vec<&'static str>,
     prefix_factor: f64,
+    part_factor: f64,
     texts_per_file: usize,
 }
 
@@ -457,6 +458,7 @@ pub fn write<E: Send>(
         variants: VARIANTS.listed().collect(),
         parts: compound::short_listed(),
         prefix_factor: index::PREFIX_FACTOR,
+        part_factor: compound::PART_FACTOR,
         texts_per_file: TEXTS_PER_FILE,
     };
     // Our own types serialise without error.

@@ -7,6 +7,7 @@ mod commands;
 mod hostile;
 mod modules;
 mod readers;
+mod relevance;
 mod search;
 mod serve;
 mod support;

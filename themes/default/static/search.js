@@ -60,6 +60,17 @@
 
   // ---- the engine ------------------------------------------------------------
 
+  /** The docs in both score maps with the sum of their scores (`a` null: `b`). */
+  function both(a, b) {
+    if (a === null) return b;
+    for (const [doc, s] of a) {
+      const o = b.get(doc);
+      if (o === undefined) a.delete(doc);
+      else a.set(doc, s + o);
+    }
+    return a;
+  }
+
   class Engine {
     constructor(base, data) {
       this.base = base;
@@ -67,6 +78,8 @@
       this.stop = new Set(data.stop);
       this.variants = data.variants;
       this.prefixFactor = data.prefix_factor;
+      this.partFactor = data.part_factor;
+      this.shortParts = new Set(data.parts || []);
       this.shards = data.shards; // [[first term, file]], sorted
       this.loaded = new Map(); // file → Promise<[terms, postings]>
       this.texts = new Map(); // file number → Promise<string[]|null>
@@ -148,16 +161,23 @@
       return out;
     }
 
-    /** Shard files that may hold terms starting with `prefix`. */
-    shardsFor(prefix) {
+    /** The position of the one shard whose range holds `key`. */
+    shardAt(key) {
       const s = this.shards;
       let lo = 0;
       let hi = s.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (s[mid][0] <= prefix) lo = mid;
+        if (s[mid][0] <= key) lo = mid;
         else hi = mid - 1;
       }
+      return lo;
+    }
+
+    /** Shard files that may hold terms starting with `prefix`. */
+    shardsFor(prefix) {
+      const s = this.shards;
+      const lo = this.shardAt(prefix);
       const files = [s[lo][1]];
       for (let j = lo + 1; j < s.length && s[j][0].startsWith(prefix); j++) files.push(s[j][1]);
       return files;
@@ -176,6 +196,133 @@
         this.loaded.set(file, p);
       }
       return p;
+    }
+
+    // ---- compound words (src/search/compound.rs) ---------------------------
+
+    /** Whether the index has the key: a term, or a part as `<part>-`. */
+    async hasKey(key) {
+      const [keys] = await this.shard(this.shards[this.shardAt(key)][1]);
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keys[mid] < key) lo = mid + 1;
+        else hi = mid;
+      }
+      return keys[lo] === key;
+    }
+
+    /** Whether a piece of a query word may be a part (Index::is_part). */
+    async isPart(piece) {
+      if ([...piece].length < 4 && !this.shortParts.has(piece)) return false;
+      const [term, part] = await Promise.all([this.hasKey(piece), this.hasKey(`${piece}-`)]);
+      return term || part;
+    }
+
+    /**
+     * The fewest known parts (two or more) `term` splits into, joined
+     * directly or by `s` or `e`, or null: compound::split, step by step.
+     */
+    async split(term) {
+      if (new TextEncoder().encode(term).length > 64 || !/^\p{Alphabetic}+$/u.test(term)) {
+        return null;
+      }
+      const best = new Map();
+      const cover = async (at, wholeAllowed) => {
+        if (wholeAllowed && best.has(at)) return best.get(at);
+        let found = null;
+        const ends = [];
+        for (let i = at; i < term.length; ) {
+          i += term.codePointAt(i) > 0xffff ? 2 : 1;
+          ends.push(i);
+        }
+        for (const end of ends.reverse()) {
+          if (end === term.length && !wholeAllowed) continue;
+          if (!(await this.isPart(term.slice(at, end)))) continue;
+          if (end === term.length) {
+            if (found === null || found[0] > 1) found = [1, end, end];
+            continue;
+          }
+          for (const joint of ['', 's', 'e']) {
+            const next = end + joint.length;
+            if (next >= term.length || !term.startsWith(joint, end)) continue;
+            const rest = await cover(next, true);
+            if (rest !== null && (found === null || found[0] > rest[0] + 1)) {
+              found = [rest[0] + 1, end, next];
+            }
+          }
+        }
+        if (wholeAllowed) best.set(at, found);
+        return found;
+      };
+      if ((await cover(0, false)) === null) return null;
+      const parts = [];
+      let at = 0;
+      let wholeAllowed = false;
+      while (at < term.length) {
+        const [, end, next] = await cover(at, wholeAllowed);
+        parts.push(term.slice(at, end));
+        at = next;
+        wholeAllowed = true;
+      }
+      return parts;
+    }
+
+    /** The parts of a query term, when it splits (Index::query_parts). */
+    queryParts(q) {
+      return this.split(q);
+    }
+
+    /** Each case's best match for one query term (Index::term_scores). */
+    async termScores(q) {
+      const n = this.docs.length;
+      const scores = new Map();
+      for (const f of this.shardsFor(q)) {
+        const [keys, postings] = await this.shard(f);
+        let lo = 0;
+        let hi = keys.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (keys[mid] < q) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let k = lo; k < keys.length && keys[k].startsWith(q); k++) {
+          const list = postings[k];
+          const factor = keys[k] === q ? 1 : this.prefixFactor;
+          const idf = Math.log(1 + n / (list.length / 2));
+          let doc = 0;
+          for (let j = 0; j < list.length; j += 2) {
+            doc += list[j];
+            const s = factor * list[j + 1] * idf;
+            const e = scores.get(doc);
+            if (e === undefined || s > e) scores.set(doc, s);
+          }
+        }
+      }
+      return scores;
+    }
+
+    /**
+     * Scores for one query term: its own matches and, for a compound, the
+     * cases matching all its parts, at the part factor.
+     * Pushes the parts it used onto `parts` (for highlighting).
+     */
+    async wordScores(q, parts) {
+      const [scores, split] = await Promise.all([this.termScores(q), this.queryParts(q)]);
+      if (split) {
+        parts.push(...split);
+        let all = null;
+        for (const part of split) {
+          all = both(all, await this.termScores(part));
+        }
+        for (const [doc, s] of all) {
+          const v = (s * this.partFactor) / split.length;
+          const e = scores.get(doc);
+          if (e === undefined || v > e) scores.set(doc, v);
+        }
+      }
+      return scores;
     }
 
     /**
@@ -214,42 +361,11 @@
         for (const f of this.shardsFor(short)) this.shard(f).catch(() => {});
       }
       const files = [...new Set(terms.flatMap((t) => this.shardsFor(t)))];
-      const shards = new Map(await Promise.all(files.map(async (f) => [f, await this.shard(f)])));
-      const n = this.docs.length;
+      await Promise.all(files.map((f) => this.shard(f)));
+      const parts = [];
       let total = null;
       for (const q of terms) {
-        const scores = new Map();
-        for (const f of this.shardsFor(q)) {
-          const [keys, postings] = shards.get(f);
-          let lo = 0;
-          let hi = keys.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (keys[mid] < q) lo = mid + 1;
-            else hi = mid;
-          }
-          for (let k = lo; k < keys.length && keys[k].startsWith(q); k++) {
-            const list = postings[k];
-            const factor = keys[k] === q ? 1 : this.prefixFactor;
-            const idf = Math.log(1 + n / (list.length / 2));
-            let doc = 0;
-            for (let j = 0; j < list.length; j += 2) {
-              doc += list[j];
-              const s = factor * list[j + 1] * idf;
-              const e = scores.get(doc);
-              if (e === undefined || s > e) scores.set(doc, s);
-            }
-          }
-        }
-        if (total === null) {
-          total = scores;
-        } else {
-          for (const [doc, s] of total) {
-            const o = scores.get(doc);
-            if (o === undefined) total.delete(doc);
-            else total.set(doc, s + o);
-          }
-        }
+        total = both(total, await this.wordScores(q, parts));
       }
       if (short !== null) {
         const fields = this.shortFields();
@@ -262,20 +378,12 @@
           }
           if (best) scores.set(doc, best * this.prefixFactor);
         }
-        if (total === null) {
-          total = scores;
-        } else {
-          for (const [doc, s] of total) {
-            const o = scores.get(doc);
-            if (o === undefined) total.delete(doc);
-            else total.set(doc, s + o);
-          }
-        }
+        total = both(total, scores);
       }
       const whole = this.loose(query);
       const ranked = [...total].map(([doc, s]) => [doc, this.docs[doc].loose === whole ? s + 1e6 : s]);
       ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      return { ids: ranked.map((r) => r[0]), terms: all };
+      return { ids: ranked.map((r) => r[0]), terms: all.concat(parts) };
     }
 
     /** The plain text of doc `i` (for snippets), or null. */
@@ -293,10 +401,14 @@
       return p.then((group) => (group ? group[i % per] ?? null : null));
     }
 
-    /** Whether a word of the text matches one of the query terms. */
+    /**
+     * Which query term a word of the text matches: one its term starts
+     * with, or one of four letters or more inside it (`fravær` in
+     * `sykefraværet`); -1 for none.
+     */
     matches(word, terms) {
       const t = this.term(word) ?? fold(foldAccents(word));
-      return terms.findIndex((q) => t.startsWith(q));
+      return terms.findIndex((q) => t.startsWith(q) || ([...q].length >= 4 && t.includes(q)));
     }
 
     /**
@@ -329,20 +441,24 @@
       if (best < 0) return null;
       const from = Math.max(0, best - 6);
       const to = Math.min(found.length, from + width) - 1;
+      // Paragraphs and sections are lines of the text: a line break
+      // between two words shows as ` · `, so two sections never read as
+      // one sentence.
+      const gap = (between) => between.replace(/\s*\n\s*/g, ' · ').replace(/\s+/g, ' ');
       const frag = document.createDocumentFragment();
       let pos = found[from].at;
       if (from > 0) frag.append('… ');
       for (let j = from; j <= to; j++) {
         const w = found[j];
         if (w.hit >= 0) {
-          frag.append(text.slice(pos, w.at).replace(/\s+/g, ' '));
+          frag.append(gap(text.slice(pos, w.at)));
           const mark = document.createElement('mark');
           mark.textContent = text.slice(w.at, w.end);
           frag.append(mark);
           pos = w.end;
         }
       }
-      frag.append(text.slice(pos, found[to].end).replace(/\s+/g, ' '));
+      frag.append(gap(text.slice(pos, found[to].end)));
       if (to < found.length - 1) frag.append(' …');
       return frag;
     }
