@@ -110,6 +110,12 @@ else
     log "FAILED: cargo run --release -- --root tests/fixtures/sites/search build --out $TMP/search"
     exit 1
   fi
+  # The search relevance set: relevance.mjs asserts against this fixture.
+  log "building tests/fixtures/search/site → $TMP/relevance"
+  if ! cargo run --release --quiet -- --root tests/fixtures/search/site build --out "$TMP/relevance" >&2; then
+    log "FAILED: cargo run --release -- --root tests/fixtures/search/site build --out $TMP/relevance"
+    exit 1
+  fi
 fi
 
 cd "$HERE"
@@ -117,6 +123,7 @@ status=0
 node check.mjs "${ARGS[@]}" || status=$?
 if [ ${#SITES[@]} -eq 0 ]; then
   node search.mjs "$TMP/search" || status=1
+  node relevance.mjs "$TMP/relevance" || status=1
   # Words, the catalogue on a phone and print (issue 17), on the shipped catalogue.
   node reader.mjs "$TMP/site" || status=1
 fi
