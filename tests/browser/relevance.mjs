@@ -6,6 +6,8 @@
 //
 //   node relevance.mjs DIR      DIR: the built fixture site
 //
+// Also: a snippet shows ` · ` where one section ends and the next begins.
+//
 // Prints each miss, then one line `relevance: Q queries, P passed, F failed`;
 // exits 1 on a miss, a page error or a request to another host.
 
@@ -67,10 +69,24 @@ try {
       passed++;
     }
   }
+  // Snippets keep the boundary between sections: Bærum's summary ends and
+  // its need begins with a separator, not as one sentence.
+  {
+    await page.goto(`${server.origin}/search/?q=sykefrav%C3%A6r`);
+    const hit = page.locator('.hit', { has: page.locator('a[href$="/cases/baerum-naervaer/"]') });
+    await hit.locator('.hit-snippet mark').first().waitFor();
+    const snippet = (await hit.locator('.hit-snippet').textContent()).trim();
+    if (snippet.includes('hjemmetjenesten. · Sykefraværet')) {
+      passed++;
+    } else {
+      failed++;
+      console.log(`FAIL  snippet without a section boundary: ${snippet}`);
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
 }
 for (const p of problems) console.log(`FAIL  ${p}`);
-console.log(`relevance: ${set.length} queries, ${passed} passed, ${failed + problems.length} failed`);
+console.log(`relevance: ${set.length} queries and 1 snippet, ${passed} passed, ${failed + problems.length} failed`);
 process.exit(failed || problems.length ? 1 : 0);
