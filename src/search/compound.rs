@@ -282,7 +282,9 @@ mod tests {
 
     #[test]
     fn splits_at_known_parts_with_the_norwegian_joints() {
-        let k = known(&["syk", "fravar", "narvar", "arbeid", "heltid", "kultur", "langtid"]);
+        let k = known(&[
+            "syk", "fravar", "narvar", "arbeid", "heltid", "kultur", "langtid",
+        ]);
         assert_eq!(split("sykefravar", &k), Some(vec!["syk", "fravar"]));
         assert_eq!(split("narvarsarbeid", &k), Some(vec!["narvar", "arbeid"]));
         assert_eq!(split("heltidskultur", &k), Some(vec!["heltid", "kultur"]));
@@ -304,7 +306,10 @@ mod tests {
         );
         let mut all = all_parts("langtidssykefravar", &k);
         all.sort_unstable();
-        assert_eq!(all, ["fravar", "lang", "langtid", "syk", "sykefravar", "tid"]);
+        assert_eq!(
+            all,
+            ["fravar", "lang", "langtid", "syk", "sykefravar", "tid"]
+        );
     }
 
     fn index(docs: &[&str]) -> (Index, Normaliser) {

@@ -55,7 +55,10 @@ fn every_query_of_the_relevance_set_has_its_cases_in_the_top_three() {
         "municipality",
         "two words",
     ] {
-        assert!(set.iter().any(|e| e.kind == kind), "no query of kind {kind}");
+        assert!(
+            set.iter().any(|e| e.kind == kind),
+            "no query of kind {kind}"
+        );
     }
     let mut misses = Vec::new();
     for e in &set {
@@ -77,5 +80,10 @@ fn every_query_of_the_relevance_set_has_its_cases_in_the_top_three() {
             }
         }
     }
-    assert!(misses.is_empty(), "{} misses:\n{}", misses.len(), misses.join("\n"));
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
 }
