@@ -270,6 +270,21 @@ impl Index {
     pub fn query_parts<'q>(&self, q: &'q str) -> Option<Vec<&'q str>> {
         split(q, &|p| self.is_part(p))
     }
+
+    /// The cases matching every part of the query term `q` (none when it
+    /// does not split), each scoring [`PART_FACTOR`] × the mean of its
+    /// parts' scores; `n` is the number of cases.
+    pub fn part_scores(&self, q: &str, n: f64) -> std::collections::HashMap<u32, f64> {
+        let Some(parts) = self.query_parts(q) else {
+            return std::collections::HashMap::new();
+        };
+        let factor = PART_FACTOR / parts.len() as f64;
+        let mut scores = self.all_of(&parts, n);
+        for s in scores.values_mut() {
+            *s *= factor;
+        }
+        scores
+    }
 }
 
 #[cfg(test)]

@@ -385,14 +385,11 @@ impl Index {
         for q in &wanted {
             let mut scores = self.term_scores(q, n);
             // A compound also finds its parts apart (`heltidskultur`:
-            // `heltid` and `kultur`).
-            if let Some(parts) = self.query_parts(q) {
-                for (doc, s) in self.all_of(&parts, n) {
-                    let s = s * super::compound::PART_FACTOR / parts.len() as f64;
-                    let e = scores.entry(doc).or_insert(0.0);
-                    if s > *e {
-                        *e = s;
-                    }
+            // `heltid` and `kultur`); the splitting is compound.rs's.
+            for (doc, s) in self.part_scores(q, n) {
+                let e = scores.entry(doc).or_insert(0.0);
+                if s > *e {
+                    *e = s;
                 }
             }
             total = Some(match total {
@@ -440,7 +437,7 @@ impl Index {
 
     /// The cases matching every one of `terms`, with the sum of their
     /// scores.
-    fn all_of(&self, terms: &[&str], n: f64) -> HashMap<u32, f64> {
+    pub(crate) fn all_of(&self, terms: &[&str], n: f64) -> HashMap<u32, f64> {
         let mut total: Option<HashMap<u32, f64>> = None;
         for q in terms {
             let scores = self.term_scores(q, n);
