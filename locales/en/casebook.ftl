@@ -188,6 +188,10 @@ number-quotes = `municipality_number` must be written in quotes
 number-quotes-help = write `{ $example }` (without quotes, a leading zero is lost)
 number-digits = `{ $number }` is not a four-digit municipality number
 number-digits-help = municipality numbers have four digits, the first two being the county's (`1506` for Molde)
+register-number-help-named = the register has { $name }'s number: write `{ $example }`
+number-county-gone = `{ $number }` does not start with the number of a county of 2024
+number-county-gone-help = the county numbers are { $numbers }; numbers changed in 2024 (Vestfold og Telemark, Viken and Troms og Finnmark were split)
+county-by-number-help = municipality number `{ $number }` belongs to this county: write `{ $example }`
 
 ## Finding and reading the files
 

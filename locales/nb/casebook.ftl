@@ -188,6 +188,10 @@ number-quotes = `municipality_number` må stå i anførselstegn
 number-quotes-help = skriv `{ $example }` (uten anførselstegn forsvinner en null først i tallet)
 number-digits = `{ $number }` er ikke et firesifret kommunenummer
 number-digits-help = kommunenumre har fire sifre, og de to første er fylkets (`1506` for Molde)
+register-number-help-named = kommunenummeret til { $name } er i registeret: skriv `{ $example }`
+number-county-gone = `{ $number }` starter ikke med nummeret til et fylke fra 2024
+number-county-gone-help = fylkesnumrene er { $numbers }; numrene ble endret i 2024 (Vestfold og Telemark, Viken og Troms og Finnmark ble delt)
+county-by-number-help = kommunenummer `{ $number }` hører til dette fylket: skriv `{ $example }`
 
 ## Å finne og lese filene
 

@@ -188,6 +188,10 @@ number-quotes = `municipality_number` må stå i hermeteikn
 number-quotes-help = skriv `{ $example }` (utan hermeteikn forsvinn ein null først i talet)
 number-digits = `{ $number }` er ikkje eit firesifra kommunenummer
 number-digits-help = kommunenummer har fire siffer, og dei to første er fylket sine (`1506` for Molde)
+register-number-help-named = kommunenummeret til { $name } står i registeret: skriv `{ $example }`
+number-county-gone = `{ $number }` byrjar ikkje med nummeret til eit fylke frå 2024
+number-county-gone-help = fylkesnummera er { $numbers }; nummera vart endra i 2024 (Vestfold og Telemark, Viken og Troms og Finnmark vart delte)
+county-by-number-help = kommunenummer `{ $number }` høyrer til dette fylket: skriv `{ $example }`
 
 ## Å finne og lese filene
 

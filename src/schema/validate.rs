@@ -188,11 +188,25 @@ fn read_case(
     let municipality = f
         .get("municipality")
         .and_then(|n| c.text(n, "municipality", "municipality: Molde"));
+    // The register's entry for this municipality, when there is a register:
+    // help lines then name its own number and county, not an example's.
+    let entry = vocab
+        .config
+        .register
+        .as_deref()
+        .zip(municipality.as_deref())
+        .and_then(|(register, name)| registered(register, name));
     let number_node = f.get("municipality_number");
-    let number = number_node.and_then(|n| municipality_number(c, n));
+    let number = number_node.and_then(|n| municipality_number(c, n, entry));
+    let number_county = number
+        .as_deref()
+        .and_then(|n| county_by_number(&n[..2]))
+        .or_else(|| entry.and_then(|m| county_by_number(m.code.get(..2)?)))
+        .copied();
     let county_node = f.get("county");
     let county = county_node.and_then(|n| {
-        let name = c.text(n, "county", "county: Innlandet")?;
+        let example = format!("county: {}", number_county.map_or("Innlandet", |c| c.name));
+        let name = c.text(n, "county", &example)?;
         let county = county_by_name(&name);
         if county.is_none() {
             let d = c.error(
@@ -200,20 +214,34 @@ fn read_case(
                 "unknown-county",
                 crate::words!("county-unknown", county = name.as_str()),
             );
-            d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
-                Some(s) => crate::words!("did-you-mean", suggestion = s),
-                None => crate::words!(
-                    "counties-are",
-                    counties = COUNTIES.map(|c| c.name).join(", ")
-                ),
-            });
+            d.help = Some(
+                match (
+                    number_county,
+                    did_you_mean(&name, COUNTIES.iter().map(|c| c.name)),
+                ) {
+                    (Some(by_number), Some(s)) if s == by_number.name => {
+                        crate::words!("did-you-mean", suggestion = s)
+                    }
+                    // The number says which county it is: that beats a guess
+                    // from the spelling (`Oppland` for a number in Innlandet).
+                    (Some(by_number), _) => crate::words!(
+                        "county-by-number-help",
+                        number = number
+                            .clone()
+                            .or_else(|| entry.map(|m| m.code.clone()))
+                            .unwrap_or_default(),
+                        example = format!("county: {}", by_number.name)
+                    ),
+                    (None, Some(s)) => crate::words!("did-you-mean", suggestion = s),
+                    (None, None) => crate::words!(
+                        "counties-are",
+                        counties = COUNTIES.map(|c| c.name).join(", ")
+                    ),
+                },
+            );
         }
         county
     });
-    let number_county = number
-        .as_deref()
-        .and_then(|n| county_by_number(&n[..2]))
-        .copied();
     if let (Some(number), Some(county), Some(n)) = (&number, county, county_node)
         && let Some(by_number) = county_by_number(&number[..2])
         && by_number != county
@@ -235,13 +263,7 @@ fn read_case(
         ));
     }
     if number_node.is_none() && county_node.is_none() {
-        let registered = vocab
-            .config
-            .register
-            .as_deref()
-            .zip(municipality.as_deref())
-            .and_then(|(register, name)| registered(register, name));
-        let help = match registered.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
+        let help = match entry.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
             Some((m, county)) => crate::words!(
                 "missing-county-help-register",
                 number = format!("municipality_number: \"{}\"", m.code),
@@ -496,7 +518,15 @@ fn section_label(key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
+fn municipality_number(
+    c: &mut Checker<'_>,
+    n: &Node,
+    entry: Option<&crate::config::Municipality>,
+) -> Option<String> {
+    let example = format!(
+        "municipality_number: \"{}\"",
+        entry.map_or("1506", |m| m.code.as_str())
+    );
     if matches!(n.value, Value::Int(_) | Value::Float(_)) {
         // Quote what was written, not the parsed number: `0301` must keep its zero.
         let start = c.yaml_offset + n.pos.offset;
@@ -513,26 +543,34 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
         ));
         return None;
     }
-    let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
+    let number = c.string(n, "municipality_number", &example)?;
+    let help = |generic| match entry {
+        Some(m) => crate::words!(
+            "register-number-help-named",
+            name = m.name.as_str(),
+            example = example.as_str()
+        ),
+        None => generic,
+    };
     if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
         c.error(
             n.pos,
             "invalid-municipality-number",
             crate::words!("number-digits", number = number.as_str()),
         )
-        .help = Some(crate::words!("number-digits-help"));
+        .help = Some(help(crate::words!("number-digits-help")));
         return None;
     }
     if county_by_number(&number[..2]).is_none() {
         c.error(
             n.pos,
             "invalid-municipality-number",
-            format!("`{number}` does not start with the number of a county of 2024"),
+            crate::words!("number-county-gone", number = number.as_str()),
         )
-        .help = Some(format!(
-            "the county numbers are {}; numbers changed in 2024 (Vestfold og Telemark, Viken and Troms og Finnmark were split)",
-            COUNTIES.map(|c| c.number).join(", ")
-        ));
+        .help = Some(help(crate::words!(
+            "number-county-gone-help",
+            numbers = COUNTIES.map(|c| c.number).join(", ")
+        )));
         return None;
     }
     Some(number)
