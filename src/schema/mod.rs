@@ -5,6 +5,7 @@
 mod checker;
 pub mod fields;
 pub mod json_schema;
+mod media;
 pub mod nesting;
 pub mod page;
 mod validate;

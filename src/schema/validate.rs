@@ -4,10 +4,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
 use super::checker::{Checker, Fields};
 use super::fields::{self, FIELDS, Presence};
+use super::media::{check_images, check_markdown_images};
 use super::{Case, Contact, Funding, Indicator, Link, Period, PeriodKey, Point, Status, Unit};
 use crate::config::{Config, Language};
 use crate::content::{SourceFile, split_front_matter};
@@ -1252,130 +1251,6 @@ fn plausible_email(address: &str) -> bool {
                 && !label.ends_with('-')
                 && label.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
         })
-}
-
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-}
-
-/// Image sources in Markdown, from image syntax and raw `<img src>`.
-fn image_sources(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    // Parsing Markdown is the costliest part of a check; most texts have no
-    // image at all, which this byte scan rules out.
-    if !markdown.contains("![") && !markdown.contains('<') {
-        return out;
-    }
-    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => out.push((dest_url.into_string(), range)),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let lower = html.to_lowercase();
-                let mut from = 0;
-                while let Some(i) = lower[from..].find("src=") {
-                    let start = from + i + 4;
-                    let rest = &html[start..];
-                    let (value, _) = match rest.chars().next() {
-                        Some(q @ ('"' | '\'')) => {
-                            rest[1..].split_once(q).unwrap_or((&rest[1..], ""))
-                        }
-                        _ => rest
-                            .split_once(|ch: char| ch.is_whitespace() || ch == '>')
-                            .unwrap_or((rest, "")),
-                    };
-                    out.push((value.to_owned(), range.clone()));
-                    from = start;
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, String, String)> {
-    let lower = src.trim().to_lowercase();
-    if lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("//")
-        || lower.contains("://")
-        || lower.starts_with("data:")
-    {
-        return Some((
-            "remote-image",
-            format!("the image `{src}` is on another host"),
-            "copy the image into `content/media/` and write `![description](/media/file.jpg)`: the site makes no request to another host".into(),
-        ));
-    }
-    let path = src.trim().trim_start_matches("../").trim_start_matches('/');
-    let in_media = path
-        .strip_prefix("media/")
-        .map(|p| p.split(['?', '#']).next().unwrap_or(p));
-    match in_media {
-        Some(rel) if vocab.media.contains(rel) => None,
-        Some(rel) => Some((
-            "missing-image",
-            format!("the image `{src}` is not in `content/media/`"),
-            match did_you_mean(rel, vocab.media.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `/media/{s}`?"),
-                None => format!("put the file at `content/media/{rel}`"),
-            },
-        )),
-        None => Some((
-            "missing-image",
-            format!("the image `{src}` is not under `/media/`"),
-            "put images in `content/media/` and refer to them as `/media/file.jpg`".into(),
-        )),
-    }
-}
-
-fn check_markdown_images(
-    c: &mut Checker<'_>,
-    markdown: &str,
-    node_offset: usize,
-    vocab: &Vocabulary<'_>,
-) {
-    for (src, _) in image_sources(markdown) {
-        if let Some((code, message, help)) = image_problem(&src, vocab) {
-            // The value went through YAML unquoting; find the address itself in the file.
-            // Searching is skipped once the report is full: it would only be counted.
-            let offset = if c.is_full() {
-                node_offset
-            } else {
-                c.text
-                    .get(node_offset..)
-                    .and_then(|t| t.find(&src))
-                    .map_or(node_offset, |i| node_offset + i)
-            };
-            c.report_at(Severity::Error, offset, src.len(), code, message)
-                .help = Some(help);
-        }
-    }
-}
-
-fn check_images(c: &mut Checker<'_>, body: &str, body_offset: usize, vocab: &Vocabulary<'_>) {
-    for (src, range) in image_sources(body) {
-        if let Some((code, message, help)) = image_problem(&src, vocab) {
-            let offset = if c.is_full() {
-                range.start
-            } else {
-                body[range.clone()]
-                    .find(&src)
-                    .map_or(range.start, |i| range.start + i)
-            };
-            c.report_at(
-                Severity::Error,
-                body_offset + offset,
-                src.len(),
-                code,
-                message,
-            )
-            .help = Some(help);
-        }
-    }
 }
 
 /// Reports slugs used by more than one case file (cases in subfolders can
