@@ -6,6 +6,7 @@ mod check;
 mod commands;
 mod help;
 mod hostile;
+mod init;
 mod modules;
 mod readers;
 mod search;

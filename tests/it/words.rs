@@ -181,40 +181,6 @@ fn sarif_format_is_a_valid_sarif_2_1_0_log_with_one_rule_per_code() {
     assert_eq!(theme["level"], "error");
 }
 
-#[test]
-fn init_writes_bokmal_and_no_pointer_to_a_file_the_editor_lacks() {
-    let dir = tempfile::TempDir::new().expect("temp");
-    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
-    cmd.arg("init").arg(dir.path());
-    let out = run(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let mut written = String::new();
-    for rel in [
-        "content/site.yaml",
-        "content/themes.yaml",
-        "content/programmes.yaml",
-        "content/pages/om.md",
-        "content/cases/README.txt",
-    ] {
-        written += &std::fs::read_to_string(dir.path().join(rel)).expect("written");
-    }
-    assert!(written.contains("language: nb"), "{written}");
-    for nynorsk in [
-        "lågare",
-        "Erfaringar",
-        "høyrer",
-        "samlar",
-        "eitt case",
-        "Innstillingar",
-    ] {
-        assert!(
-            !written.contains(nynorsk),
-            "nynorsk `{nynorsk}` in a bokmål site"
-        );
-    }
-    assert!(!written.contains("README.md i casebook"), "{written}");
-}
-
 /// `check --format json` of `site`: the exit code and the diagnostics.
 fn diagnostics(site: &Site) -> (i32, Vec<Value>) {
     let out = run(site.cmd(&["check", "--format", "json"]));
@@ -584,28 +550,6 @@ fn indicators_periods_and_the_register_are_told_in_bokmal_and_nynorsk() {
         "registeret gir Molde nummeret `1506`, ikkje `1505`"
     );
     assert_eq!(help, "skriv `municipality_number: \"1506\"`");
-}
-
-#[test]
-fn init_in_nynorsk_writes_a_nynorsk_site_that_checks() {
-    let dir = tempfile::TempDir::new().expect("temp");
-    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
-    cmd.args(["--lang", "nn", "init"]).arg(dir.path());
-    let out = run(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("laga "), "{}", out.stderr);
-    let site = std::fs::read_to_string(dir.path().join("content/site.yaml")).expect("site.yaml");
-    assert!(site.contains("language: nn"), "{site}");
-    assert!(site.contains("Innstillingar for nettstaden"), "{site}");
-    let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
-    cmd.arg("--root").arg(dir.path()).arg("check");
-    let out = run(cmd);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("sjekka 0 case og 1 side: ingen feil"),
-        "{}",
-        out.stderr
-    );
 }
 
 #[test]
