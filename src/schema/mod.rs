@@ -8,6 +8,7 @@ pub mod json_schema;
 mod media;
 pub mod nesting;
 pub mod page;
+mod recover;
 mod validate;
 
 use std::borrow::Cow;

@@ -78,45 +78,26 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         }
     };
     let parse_started = std::time::Instant::now();
-    let parsed = yaml::parse(split.yaml);
+    let read = super::recover::parse(split.yaml);
     crate::timings::add(crate::timings::Cpu::Yaml, parse_started);
-    let root = match parsed {
-        Ok(root) => root,
-        Err(err) => {
-            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
-                (split.yaml_offset + p.offset, p.len)
-            });
-            let message = match err.first {
-                Some((line, column)) => crate::words!(
-                    "yaml-duplicate-first",
-                    message = err.message,
-                    line = file.text[..split.yaml_offset].matches('\n').count() + line,
-                    column = column
-                ),
-                None => err.message,
-            };
-            let mut d = Diagnostic::at(
-                Severity::Error,
-                "yaml-syntax",
-                &file.rel,
-                &file.text,
-                offset,
-                len,
-                message,
-            );
-            d.help = Some(
-                err.help
-                    .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
-            );
-            diagnostics.push(d);
-            return Validated {
-                case: None,
-                diagnostics,
-                draft: false,
-            };
-        }
+    for err in read.errors {
+        diagnostics.push(yaml_diagnostic(file, &split, err));
+    }
+    let Some(root) = read.root else {
+        return Validated {
+            case: None,
+            diagnostics,
+            draft: false,
+        };
     };
     let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
+    // A field whose entry was blanked after a YAML mistake is there, only
+    // unreadable: it is not also reported as missing.
+    for key in &read.blanked {
+        if let Some(field) = FIELDS.iter().find(|f| f.key == key.as_str()) {
+            c.suggested.push(field.key);
+        }
+    }
     let open = Pos {
         offset: split.open_offset.wrapping_sub(split.yaml_offset),
         len: 3,
@@ -143,6 +124,40 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         diagnostics,
         draft: draft_flag,
     }
+}
+
+/// A YAML mistake as a diagnostic at its place in the file.
+fn yaml_diagnostic(
+    file: &SourceFile,
+    split: &crate::content::Split<'_>,
+    err: yaml::YamlError,
+) -> Diagnostic {
+    let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
+        (split.yaml_offset + p.offset, p.len)
+    });
+    let message = match err.first {
+        Some((line, column)) => crate::words!(
+            "yaml-duplicate-first",
+            message = err.message,
+            line = file.text[..split.yaml_offset].matches('\n').count() + line,
+            column = column
+        ),
+        None => err.message,
+    };
+    let mut d = Diagnostic::at(
+        Severity::Error,
+        "yaml-syntax",
+        &file.rel,
+        &file.text,
+        offset,
+        len,
+        message,
+    );
+    d.help = Some(
+        err.help
+            .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
+    );
+    d
 }
 
 /// `[a-z0-9-]+`.

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per feature, each running the
 //! real `casebook` binary against fixture sites in temp folders.
 
+mod at_once;
 mod build;
 mod check;
 mod commands;

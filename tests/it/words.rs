@@ -237,9 +237,28 @@ fn a_tab_is_shown_at_the_first_tab() {
         .read(CASE)
         .replace("    unit: percent", "\tunit: percent");
     site.write(CASE, &text);
-    let (message, help) = the_one(&site, "yaml-syntax", 18, 1);
-    assert!(message.contains("tab"), "{message}");
-    assert!(help.contains("spaces"), "{help}");
+    let (_, diags) = diagnostics(&site);
+    let tabs: Vec<(u64, u64, &str)> = diags
+        .iter()
+        .filter(|d| d["code"] == "yaml-syntax")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // Each tab where it is: the first in `measures`, and, read on after
+    // that entry, the one in `indicators`.
+    assert_eq!(tabs.len(), 2, "{diags:#?}");
+    assert_eq!((tabs[0].0, tabs[0].1), (18, 1), "{diags:#?}");
+    assert!(tabs[0].2.contains("tab"), "{diags:#?}");
+    assert!(tabs[1].0 > 18 && tabs[1].2.contains("tab"), "{diags:#?}");
+    assert!(
+        diags[0]["help"].as_str().unwrap_or("").contains("spaces"),
+        "{diags:#?}"
+    );
 }
 
 #[test]
