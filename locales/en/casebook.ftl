@@ -141,6 +141,7 @@ status-did-you-mean = did you mean `{ $suggestion }`? (one of planned, ongoing, 
 status-help = use one of planned, ongoing, completed
 language-unknown = unknown language `{ $language }`
 language-help = use `nb` (bokmål) or `nn` (nynorsk)
+page-language-unknown = `language` must be `nb`, `nn` or `en`
 published-future = `published` ({ $date }) lies in the future
 published-future-help = the case is still built; check the date
 summary-long = `summary` has { $chars } characters; cards and search results show at most { $max }

@@ -141,6 +141,7 @@ status-did-you-mean = mente du `{ $suggestion }`? (en av planned, ongoing, compl
 status-help = bruk en av planned (planlagt), ongoing (pågår), completed (ferdig)
 language-unknown = ukjent språk `{ $language }`
 language-help = bruk `nb` (bokmål) eller `nn` (nynorsk)
+page-language-unknown = `language` må være `nb`, `nn` eller `en`
 published-future = `published` ({ $date }) ligger i framtiden
 published-future-help = caset blir likevel bygd; sjekk datoen
 summary-long = `summary` har { $chars } tegn; kort og søkeresultater viser høyst { $max }

@@ -141,6 +141,7 @@ status-did-you-mean = meinte du `{ $suggestion }`? (ein av planned, ongoing, com
 status-help = bruk ein av planned (planlagt), ongoing (pågår), completed (ferdig)
 language-unknown = ukjent språk `{ $language }`
 language-help = bruk `nb` (bokmål) eller `nn` (nynorsk)
+page-language-unknown = `language` må vere `nb`, `nn` eller `en`
 published-future = `published` ({ $date }) ligg i framtida
 published-future-help = caset blir likevel bygd; sjekk datoen
 summary-long = `summary` har { $chars } teikn; kort og søkjeresultat viser høgst { $max }

@@ -127,7 +127,7 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
 }
 
 /// A YAML mistake as a diagnostic at its place in the file.
-fn yaml_diagnostic(
+pub(super) fn yaml_diagnostic(
     file: &SourceFile,
     split: &crate::content::Split<'_>,
     err: yaml::YamlError,
