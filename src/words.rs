@@ -193,6 +193,39 @@ mod tests {
     }
 
     #[test]
+    fn norwegian_says_eksempel_not_case() {
+        for language in ["nb", "nn"] {
+            let path = format!(
+                "{}/locales/{language}/casebook.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).expect("locale file");
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                // Message ids, variables, paths (`content/cases/`) and the
+                // program's name are not words shown as such.
+                let value = match line.split_once(" =") {
+                    Some((id, value)) if !id.starts_with(' ') => value,
+                    _ => line,
+                };
+                let words: String = value
+                    .replace("casebook", "")
+                    .replace("content/cases", "")
+                    .split('$')
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        }
+                    })
+                    .collect();
+                assert!(!words.to_lowercase().contains("case"), "{language}: {line}");
+            }
+        }
+    }
+
+    #[test]
     fn plurals_and_values_are_filled_in_per_language() {
         let drafts = |language, n: usize| {
             text_in(language, "drafts-skipped", vec![("count", Arg::Count(n))])
@@ -214,6 +247,12 @@ mod tests {
             "2 utkast vart ikkje sjekka (bruk --drafts)"
         );
         let cases = |language| text_in(language, "cases", vec![("count", Arg::Count(10_000))]);
-        assert_eq!(cases(Language::Nb), "10000 caser");
+        assert_eq!(cases(Language::Nb), "10000 eksempler");
+        assert_eq!(cases(Language::Nn), "10000 eksempel");
+        // "Eksempel", never the English "case", in Norwegian.
+        for language in [Language::Nb, Language::Nn] {
+            let one = text_in(language, "cases", vec![("count", Arg::Count(1))]);
+            assert_eq!(one, "1 eksempel");
+        }
     }
 }

@@ -8,8 +8,8 @@ problems = { $count ->
    *[other] { $count } feil
 }
 cases = { $count ->
-    [one] 1 case
-   *[other] { $count } caser
+    [one] 1 eksempel
+   *[other] { $count } eksempler
 }
 pages = { $count ->
     [one] 1 side
@@ -29,21 +29,21 @@ error = feil
 
 ## check og build
 
-check-invalid = feil: { $problems } i { $files } av { $cases } case-filer
+check-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler
 check-ok = sjekket { $cases } og { $pages }: ingen feil
 check-ok-warnings = sjekket { $cases } og { $pages }: ingen feil, { $warnings }
 drafts-skipped = { $count ->
     [one] 1 utkast ble ikke sjekket (bruk --drafts)
    *[other] { $count } utkast ble ikke sjekket (bruk --drafts)
 }
-build-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting ble skrevet
+build-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler; ingenting ble skrevet
 build-done = bygde { $cases }, { $themes }, { $pages } på { $seconds } s → { $out }
 config-invalid = feil: innstillingene for nettstedet har { $problems }; ingenting ble sjekket
 no-site = `{ $root }` har ingen `content/`-mappe; kjør casebook i mappen til et nettsted, bruk `--root MAPPE`, eller lag et nettsted med `casebook init`
 
 ## serve
 
-serve-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting blir vist
+serve-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler; ingenting blir vist
 serve-config-invalid = feil: innstillingene for nettstedet har { $problems }; ingenting blir vist
 serve-exposed = advarsel: lytter på { $addr }: andre maskiner i nettverket kan åpne nettstedet, også utkastene; dropp `--bind` for å holde det på denne maskinen (127.0.0.1)
 serve-built = bygde { $cases }, { $pages } på { $seconds } s i { $folder }
@@ -77,7 +77,7 @@ yaml-too-deep = for mye YAML: mer enn { $max } nivåer inni hverandre
 yaml-too-many-aliases = for mye YAML: mer enn { $max } henvisninger (`*navn`)
 yaml-too-many-anchors = for mye YAML: mer enn { $max } ankre (`&navn`)
 yaml-too-large = for mye YAML: teksten er for stor eller gjentar seg for mye til å leses
-yaml-too-much-help = et case trenger bare enkle felt og lister; fjern de dype nivåene eller de gjentatte `*navn`-henvisningene
+yaml-too-much-help = et eksempel trenger bare enkle felt og lister; fjern de dype nivåene eller de gjentatte `*navn`-henvisningene
 yaml-duplicate = feltet `{ $key }` er skrevet to ganger
 yaml-duplicate-first = { $message }: først på linje { $line }, kolonne { $column }, og her igjen
 yaml-duplicate-help = et felt kan bare stå én gang: behold én `{ $key }:` og slett eller slå sammen den andre
@@ -122,9 +122,9 @@ decimal-comma = `{ $field }` er skrevet med desimalkomma, `{ $written }`: inni `
 decimal-comma-help = skriv tallet med desimalpunktum: `{ $example }`
 too-many-problems = { $count } feil til i denne filen vises ikke (høyst { $max } vises per fil)
 too-many-problems-help = rett feilene over og kjør `casebook check` på nytt
-missing-county = dette caset har verken `municipality_number` eller `county`
-missing-county-help-register = legg til `{ $number }` og `{ $county }` (fra kommuneregisteret) så leserne finner caset etter fylke
-missing-county-help = legg til `municipality_number` (kommunens fire sifre, i anførselstegn) og `county` så leserne finner caset etter fylke
+missing-county = dette eksempelet har verken `municipality_number` eller `county`
+missing-county-help-register = legg til `{ $number }` og `{ $county }` (fra kommuneregisteret) så leserne finner eksempelet etter fylke
+missing-county-help = legg til `municipality_number` (kommunens fire sifre, i anførselstegn) og `county` så leserne finner eksempelet etter fylke
 date-invalid = `{ $text }` er ikke en ekte dato
 date-meant-help = skriv `{ $example }` (år-måned-dag)
 date-help = skriv den som år-måned-dag, for eksempel `{ $example }`
@@ -143,13 +143,13 @@ language-unknown = ukjent språk `{ $language }`
 language-help = bruk `nb` (bokmål) eller `nn` (nynorsk)
 page-language-unknown = `language` må være `nb`, `nn` eller `en`
 published-future = `published` ({ $date }) ligger i framtiden
-published-future-help = caset blir likevel bygd; sjekk datoen
+published-future-help = eksempelet blir likevel bygd; sjekk datoen
 summary-long = `summary` har { $chars } tegn; kort og søkeresultater viser høyst { $max }
 summary-long-help = kort den ned til én eller to setninger
-required-when = et case med `{ $key }: { $value }` trenger `{ $field }`{ $label }
+required-when = et eksempel med `{ $key }: { $value }` trenger `{ $field }`{ $label }
 required-when-help = legg det til i toppfeltene: `{ $example }`, eller endre `{ $key }`
-recommended-missing = dette caset har ikke `{ $field }`{ $label }
-themes-empty = `themes` er tom; et case trenger minst ett tema
+recommended-missing = dette eksempelet har ikke `{ $field }`{ $label }
+themes-empty = `themes` er tom; et eksempel trenger minst ett tema
 themes-empty-help = velg fra `content/themes.yaml`, for eksempel `{ $example }`
 theme-unknown = ukjent tema `{ $id }`
 themes-are = temaene i `content/themes.yaml` er: { $ids }
@@ -160,7 +160,7 @@ entry-needs-indicator = en indikator trenger `{ $needs }`
 entry-needs-funding = en finansiering trenger `{ $needs }`
 entry-needs-link = en lenke trenger `{ $needs }`
 entry-needs-contact = `contact` trenger `{ $needs }`
-measures-empty = `measures` er tom; et case trenger minst ett tiltak
+measures-empty = `measures` er tom; et eksempel trenger minst ett tiltak
 measures-empty-help = legg til én `- …`-linje per tiltak
 unit-unknown = ukjent enhet `{ $unit }`
 unit-help = bruk en av percent (prosent), count (antall), nok (kroner), ratio (andel)
@@ -178,7 +178,7 @@ amount-negative = `amount_nok` kan ikke være negativ
 per-unknown = ukjent `per`-verdi `{ $per }`
 per-help = bruk `year` (per år), `month` (per måned) eller `total` (eller dropp `per` for et engangsbeløp)
 slug-taken = adressen `{ $slug }` er allerede brukt av `{ $other }`
-slug-taken-help = gi en av filene nytt navn: filnavnet er adressen til caset
+slug-taken-help = gi en av filene nytt navn: filnavnet er adressen til eksempelet
 file-name-invalid = filnavnet `{ $name }` kan ikke brukes i en adresse
 file-name-help = gi filen navnet `{ $name }` (bare a–z, 0–9 og `-`)
 register-unknown = `{ $name }` står ikke i kommuneregisteret
@@ -207,7 +207,7 @@ county-by-number-help = kommunenummer `{ $number }` hører til dette fylket: skr
 ## Å finne og lese filene
 
 file-empty = filen er tom
-file-empty-help = et case starter med en `---`-linje, feltene og en ny `---`-linje; `casebook new <KOMMUNE>` lager en fil du kan fylle ut
+file-empty-help = et eksempel starter med en `---`-linje, feltene og en ny `---`-linje; `casebook new <KOMMUNE>` lager en fil du kan fylle ut
 front-matter-missing = filen starter ikke med toppfelt
 front-matter-missing-help = den første linjen må være `---`, fulgt av feltene (`title: …`) og en avsluttende `---`-linje
 front-matter-unclosed = toppfeltene blir aldri avsluttet

@@ -8,8 +8,8 @@ problems = { $count ->
    *[other] { $count } feil
 }
 cases = { $count ->
-    [one] 1 case
-   *[other] { $count } case
+    [one] 1 eksempel
+   *[other] { $count } eksempel
 }
 pages = { $count ->
     [one] 1 side
@@ -29,21 +29,21 @@ error = feil
 
 ## check og build
 
-check-invalid = feil: { $problems } i { $files } av { $cases } case-filer
+check-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler
 check-ok = sjekka { $cases } og { $pages }: ingen feil
 check-ok-warnings = sjekka { $cases } og { $pages }: ingen feil, { $warnings }
 drafts-skipped = { $count ->
     [one] 1 utkast vart ikkje sjekka (bruk --drafts)
    *[other] { $count } utkast vart ikkje sjekka (bruk --drafts)
 }
-build-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting vart skrive
+build-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler; ingenting vart skrive
 build-done = bygde { $cases }, { $themes }, { $pages } på { $seconds } s → { $out }
 config-invalid = feil: innstillingane for nettstaden har { $problems }; ingenting vart sjekka
 no-site = `{ $root }` har inga `content/`-mappe; køyr casebook i mappa til ein nettstad, bruk `--root MAPPE`, eller lag ein nettstad med `casebook init`
 
 ## serve
 
-serve-invalid = feil: { $problems } i { $files } av { $cases } case-filer; ingenting blir vist
+serve-invalid = feil: { $problems } i { $files } av { $cases } eksempelfiler; ingenting blir vist
 serve-config-invalid = feil: innstillingane for nettstaden har { $problems }; ingenting blir vist
 serve-exposed = åtvaring: lyttar på { $addr }: andre maskiner i nettverket kan opne nettstaden, òg utkasta; dropp `--bind` for å halde han på denne maskina (127.0.0.1)
 serve-built = bygde { $cases }, { $pages } på { $seconds } s i { $folder }
@@ -77,7 +77,7 @@ yaml-too-deep = for mykje YAML: meir enn { $max } nivå inni kvarandre
 yaml-too-many-aliases = for mykje YAML: meir enn { $max } tilvisingar (`*namn`)
 yaml-too-many-anchors = for mykje YAML: meir enn { $max } ankre (`&namn`)
 yaml-too-large = for mykje YAML: teksten er for stor eller gjentek seg for mykje til å lesast
-yaml-too-much-help = eit case treng berre enkle felt og lister; fjern dei djupe nivåa eller dei gjentekne `*namn`-tilvisingane
+yaml-too-much-help = eit eksempel treng berre enkle felt og lister; fjern dei djupe nivåa eller dei gjentekne `*namn`-tilvisingane
 yaml-duplicate = feltet `{ $key }` er skrive to gonger
 yaml-duplicate-first = { $message }: først på linje { $line }, kolonne { $column }, og her igjen
 yaml-duplicate-help = eit felt kan berre stå éin gong: behald éin `{ $key }:` og slett eller slå saman den andre
@@ -122,9 +122,9 @@ decimal-comma = `{ $field }` er skrive med desimalkomma, `{ $written }`: inni `{
 decimal-comma-help = skriv talet med desimalpunktum: `{ $example }`
 too-many-problems = { $count } feil til i denne fila blir ikkje viste (høgst { $max } blir viste per fil)
 too-many-problems-help = rett feila over og køyr `casebook check` på nytt
-missing-county = dette caset har verken `municipality_number` eller `county`
-missing-county-help-register = legg til `{ $number }` og `{ $county }` (frå kommuneregisteret) så lesarane finn caset etter fylke
-missing-county-help = legg til `municipality_number` (dei fire sifra til kommunen, i hermeteikn) og `county` så lesarane finn caset etter fylke
+missing-county = dette eksempelet har verken `municipality_number` eller `county`
+missing-county-help-register = legg til `{ $number }` og `{ $county }` (frå kommuneregisteret) så lesarane finn eksempelet etter fylke
+missing-county-help = legg til `municipality_number` (dei fire sifra til kommunen, i hermeteikn) og `county` så lesarane finn eksempelet etter fylke
 date-invalid = `{ $text }` er ikkje ein verkeleg dato
 date-meant-help = skriv `{ $example }` (år-månad-dag)
 date-help = skriv han som år-månad-dag, til dømes `{ $example }`
@@ -143,13 +143,13 @@ language-unknown = ukjent språk `{ $language }`
 language-help = bruk `nb` (bokmål) eller `nn` (nynorsk)
 page-language-unknown = `language` må vere `nb`, `nn` eller `en`
 published-future = `published` ({ $date }) ligg i framtida
-published-future-help = caset blir likevel bygd; sjekk datoen
+published-future-help = eksempelet blir likevel bygd; sjekk datoen
 summary-long = `summary` har { $chars } teikn; kort og søkjeresultat viser høgst { $max }
 summary-long-help = kort han ned til éi eller to setningar
-required-when = eit case med `{ $key }: { $value }` treng `{ $field }`{ $label }
+required-when = eit eksempel med `{ $key }: { $value }` treng `{ $field }`{ $label }
 required-when-help = legg det til i toppfelta: `{ $example }`, eller endra `{ $key }`
-recommended-missing = dette caset har ikkje `{ $field }`{ $label }
-themes-empty = `themes` er tom; eit case treng minst eitt tema
+recommended-missing = dette eksempelet har ikkje `{ $field }`{ $label }
+themes-empty = `themes` er tom; eit eksempel treng minst eitt tema
 themes-empty-help = vel frå `content/themes.yaml`, til dømes `{ $example }`
 theme-unknown = ukjent tema `{ $id }`
 themes-are = tema i `content/themes.yaml` er: { $ids }
@@ -160,7 +160,7 @@ entry-needs-indicator = ein indikator treng `{ $needs }`
 entry-needs-funding = ei finansiering treng `{ $needs }`
 entry-needs-link = ei lenkje treng `{ $needs }`
 entry-needs-contact = `contact` treng `{ $needs }`
-measures-empty = `measures` er tom; eit case treng minst eitt tiltak
+measures-empty = `measures` er tom; eit eksempel treng minst eitt tiltak
 measures-empty-help = legg til éi `- …`-linje per tiltak
 unit-unknown = ukjent eining `{ $unit }`
 unit-help = bruk ein av percent (prosent), count (tal), nok (kroner), ratio (del)
@@ -178,7 +178,7 @@ amount-negative = `amount_nok` kan ikkje vere negativ
 per-unknown = ukjent `per`-verdi `{ $per }`
 per-help = bruk `year` (per år), `month` (per månad) eller `total` (eller dropp `per` for eit eingongsbeløp)
 slug-taken = adressa `{ $slug }` er alt brukt av `{ $other }`
-slug-taken-help = gi ei av filene nytt namn: filnamnet er adressa til caset
+slug-taken-help = gi ei av filene nytt namn: filnamnet er adressa til eksempelet
 file-name-invalid = filnamnet `{ $name }` kan ikkje brukast i ei adresse
 file-name-help = gi fila namnet `{ $name }` (berre a–z, 0–9 og `-`)
 register-unknown = `{ $name }` står ikkje i kommuneregisteret
@@ -207,7 +207,7 @@ county-by-number-help = kommunenummer `{ $number }` høyrer til dette fylket: sk
 ## Å finne og lese filene
 
 file-empty = fila er tom
-file-empty-help = eit case startar med ei `---`-linje, felta og ei ny `---`-linje; `casebook new <KOMMUNE>` lagar ei fil du kan fylle ut
+file-empty-help = eit eksempel startar med ei `---`-linje, felta og ei ny `---`-linje; `casebook new <KOMMUNE>` lagar ei fil du kan fylle ut
 front-matter-missing = fila startar ikkje med toppfelt
 front-matter-missing-help = den første linja må vere `---`, følgd av felta (`title: …`) og ei avsluttande `---`-linje
 front-matter-unclosed = toppfelta blir aldri avslutta

@@ -149,7 +149,8 @@ fn init_in_nynorsk_writes_a_nynorsk_site_that_checks() {
     let out = run(cmd);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
-        out.stderr.contains("sjekka 0 case og 1 side: ingen feil"),
+        out.stderr
+            .contains("sjekka 0 eksempel og 1 side: ingen feil"),
         "{}",
         out.stderr
     );

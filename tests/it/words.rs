@@ -368,7 +368,8 @@ fn check_speaks_the_sites_language_unless_told_otherwise() {
     let nb = in_site_language(&site, &["check"]);
     assert_eq!(nb.code, 0, "{}", nb.stderr);
     assert!(
-        nb.stderr.contains("sjekket 1 case og 0 sider: ingen feil"),
+        nb.stderr
+            .contains("sjekket 1 eksempel og 0 sider: ingen feil"),
         "{}",
         nb.stderr
     );
@@ -385,7 +386,8 @@ fn check_speaks_the_sites_language_unless_told_otherwise() {
     site.write("content/site.yaml", &yaml);
     let nn = in_site_language(&site, &["check"]);
     assert!(
-        nn.stderr.contains("sjekka 1 case og 0 sider: ingen feil"),
+        nn.stderr
+            .contains("sjekka 1 eksempel og 0 sider: ingen feil"),
         "{}",
         nn.stderr
     );
@@ -425,7 +427,7 @@ fn the_code_of_a_problem_is_the_same_in_every_language() {
     assert_eq!(codes, ["unknown-theme", "unknown-theme", "unknown-theme"]);
     let out = in_site_language(&site, &["check"]);
     assert!(
-        out.stderr.contains("feil: 1 feil i 1 av 1 case-filer"),
+        out.stderr.contains("feil: 1 feil i 1 av 1 eksempelfiler"),
         "{}",
         out.stderr
     );
