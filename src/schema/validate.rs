@@ -883,16 +883,16 @@ fn indicator(
                     let d = c.error(
                         v.pos,
                         "unknown-indicator",
-                        format!("unknown indicator `{id}`"),
+                        crate::words!("indicator-unknown", id = id.as_str()),
                     );
                     d.help = Some(match did_you_mean(&id, ids.clone()) {
-                        Some(s) => format!("did you mean `{s}`?"),
+                        Some(s) => crate::words!("did-you-mean", suggestion = s),
                         None if config.indicators.is_empty() => {
-                            "the site has no `content/indicators.yaml`; add the indicator there, or leave out `id` and give `name` and `unit`".into()
+                            crate::words!("indicators-none-help")
                         }
-                        None => format!(
-                            "the indicators in `content/indicators.yaml` are: {}",
-                            ids.collect::<Vec<_>>().join(", ")
+                        None => crate::words!(
+                            "indicators-are",
+                            ids = ids.collect::<Vec<_>>().join(", ")
                         ),
                     });
                     return None;
@@ -911,10 +911,7 @@ fn indicator(
                 "missing-field",
                 crate::words!("entry-needs-indicator", needs = required.to_string()),
             )
-            .help = Some(
-                "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`, or an `id` from `content/indicators.yaml` and `series`"
-                    .into(),
-            );
+            .help = Some(crate::words!("entry-needs-indicator-help"));
         }
     }
     let name = match f.get("name") {
@@ -945,13 +942,14 @@ fn indicator(
                 let d = c.error(
                     v.pos,
                     "invalid-value",
-                    format!(
-                        "`{}` is measured in `{}` (content/indicators.yaml), not `{s}`",
-                        k.id,
-                        k.unit.as_str()
+                    crate::words!(
+                        "indicator-unit",
+                        id = k.id.as_str(),
+                        unit = k.unit.as_str(),
+                        written = s.as_str()
                     ),
                 );
-                d.help = Some("leave out `unit`: the indicator's own is used".into());
+                d.help = Some(crate::words!("indicator-unit-help"));
                 return None;
             }
             Some(unit)
@@ -1127,13 +1125,14 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
     ok.then_some(out)
 }
 
-/// Why `url` is not an absolute http(s) link, if it is not.
-pub fn link_problem(url: &str) -> Option<&'static str> {
+/// Why `url` is not an absolute http(s) link, if it is not: the id of
+/// the message that says so.
+fn link_problem(url: &str) -> Option<&'static str> {
     if url
         .chars()
         .any(|ch| ch.is_whitespace() || matches!(ch, '"' | '\'' | '<' | '>' | '`'))
     {
-        return Some("contains spaces, quotes or `<>`");
+        return Some("link-spaces");
     }
     match url::Url::parse(url) {
         Ok(u)
@@ -1142,8 +1141,8 @@ pub fn link_problem(url: &str) -> Option<&'static str> {
         {
             None
         }
-        Ok(_) => Some("is not an http(s) address"),
-        Err(_) => Some("is not a complete address (it must start with `https://`)"),
+        Ok(_) => Some("link-not-http"),
+        Err(_) => Some("link-incomplete"),
     }
 }
 
@@ -1179,11 +1178,9 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
                 c.error(
                     v.pos,
                     "invalid-link",
-                    format!("the link `{}` {problem}", u.trim()),
+                    crate::words::text(problem, vec![("url", crate::words::Arg::from(u.trim()))]),
                 )
-                .help = Some(
-                    "links must be absolute http(s) addresses, like `https://www.ks.no/`".into(),
-                );
+                .help = Some(crate::words!("link-help"));
                 return None;
             }
             Some(u.trim().to_owned())
@@ -1223,22 +1220,21 @@ fn contact(c: &mut Checker<'_>, n: &Node) -> Option<Contact> {
         .and_then(|v| c.text(v, "role", "role: Prosjektleder"));
     let email = match f.get("email") {
         None => Some(None),
-        Some(v) => c.string(v, "email", "email: kari@kommune.no").and_then(|e| {
-            if plausible_email(&e) {
-                Some(Some(e))
-            } else {
-                c.error(
-                    v.pos,
-                    "invalid-email",
-                    format!("`{e}` is not an e-mail address"),
-                )
-                .help = Some(
-                    "write one address, like `kari.nordmann@kommune.no`, without spaces or `mailto:`"
-                        .into(),
-                );
-                None
-            }
-        }),
+        Some(v) => c
+            .string(v, "email", "email: kari@kommune.no")
+            .and_then(|e| {
+                if plausible_email(&e) {
+                    Some(Some(e))
+                } else {
+                    c.error(
+                        v.pos,
+                        "invalid-email",
+                        crate::words!("email-invalid", address = e.as_str()),
+                    )
+                    .help = Some(crate::words!("email-help"));
+                    None
+                }
+            }),
     };
     Some(Contact {
         name: name?.trim().to_owned(),
