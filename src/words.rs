@@ -192,6 +192,53 @@ mod tests {
         }
     }
 
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_exists() {
+        let known = ids("nb");
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut missing = BTreeSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("source file");
+            for opener in ["words!(", "words::text(", "count(", "io_err(", "io_error("] {
+                for (at, _) in text.match_indices(opener) {
+                    // The id is the first argument when it is a literal.
+                    let Some(rest) = text[at + opener.len()..].trim_start().strip_prefix('"')
+                    else {
+                        continue;
+                    };
+                    let id = rest.split('"').next().unwrap_or("");
+                    let an_id = !id.is_empty()
+                        && id
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if an_id && !known.contains(id) {
+                        missing.insert(format!("{}: {id}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "not in locales/nb/casebook.ftl: {missing:#?}"
+        );
+    }
+
     #[test]
     fn norwegian_says_eksempel_not_case() {
         for language in ["nb", "nn"] {

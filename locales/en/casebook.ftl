@@ -65,6 +65,46 @@ serve-broken = { $time } { $changed } changed: { $problems }; still serving the 
 serve-changed-files = { $count } files ({ $first }, …)
 serve-trouble = { $time } error: { $message }
 serve-stopping = stopping
+serve-port-taken = port { $port } on { $ip } is already in use (is another `casebook serve` running?); stop that program or choose another port with `--port`
+serve-bad-bind = `--bind { $bind }` is not an IP address or a known host name; use e.g. `127.0.0.1` (this computer only) or `0.0.0.0` (every network)
+serve-cannot-listen = cannot listen on { $addr }: { $reason }
+serve-cannot-watch = cannot watch `{ $path }` for changes: { $reason }
+serve-cannot-open = cannot open the site folder `{ $folder }`
+serve-cannot-address = cannot read the bound address
+serve-cannot-start = cannot start the HTTP server
+serve-cannot-temp = cannot create a temporary folder
+serve-cannot-signals = cannot listen for Ctrl-C
+serve-cannot-thread = cannot start the rebuilding thread
+serve-failed = the HTTP server failed
+serve-cannot-remove = cannot remove `{ $path }`
+serve-files-failed = cannot rewrite the open data, feed and search index: { $reason }
+serve-watching = watching for changes: { $reason }
+watch-limit = the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288` (and add the line `fs.inotify.max_user_watches=524288` to /etc/sysctl.conf to keep it after a restart)
+watch-instances = the system's limit on file watchers is reached. Raise it with `sudo sysctl fs.inotify.max_user_instances=1024`, or stop other programs that watch files
+watch-rescan = events were lost (rescan)
+template-built-in = built-in template { $name }
+template-named = template { $name }
+templates = templates
+template-help = fix the template and save it: the page reloads by itself
+io-copy = cannot copy `{ $path }`: { $reason }
+io-create = cannot create `{ $path }`: { $reason }
+io-look = cannot look at `{ $path }`: { $reason }
+io-move-new = cannot move the new site to `{ $path }`: { $reason }
+io-move-old = cannot move the old site away from `{ $path }`: { $reason }
+io-read = cannot read `{ $path }`: { $reason }
+io-remove = cannot remove `{ $path }`: { $reason }
+io-replace = cannot replace `{ $path }`: { $reason }
+io-write = cannot write `{ $path }`: { $reason }
+out-refused = `{ $folder }` is not empty and was not written by casebook (it has no `{ $marker }` file); refusing to replace it. Choose another `--out`, or empty the folder yourself
+base-url-option = `--base-url` must be an absolute http(s) address such as `https://eksempel.no/`, not `{ $url }`
+build-stopped = the build was stopped
+skin-missing = the skin `{ $name }` set in `content/site.yaml` has no folder `{ $path }`
+skin-unreadable = cannot read `{ $path }`: { $reason }
+skin-strings = `{ $file }` is not a list of `key: text` lines: { $reason }
+skin-template = template error: { $reason }
+skin-unloadable = cannot load the skin
+render-failed = cannot render `{ $page }` with template `{ $template }`: { $reason }
+content-invalid = the content has { $problems }
 
 ## The overlay over the last good page in the browser
 
@@ -80,6 +120,17 @@ new-created = created content/cases/{ $slug }.md (a draft: `casebook check --dra
 init-created = created { $path }
 init-kept = kept { $path } (it exists already)
 init-done = { $count } files written in `{ $dir }`; next: `casebook --root { $dir } new <MUNICIPALITY>`
+new-no-name = `{ $name }` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`
+new-not-registered = `{ $name }` is not in `content/municipalities.csv`
+new-not-registered-near = `{ $name }` is not in `content/municipalities.csv`; did you mean `{ $suggestion }`?
+new-programme-unknown = unknown programme `{ $id }`; the programmes are: { $ids }
+new-programme-near = unknown programme `{ $id }`; did you mean `{ $suggestion }`?
+new-no-programme = `content/programmes.yaml` lists no programme; add one first
+new-no-theme = `content/themes.yaml` lists no theme; add one first
+new-exists = `content/cases/{ $slug }.md` exists already; edit it, or give the new case another name
+cannot-create = cannot create `{ $path }`
+cannot-write = cannot write `{ $path }`
+cannot-write-stdout = cannot write to standard output
 
 ## Mistakes in the YAML of a front matter or a settings file
 

@@ -65,6 +65,46 @@ serve-broken = { $time } { $changed } endret: { $problems }; viser fortsatt sist
 serve-changed-files = { $count } filer ({ $first }, …)
 serve-trouble = { $time } feil: { $message }
 serve-stopping = stopper
+serve-port-taken = port { $port } på { $ip } er allerede i bruk (kjører en annen `casebook serve`?); stopp det programmet eller velg en annen port med `--port`
+serve-bad-bind = `--bind { $bind }` er ikke en IP-adresse eller et kjent vertsnavn; bruk for eksempel `127.0.0.1` (bare denne maskinen) eller `0.0.0.0` (alle nettverk)
+serve-cannot-listen = kan ikke lytte på { $addr }: { $reason }
+serve-cannot-watch = kan ikke følge med på endringer i `{ $path }`: { $reason }
+serve-cannot-open = kan ikke åpne mappen til nettstedet, `{ $folder }`
+serve-cannot-address = kan ikke lese adressen serveren lytter på
+serve-cannot-start = kan ikke starte HTTP-serveren
+serve-cannot-temp = kan ikke lage en midlertidig mappe
+serve-cannot-signals = kan ikke lytte etter Ctrl-C
+serve-cannot-thread = kan ikke starte tråden som bygger på nytt
+serve-failed = HTTP-serveren stoppet med en feil
+serve-cannot-remove = kan ikke fjerne `{ $path }`
+serve-files-failed = kan ikke skrive de åpne dataene, feeden og søkeindeksen på nytt: { $reason }
+serve-watching = følger med på endringer: { $reason }
+watch-limit = systemets grense for overvåkede mapper er nådd. Øk den med `sudo sysctl fs.inotify.max_user_watches=524288` (og legg linjen `fs.inotify.max_user_watches=524288` i /etc/sysctl.conf så den gjelder etter omstart)
+watch-instances = systemets grense for filovervåkere er nådd. Øk den med `sudo sysctl fs.inotify.max_user_instances=1024`, eller stopp andre programmer som følger med på filer
+watch-rescan = hendelser gikk tapt (alt leses på nytt)
+template-built-in = innebygd mal { $name }
+template-named = malen { $name }
+templates = malene
+template-help = rett malen og lagre den: siden lastes inn på nytt av seg selv
+io-copy = kan ikke kopiere `{ $path }`: { $reason }
+io-create = kan ikke lage `{ $path }`: { $reason }
+io-look = kan ikke se på `{ $path }`: { $reason }
+io-move-new = kan ikke flytte det nye nettstedet til `{ $path }`: { $reason }
+io-move-old = kan ikke flytte det gamle nettstedet bort fra `{ $path }`: { $reason }
+io-read = kan ikke lese `{ $path }`: { $reason }
+io-remove = kan ikke fjerne `{ $path }`: { $reason }
+io-replace = kan ikke erstatte `{ $path }`: { $reason }
+io-write = kan ikke skrive `{ $path }`: { $reason }
+out-refused = `{ $folder }` er ikke tom og ble ikke skrevet av casebook (den har ingen `{ $marker }`-fil); casebook erstatter den ikke. Velg en annen `--out`, eller tøm mappen selv
+base-url-option = `--base-url` må være en fullstendig http(s)-adresse som `https://eksempel.no/`, ikke `{ $url }`
+build-stopped = byggingen ble stoppet
+skin-missing = utseendet `{ $name }` som er valgt i `content/site.yaml`, har ingen mappe `{ $path }`
+skin-unreadable = kan ikke lese `{ $path }`: { $reason }
+skin-strings = `{ $file }` er ikke en liste med `nøkkel: tekst`-linjer: { $reason }
+skin-template = feil i en mal: { $reason }
+skin-unloadable = kan ikke laste utseendet
+render-failed = kan ikke lage `{ $page }` med malen `{ $template }`: { $reason }
+content-invalid = innholdet har { $problems }
 
 ## Feilvisningen over siste fungerende side i nettleseren
 
@@ -80,6 +120,17 @@ new-created = laget content/cases/{ $slug }.md (et utkast: `casebook check --dra
 init-created = laget { $path }
 init-kept = beholdt { $path } (den finnes fra før)
 init-done = { $count } filer skrevet i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`
+new-no-name = `{ $name }` gir ikke noe brukbart filnavn; skriv navnet på kommunen, for eksempel `casebook new Ålesund`
+new-not-registered = `{ $name }` står ikke i `content/municipalities.csv`
+new-not-registered-near = `{ $name }` står ikke i `content/municipalities.csv`; mente du `{ $suggestion }`?
+new-programme-unknown = ukjent program `{ $id }`; programmene er: { $ids }
+new-programme-near = ukjent program `{ $id }`; mente du `{ $suggestion }`?
+new-no-programme = `content/programmes.yaml` har ingen program; legg til ett først
+new-no-theme = `content/themes.yaml` har ingen tema; legg til ett først
+new-exists = `content/cases/{ $slug }.md` finnes allerede; rediger den, eller gi det nye eksempelet et annet navn
+cannot-create = kan ikke lage `{ $path }`
+cannot-write = kan ikke skrive `{ $path }`
+cannot-write-stdout = kan ikke skrive til standard ut
 
 ## Feil i YAML-en i toppfeltene eller i en innstillingsfil
 

@@ -65,6 +65,46 @@ serve-broken = { $time } { $changed } endra: { $problems }; viser framleis siste
 serve-changed-files = { $count } filer ({ $first }, …)
 serve-trouble = { $time } feil: { $message }
 serve-stopping = stoppar
+serve-port-taken = port { $port } på { $ip } er alt i bruk (køyrer ein annan `casebook serve`?); stopp det programmet eller vel ein annan port med `--port`
+serve-bad-bind = `--bind { $bind }` er ikkje ei IP-adresse eller eit kjent vertsnamn; bruk til dømes `127.0.0.1` (berre denne maskina) eller `0.0.0.0` (alle nettverk)
+serve-cannot-listen = kan ikkje lytte på { $addr }: { $reason }
+serve-cannot-watch = kan ikkje følgje med på endringar i `{ $path }`: { $reason }
+serve-cannot-open = kan ikkje opne mappa til nettstaden, `{ $folder }`
+serve-cannot-address = kan ikkje lese adressa tenaren lyttar på
+serve-cannot-start = kan ikkje starte HTTP-tenaren
+serve-cannot-temp = kan ikkje lage ei mellombels mappe
+serve-cannot-signals = kan ikkje lytte etter Ctrl-C
+serve-cannot-thread = kan ikkje starte tråden som byggjer på nytt
+serve-failed = HTTP-tenaren stoppa med ein feil
+serve-cannot-remove = kan ikkje fjerne `{ $path }`
+serve-files-failed = kan ikkje skrive dei opne dataa, feeden og søkjeindeksen på nytt: { $reason }
+serve-watching = følgjer med på endringar: { $reason }
+watch-limit = grensa til systemet for overvaka mapper er nådd. Auk ho med `sudo sysctl fs.inotify.max_user_watches=524288` (og legg linja `fs.inotify.max_user_watches=524288` i /etc/sysctl.conf så ho gjeld etter omstart)
+watch-instances = grensa til systemet for filovervakarar er nådd. Auk ho med `sudo sysctl fs.inotify.max_user_instances=1024`, eller stopp andre program som følgjer med på filer
+watch-rescan = hendingar gjekk tapt (alt blir lese på nytt)
+template-built-in = innebygd mal { $name }
+template-named = malen { $name }
+templates = malane
+template-help = rett malen og lagre han: sida blir lasta inn på nytt av seg sjølv
+io-copy = kan ikkje kopiere `{ $path }`: { $reason }
+io-create = kan ikkje lage `{ $path }`: { $reason }
+io-look = kan ikkje sjå på `{ $path }`: { $reason }
+io-move-new = kan ikkje flytte den nye nettstaden til `{ $path }`: { $reason }
+io-move-old = kan ikkje flytte den gamle nettstaden bort frå `{ $path }`: { $reason }
+io-read = kan ikkje lese `{ $path }`: { $reason }
+io-remove = kan ikkje fjerne `{ $path }`: { $reason }
+io-replace = kan ikkje byte ut `{ $path }`: { $reason }
+io-write = kan ikkje skrive `{ $path }`: { $reason }
+out-refused = `{ $folder }` er ikkje tom og vart ikkje skriven av casebook (ho har inga `{ $marker }`-fil); casebook byter ho ikkje ut. Vel ein annan `--out`, eller tøm mappa sjølv
+base-url-option = `--base-url` må vere ei fullstendig http(s)-adresse som `https://eksempel.no/`, ikkje `{ $url }`
+build-stopped = bygginga vart stoppa
+skin-missing = utsjånaden `{ $name }` som er vald i `content/site.yaml`, har inga mappe `{ $path }`
+skin-unreadable = kan ikkje lese `{ $path }`: { $reason }
+skin-strings = `{ $file }` er ikkje ei liste med `nøkkel: tekst`-linjer: { $reason }
+skin-template = feil i ein mal: { $reason }
+skin-unloadable = kan ikkje laste utsjånaden
+render-failed = kan ikkje lage `{ $page }` med malen `{ $template }`: { $reason }
+content-invalid = innhaldet har { $problems }
 
 ## Feilvisinga over siste fungerande side i nettlesaren
 
@@ -80,6 +120,17 @@ new-created = laga content/cases/{ $slug }.md (eit utkast: `casebook check --dra
 init-created = laga { $path }
 init-kept = heldt på { $path } (ho finst frå før)
 init-done = { $count } filer skrivne i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`
+new-no-name = `{ $name }` gjev ikkje noko brukbart filnamn; skriv namnet på kommunen, til dømes `casebook new Ålesund`
+new-not-registered = `{ $name }` står ikkje i `content/municipalities.csv`
+new-not-registered-near = `{ $name }` står ikkje i `content/municipalities.csv`; meinte du `{ $suggestion }`?
+new-programme-unknown = ukjent program `{ $id }`; programma er: { $ids }
+new-programme-near = ukjent program `{ $id }`; meinte du `{ $suggestion }`?
+new-no-programme = `content/programmes.yaml` har ingen program; legg til eitt først
+new-no-theme = `content/themes.yaml` har ingen tema; legg til eitt først
+new-exists = `content/cases/{ $slug }.md` finst alt; rediger ho, eller gje det nye eksempelet eit anna namn
+cannot-create = kan ikkje lage `{ $path }`
+cannot-write = kan ikkje skrive `{ $path }`
+cannot-write-stdout = kan ikkje skrive til standard ut
 
 ## Feil i YAML-en i toppfelta eller i ei innstillingsfil
 

@@ -135,19 +135,25 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
         (".gitignore", GITIGNORE),
         (".github/workflows/casebook.yml", ci),
     ];
-    fs::create_dir_all(dir.join("content/media"))
-        .with_context(|| format!("cannot create `{}`", dir.join("content/media").display()))?;
+    fs::create_dir_all(dir.join("content/media")).with_context(|| {
+        casebook::words!(
+            "cannot-create",
+            path = dir.join("content/media").display().to_string()
+        )
+    })?;
     let mut written = 0;
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| {
+                casebook::words!("cannot-create", path = parent.display().to_string())
+            })?;
         }
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(text.as_bytes())
-                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                file.write_all(text.as_bytes()).with_context(|| {
+                    casebook::words!("cannot-write", path = path.display().to_string())
+                })?;
                 say!(
                     "{}",
                     casebook::words!("init-created", path = path.display().to_string())
@@ -161,7 +167,9 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
                 );
             }
             Err(err) => {
-                return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
+                return Err(err).with_context(|| {
+                    casebook::words!("cannot-write", path = path.display().to_string())
+                });
             }
         }
     }

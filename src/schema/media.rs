@@ -5,13 +5,12 @@
 //! element it is about, not called an image when it is a video or a frame.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::checker::Checker;
-use super::validate::Vocabulary;
 use crate::diagnostics::{Severity, did_you_mean};
 
 fn markdown_options() -> Options {
@@ -138,7 +137,7 @@ fn sources(markdown: &str) -> Vec<Source> {
 /// A problem with one address: code, message, help.
 type Problem = (&'static str, String, String);
 
-fn problem(kind: Kind, src: &str, vocab: &Vocabulary<'_>) -> Option<Problem> {
+fn problem(kind: Kind, src: &str, media: &BTreeSet<String>) -> Option<Problem> {
     let lower = src.trim().to_lowercase();
     let remote = lower.starts_with("http:")
         || lower.starts_with("https:")
@@ -164,21 +163,21 @@ fn problem(kind: Kind, src: &str, vocab: &Vocabulary<'_>) -> Option<Problem> {
             crate::words!("remote-image", src = src),
             crate::words!("remote-image-help"),
         )),
-        Kind::Image => local_image(src, vocab),
+        Kind::Image => local_image(src, media),
     }
 }
 
-fn local_image(src: &str, vocab: &Vocabulary<'_>) -> Option<Problem> {
+fn local_image(src: &str, media: &BTreeSet<String>) -> Option<Problem> {
     let path = src.trim().trim_start_matches("../").trim_start_matches('/');
     let in_media = path
         .strip_prefix("media/")
         .map(|p| p.split(['?', '#']).next().unwrap_or(p));
     match in_media {
-        Some(rel) if vocab.media.contains(rel) => None,
+        Some(rel) if media.contains(rel) => None,
         Some(rel) => Some((
             "missing-image",
             crate::words!("image-missing", src = src),
-            match did_you_mean(rel, vocab.media.iter().map(String::as_str)) {
+            match did_you_mean(rel, media.iter().map(String::as_str)) {
                 Some(s) => crate::words!("did-you-mean", suggestion = format!("/media/{s}")),
                 None => crate::words!("image-missing-help", path = format!("content/media/{rel}")),
             },
@@ -217,11 +216,11 @@ pub(super) fn check_markdown_images(
     c: &mut Checker<'_>,
     markdown: &str,
     node_offset: usize,
-    vocab: &Vocabulary<'_>,
+    media: &BTreeSet<String>,
 ) {
     let mut from = node_offset;
     for source in sources(markdown) {
-        if let Some((code, message, help)) = problem(source.kind, &source.address, vocab) {
+        if let Some((code, message, help)) = problem(source.kind, &source.address, media) {
             // Searching is skipped once the report is full: it would only be counted.
             let offset = if c.is_full() {
                 node_offset
@@ -240,10 +239,10 @@ pub(super) fn check_images(
     c: &mut Checker<'_>,
     body: &str,
     body_offset: usize,
-    vocab: &Vocabulary<'_>,
+    media: &BTreeSet<String>,
 ) {
     for source in sources(body) {
-        if let Some((code, message, help)) = problem(source.kind, &source.address, vocab) {
+        if let Some((code, message, help)) = problem(source.kind, &source.address, media) {
             let offset = if c.is_full() {
                 source.range.start
             } else {

@@ -481,7 +481,7 @@ fn read_case(
         None => Some(false),
         Some(n) => c.boolean(n, "draft"),
     };
-    check_images(c, body, body_offset, vocab);
+    check_images(c, body, body_offset, vocab.media);
     super::nesting::check_depth(c, body, body_offset, true);
     if c.has_errors() {
         return None;
@@ -821,7 +821,7 @@ fn markdown_field(
 ) -> Option<String> {
     let n = f.get(field)?;
     let text = c.text(n, field, &format!("{field}: |"))?;
-    check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab);
+    check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab.media);
     super::nesting::check_depth(c, &text, c.yaml_offset + n.pos.offset, false);
     Some(text)
 }
@@ -836,7 +836,7 @@ fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec
     let mut out = Vec::new();
     for item in items {
         let text = c.text(item, "measures", "- Opplæring av Lean-navigatører")?;
-        check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab);
+        check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab.media);
         super::nesting::check_depth(c, &text, c.yaml_offset + item.pos.offset, false);
         out.push(text);
     }
