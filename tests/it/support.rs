@@ -66,10 +66,15 @@ impl Site {
     /// guard. English, so that tests read one language whatever the site's;
     /// `tests/it/words.rs` tests the others.
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_in("en", args)
+    }
+
+    /// `casebook --root <site> --lang LANG ARGS…`, not yet run.
+    pub fn cmd_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("casebook").expect("binary");
         cmd.arg("--root")
             .arg(self.root())
-            .args(["--lang", "en"])
+            .args(["--lang", lang])
             .args(args)
             .env("NO_COLOR", "1")
             .timeout(HANG_GUARD);
