@@ -480,3 +480,6 @@ fn render_events(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod commonmark;
