@@ -227,11 +227,21 @@ mod tests {
 
     #[test]
     fn the_word_itself_then_the_commonest_terms() {
-        let mut terms = vec![("heltidskultur", 3), ("heltid", 1), ("heltids", 3), ("helt", 9)];
+        let mut terms = vec![
+            ("heltidskultur", 3),
+            ("heltid", 1),
+            ("heltids", 3),
+            ("helt", 9),
+        ];
         terms.sort_by(|&a, &b| expansion_order("heltid", a, b));
         assert_eq!(
             terms,
-            [("heltid", 1), ("helt", 9), ("heltids", 3), ("heltidskultur", 3)]
+            [
+                ("heltid", 1),
+                ("helt", 9),
+                ("heltids", 3),
+                ("heltidskultur", 3)
+            ]
         );
     }
 }

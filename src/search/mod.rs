@@ -478,4 +478,3 @@ pub fn write<E: Send>(
     put(&format!("{DIR}/index.json"), &json)?;
     Ok(index)
 }
-
