@@ -4,8 +4,9 @@
 //! not a table that grows with the catalogue.
 //!
 //! - `search/t/<n>.json`: terms and their postings, `[[term, [case, weight,
-//!   Δcase, weight, …]], …]`, sorted by term; a term is in shard
-//!   `hash(term) % t`.
+//!   Δcase, weight, …], …], …]`; a term is in shard `hash(term) % t`. A
+//!   common term has only its best postings there and the rest in
+//!   `search/f/<n>-<j>.json` ([`term_shards`]).
 //! - `search/p/<n>.json`: which terms a query word may stand for,
 //!   `{"key": [[term, cases], …]}`. The key of a word of three letters or
 //!   more is its first three letters, and its list holds every term that
@@ -85,7 +86,53 @@ pub fn expansion_order(query: &str, a: (&str, usize), b: (&str, usize)) -> Order
 /// One file to emit: path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
 
-/// The term shards: `shards` files, each the terms hashed to it.
+/// A term in more cases than this has only its best postings (by weight)
+/// in its term shard, and the whole list in a file of its own, fetched only
+/// when a query needs it: a word in every case would otherwise cost its
+/// whole list, 10 times more at 100 000 cases than at 10 000, where five
+/// pages of hits need no more than these.
+pub const TOP: usize = 128;
+
+/// `[gap, weight, …]` of `(case, weight)` pairs in case order.
+fn delta(pairs: impl Iterator<Item = (u32, u8)>) -> Vec<u32> {
+    let mut last = 0;
+    pairs
+        .flat_map(|(doc, w)| {
+            let gap = doc - last;
+            last = doc;
+            [gap, u32::from(w)]
+        })
+        .collect()
+}
+
+/// For each term, the number of cases that have any of the terms it
+/// stands for as a query word ([`Index::expansions`]): the count of hits of
+/// a one-word query, which the browser cannot add up from best postings.
+fn prefix_counts(index: &Index) -> Vec<usize> {
+    let words = index.len().div_ceil(64);
+    (0..index.terms.len())
+        .into_par_iter()
+        .map(|t| {
+            let expansions = index.expansions(&index.terms[t]);
+            if expansions.len() <= 1 {
+                return index.postings[t].len();
+            }
+            let mut seen = vec![0u64; words];
+            for e in expansions {
+                for (doc, _) in index.postings[e].iter() {
+                    seen[doc as usize / 64] |= 1 << (doc % 64);
+                }
+            }
+            seen.iter().map(|w| w.count_ones() as usize).sum()
+        })
+        .collect()
+}
+
+/// The term shards: each term hashed to one, as
+/// `[term, postings, hits]` or, for a term in more than [`TOP`] cases,
+/// `[term, best postings, hits, cases, j]` with the whole list in
+/// `f/<shard>-<j>.json`; postings `[Δcase, weight, …]`, hits as
+/// [`prefix_counts`].
 pub fn term_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
     // JSON size of a term's entry, near enough: the digits of a posting
     // are about four characters with their commas.
@@ -93,32 +140,45 @@ pub fn term_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
         .terms
         .iter()
         .zip(&index.postings)
-        .map(|(t, p)| t.len() + 8 + p.len() * 7)
+        .map(|(t, p)| t.len() + 16 + p.len().min(TOP) * 7)
         .sum();
     let shards = shard_count(total, TERM_SHARD_BYTES);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
     for (i, t) in index.terms.iter().enumerate() {
         members[bucket(t, shards)].push(i);
     }
+    let hits = prefix_counts(index);
     let files = members
         .into_par_iter()
         .enumerate()
-        .map(|(n, terms)| {
+        .flat_map_iter(|(n, terms)| {
+            let mut files = Vec::new();
             let mut out = Vec::with_capacity(TERM_SHARD_BYTES + TERM_SHARD_BYTES / 2);
             out.push(b'[');
             for (k, &t) in terms.iter().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                let postings: Vec<u32> = index.postings[t]
-                    .gaps()
-                    .flat_map(|(gap, w)| [gap, u32::from(w)])
-                    .collect();
-                // A string and numbers serialise without error.
-                let _ = serde_json::to_writer(&mut out, &(&index.terms[t], postings));
+                let list = &index.postings[t];
+                let term = &index.terms[t];
+                // Strings and numbers serialise without error.
+                if list.len() <= TOP {
+                    let _ = serde_json::to_writer(&mut out, &(term, delta(list.iter()), hits[t]));
+                    continue;
+                }
+                let mut best: Vec<(u32, u8)> = list.iter().collect();
+                best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                best.truncate(TOP);
+                best.sort_unstable();
+                let j = files.len();
+                let entry = (term, delta(best.into_iter()), hits[t], list.len(), j);
+                let _ = serde_json::to_writer(&mut out, &entry);
+                let whole = serde_json::to_vec(&delta(list.iter())).unwrap_or_default();
+                files.push((format!("{dir}/f/{n}-{j}.json"), whole));
             }
             out.push(b']');
-            (format!("{dir}/t/{n}.json"), out)
+            files.push((format!("{dir}/t/{n}.json"), out));
+            files
         })
         .collect();
     (shards, files)
@@ -209,6 +269,79 @@ fn json_buckets<V: serde::Serialize + Sync>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::search::index::{DocBuilder, Memo, weight};
+    use crate::search::normalise::Normaliser;
+
+    #[test]
+    fn a_common_term_keeps_its_best_postings_and_the_whole_list_apart() {
+        let normaliser = Normaliser::new();
+        let mut memo = Memo::default();
+        let n = 3 * TOP;
+        for doc in 0..n {
+            let mut b = DocBuilder::new(&normaliser, &mut memo);
+            // Every third case has turnus in its title, the rest in the text.
+            let w = if doc % 3 == 0 {
+                weight::TITLE
+            } else {
+                weight::BODY
+            };
+            b.field("turnus", w);
+            if doc == 7 {
+                b.field("turnusordning sjelden", weight::BODY);
+            }
+            b.finish(doc as u32);
+        }
+        let index = Index::from_memos(vec![memo], vec![String::new(); n]);
+        let (shards, files) = term_shards(&index, "search");
+        let at = bucket("turnus", shards);
+        let shard = files
+            .iter()
+            .find(|(p, _)| *p == format!("search/t/{at}.json"))
+            .expect("its shard");
+        let entries: Vec<serde_json::Value> = serde_json::from_slice(&shard.1).expect("JSON");
+        let e = entries.iter().find(|e| e[0] == "turnus").expect("turnus");
+        let undelta = |list: &serde_json::Value| -> Vec<(u64, u64)> {
+            let mut doc = 0;
+            list.as_array()
+                .expect("list")
+                .chunks(2)
+                .map(|p| {
+                    doc += p[0].as_u64().expect("gap");
+                    (doc, p[1].as_u64().expect("weight"))
+                })
+                .collect()
+        };
+        let best = undelta(&e[1]);
+        assert_eq!(best.len(), TOP);
+        assert!(
+            best.iter().all(|&(doc, w)| doc % 3 == 0 && w == 12),
+            "{best:?}"
+        );
+        assert_eq!(e[2], n, "hits: turnus and turnusordning");
+        assert_eq!(e[3], n, "cases with turnus");
+        let j = e[4].as_u64().expect("file");
+        let whole = files
+            .iter()
+            .find(|(p, _)| *p == format!("search/f/{at}-{j}.json"))
+            .expect("the whole list");
+        let whole: serde_json::Value = serde_json::from_slice(&whole.1).expect("JSON");
+        assert_eq!(undelta(&whole).len(), n);
+        let all: Vec<serde_json::Value> = files
+            .iter()
+            .filter(|(p, _)| p.contains("/t/"))
+            .flat_map(|(_, b)| serde_json::from_slice::<Vec<serde_json::Value>>(b).expect("JSON"))
+            .collect();
+        let sjelden = all
+            .iter()
+            .find(|e| e[0].as_str().is_some_and(|t| t.starts_with("sjeld")))
+            .map(|e| e.as_array().map(Vec::len));
+        assert_eq!(
+            sjelden,
+            Some(Some(3)),
+            "a rare term: its whole list, no file"
+        );
+    }
 
     #[test]
     fn fnv1a_matches_its_published_values() {

@@ -172,6 +172,7 @@ struct Entry {
     prefix_len: usize,
     expansions: usize,
     max_terms: usize,
+    top: usize,
     stop: &'static [&'static str],
     variants: Vec<(&'static str, &'static str, u8)>,
     prefix_factor: f64,
@@ -467,6 +468,7 @@ pub fn write<E: Send>(
         prefix_len: layout::PREFIX_LEN,
         expansions: layout::MAX_EXPANSIONS,
         max_terms: layout::MAX_QUERY_TERMS,
+        top: layout::TOP,
         stop: STOP_WORDS,
         variants: VARIANTS
             .iter()

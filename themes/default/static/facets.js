@@ -395,7 +395,8 @@
     if (state.q.trim()) {
       let found;
       try {
-        found = await engine.search(state.q);
+        // Every hit, for the counts: the whole postings of common words.
+        found = await engine.search(state.q, Infinity);
       } catch (e) {
         if (mine === generation) status.textContent = L.lError;
         return;

@@ -112,17 +112,26 @@
       return found.slice(0, this.data.expansions).map(([t]) => t);
     }
 
-    /** The postings of an index term (delta-coded case, weight, …), or []. */
-    async postings(term) {
-      let shard = await this.shardOf('t', term);
-      if (!(shard instanceof Map)) {
+    /**
+     * What the term shard holds of an index term: `{ list, hits, cases,
+     * full }`; `list` its postings (Δcase, weight, …), or only its best ones
+     * when `full` (the whole list's file) is set; `hits` the cases a
+     * one-word query for it finds; `cases` the cases that have it.
+     */
+    async entry(term) {
+      const shard = hash(term) % this.data.shards.t;
+      const file = `t/${shard}.json`;
+      let map = await this.get(file);
+      if (!(map instanceof Map)) {
         // Parsed once into a map, shared by every later lookup.
-        const map = new Map(shard);
-        const file = `t/${hash(term) % this.data.shards.t}.json`;
+        map = new Map(map.map((e) => [e[0], e]));
         this.files.set(file, Promise.resolve(map));
-        shard = map;
       }
-      return shard.get(term) || [];
+      const e = map.get(term);
+      if (!e) return { list: [], hits: 0, cases: 0, full: null };
+      return e.length > 3
+        ? { list: e[1], hits: e[2], cases: e[3], full: `f/${shard}-${e[4]}.json` }
+        : { list: e[1], hits: e[2], cases: e[1].length / 2, full: null };
     }
 
     words(text) {
@@ -170,15 +179,35 @@
     }
 
     /**
-     * Ranked case positions for `query` (see Index::query in Rust): each
-     * term's expansions, their shards fetched together; a case must match
-     * every term; a case whose title is the query comes first.
+     * Ranked case positions for `query` (see Index::query in Rust), as
+     * `{ ids, terms, count }`: each term's expansions, their shards fetched
+     * together; a case must match every term; a case whose title is the
+     * query comes first. `count` is the number of hits; `ids` holds them
+     * all, or at least the first `need` when a one-word query was answered
+     * from the best postings of common terms, which rank the first of them
+     * exactly (a case's score is its best term's, and every case that
+     * beats it there is in that term's best postings too).
      */
-    async search(query) {
+    async search(query, need = 20) {
       const terms = this.queryTerms(query);
-      if (!terms.length) return { ids: [], terms };
+      if (!terms.length) return { ids: [], terms, count: 0 };
       const expanded = await Promise.all(terms.map((q) => this.expand(q)));
-      const lists = await Promise.all(expanded.map((ts) => Promise.all(ts.map((t) => this.postings(t)))));
+      const entries = await Promise.all(expanded.map((ts) => Promise.all(ts.map((t) => this.entry(t)))));
+      const one = terms.length === 1;
+      const truncated = entries.some((es) => es.some((e) => e.full));
+      // Best postings do: one word that is itself a term (its hits are
+      // known), and no more hits asked for than they rank.
+      const best = one && expanded[0][0] === terms[0] && need <= this.data.top;
+      if (truncated && !best) {
+        await Promise.all(
+          entries.flat().map(async (e) => {
+            if (e.full) {
+              e.list = await this.get(e.full);
+              e.full = null;
+            }
+          }),
+        );
+      }
       const whole = this.loose(query);
       // A title is a few words: a longer query cannot be one.
       const titles = whole && whole.length <= 400 ? this.shardOf('e', whole).catch(() => ({})) : null;
@@ -187,9 +216,9 @@
       terms.forEach((q, i) => {
         const scores = new Map();
         expanded[i].forEach((term, k) => {
-          const list = lists[i][k];
+          const { list, cases } = entries[i][k];
           const factor = term === q ? 1 : this.prefixFactor;
-          const idf = Math.log(1 + n / (list.length / 2));
+          const idf = Math.log(1 + n / cases);
           let doc = 0;
           for (let j = 0; j < list.length; j += 2) {
             doc += list[j];
@@ -208,10 +237,15 @@
           }
         }
       });
-      const exact = new Set(titles ? (await titles)[whole] || [] : []);
-      const ranked = [...total].map(([doc, s]) => [doc, exact.has(doc) ? s + 1e6 : s]);
+      const exact = titles ? (await titles)[whole] || [] : [];
+      // From best postings a case may be missing whose title is the word.
+      if (truncated && best) for (const doc of exact) if (!total.has(doc)) total.set(doc, 0);
+      const exactSet = new Set(exact);
+      const ranked = [...total].map(([doc, s]) => [doc, exactSet.has(doc) ? s + 1e6 : s]);
       ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      return { ids: ranked.map((r) => r[0]), terms };
+      const ids = ranked.map((r) => r[0]);
+      const count = truncated && best ? entries[0][0].hits : ids.length;
+      return { ids: truncated && best ? ids.slice(0, this.data.top) : ids, terms, count };
     }
 
     /**
@@ -371,7 +405,7 @@
     let found;
     let visible;
     try {
-      found = await engine.search(q);
+      found = await engine.search(q, shown);
       if (mine !== generation) return;
       visible = await engine.hits(found.ids.slice(0, shown));
     } catch (e) {
@@ -379,7 +413,7 @@
       return;
     }
     if (mine !== generation) return;
-    const { ids, terms } = found;
+    const { terms, count } = found;
     const list = document.createElement('ol');
     list.className = 'hits';
     const snippets = [];
@@ -418,11 +452,11 @@
       }
     }, SNIPPET_DELAY);
     const children = [list];
-    if (ids.length > visible.length) {
+    if (count > visible.length) {
       const more = document.createElement('button');
       more.type = 'button';
       more.className = 'more';
-      more.textContent = say(L.lMore, { n: Math.min(PAGE, ids.length - visible.length) });
+      more.textContent = say(L.lMore, { n: Math.min(PAGE, count - visible.length) });
       more.addEventListener('click', () => {
         const first = visible.length;
         shown += PAGE;
@@ -433,11 +467,9 @@
       });
       children.push(more);
     }
-    results.replaceChildren(...(ids.length ? children : []));
-    root.dataset.state = ids.length ? 'results' : 'none';
-    status.textContent = ids.length
-      ? say(ids.length === 1 ? L.lCountOne : L.lCountMany, { n: ids.length, q })
-      : say(L.lNone, { q });
+    results.replaceChildren(...(count ? children : []));
+    root.dataset.state = count ? 'results' : 'none';
+    status.textContent = count ? say(count === 1 ? L.lCountOne : L.lCountMany, { n: count, q }) : say(L.lNone, { q });
     if (focusResults) status.focus();
   }
 
