@@ -47,7 +47,10 @@ fn main() -> Result<()> {
         .map_err(|d| anyhow::anyhow!("{} problems in the config", d.len()))?;
     let sources = casebook::content::load(&args.root);
     let checked = validate_site(&config, &sources, false, jiff::civil::date(2026, 11, 22));
-    anyhow::ensure!(checked.errors() == 0, "the site has errors; run casebook check");
+    anyhow::ensure!(
+        checked.errors() == 0,
+        "the site has errors; run casebook check"
+    );
     let skin = Skin::load(&args.root, config.site.skin.as_deref()).context("skin")?;
     let tmp = tempfile::tempdir()?;
     let out = tmp.path().join("out");
@@ -79,7 +82,11 @@ fn main() -> Result<()> {
         searches.push(started.elapsed().as_secs_f64());
 
         let mut before = built.index.clone();
-        let keep: Vec<bool> = before.terms.iter().map(|t| !t.ends_with(PART_MARK)).collect();
+        let keep: Vec<bool> = before
+            .terms
+            .iter()
+            .map(|t| !t.ends_with(PART_MARK))
+            .collect();
         let mut k = keep.iter();
         before.postings.retain(|_| *k.next().unwrap_or(&true));
         before.terms.retain(|t| !t.ends_with(PART_MARK));
@@ -117,7 +124,11 @@ fn main() -> Result<()> {
             .map(|(t, p)| (t, p.len()))
             .collect();
         top.sort_by(|a, b| b.1.cmp(&a.1));
-        let shown: Vec<String> = top.iter().take(12).map(|(t, n)| format!("{t} {n}")).collect();
+        let shown: Vec<String> = top
+            .iter()
+            .take(12)
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
         println!("largest part keys (cases): {}", shown.join(", "));
     }
     Ok(())
