@@ -123,7 +123,7 @@ fn main() -> Result<()> {
             .filter(|(t, _)| t.ends_with(PART_MARK))
             .map(|(t, p)| (t, p.len()))
             .collect();
-        top.sort_by(|a, b| b.1.cmp(&a.1));
+        top.sort_by_key(|t| std::cmp::Reverse(t.1));
         let shown: Vec<String> = top
             .iter()
             .take(12)
