@@ -30,10 +30,15 @@
 //!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
 //!   and text on every first load: megabytes at 1 000 cases.
 //! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
-//!   æ/ø/å and accents (`barum` finds Bærum), a small nynorsk → bokmål
-//!   spelling table (`sjukefråvær` finds `sykefravær`), and every query word
+//!   æ/ø/å and accents (`barum` finds Bærum), a nynorsk → bokmål table
+//!   kept as data in `nb-nn.txt` (`sjukefråvær` finds `sykefravær`,
+//!   `uønskt` finds `uønsket`), compound words split into the catalogue's
+//!   own words ([`compound`]: `fravær` finds `sykefravær`, `heltidskultur`
+//!   finds a case about `heltid` and `kultur`), and every query word
 //!   matched as a prefix of index terms (`heltid` finds `heltidskultur`;
 //!   the first keystroke already finds something).
+//!   `tests/fixtures/search/relevance.tsv` is the set of queries these
+//!   rules must answer, each with the cases it must rank in its first three.
 //! - **Ranked** by [`index::Index::query`], mirrored in `search.js`: a case
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
