@@ -17,6 +17,11 @@
 //!   [`PART_FACTOR`] (`heltidskultur` finds
 //!   a case about `heltid` and `kultur`). `search.js` does the same with the
 //!   shards it fetches.
+//!
+//! The split works on distinct terms, not on text, so it costs little: on
+//! the 10 000 generated cases of `bench/`, 13 ms, 1.3 % of the search step
+//! and 0.2 % of the build, for 8 % more postings
+//! (`cargo run --release --example compound_cost -- --root DIR`).
 
 use std::sync::LazyLock;
 
