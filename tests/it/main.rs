@@ -14,3 +14,4 @@ mod search;
 mod serve;
 mod support;
 mod words;
+mod yaml_words;
