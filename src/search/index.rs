@@ -10,6 +10,7 @@ use std::sync::Arc;
 // our words, not an attacker's.
 use rustc_hash::FxHashMap;
 
+use super::layout::{MAX_EXPANSIONS, MAX_QUERY_TERMS, expansion_order};
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
 
 /// How much a word counts in each field. A title word is worth twelve
@@ -361,20 +362,31 @@ impl Index {
         start..end
     }
 
+    /// The positions of the terms a query term stands for: those it is a
+    /// prefix of, the first [`MAX_EXPANSIONS`] in [`expansion_order`].
+    pub fn expansions(&self, q: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self.prefix_range(q).collect();
+        found.sort_by(|&a, &b| {
+            expansion_order(
+                q,
+                (&self.terms[a], self.postings[a].len()),
+                (&self.terms[b], self.postings[b].len()),
+            )
+        });
+        found.truncate(MAX_EXPANSIONS);
+        found
+    }
+
     /// The cases matching every word of `query`, best first, as positions
     /// in catalogue order. The same rules as `search.js`:
     /// - each query term matches index terms it is a prefix of: exactly
-    ///   (factor 1) or as a prefix only ([`PREFIX_FACTOR`]);
+    ///   (factor 1) or as a prefix only ([`PREFIX_FACTOR`]), at most
+    ///   [`MAX_EXPANSIONS`] of them ([`Index::expansions`]);
     /// - a case scores, per query term, its best match: factor × weight ×
     ///   idf, idf = ln(1 + cases / cases with the term);
     /// - a case must match every query term;
     /// - a case whose title is the query ([`loose`]ly) gets
     ///   [`EXACT_TITLE_BONUS`]; ties keep catalogue order.
-    ///
-    /// The browser adds one rule of its own for speed: a word being typed
-    /// that is still shorter than three letters is matched against the
-    /// titles, municipalities and summaries it already holds instead of the
-    /// full text, so the first keystroke needs no shard.
     pub fn query(&self, normaliser: &Normaliser, query: &str) -> Vec<usize> {
         let wanted = query_terms(normaliser, query);
         if wanted.is_empty() {
@@ -384,7 +396,7 @@ impl Index {
         let mut total: Option<HashMap<u32, f64>> = None;
         for q in &wanted {
             let mut scores: HashMap<u32, f64> = HashMap::new();
-            for t in self.prefix_range(q) {
+            for t in self.expansions(q) {
                 let factor = if self.terms[t] == *q {
                     1.0
                 } else {
@@ -446,6 +458,7 @@ pub fn query_terms(normaliser: &Normaliser, query: &str) -> Vec<String> {
             out.push(t);
         }
     }
+    out.truncate(MAX_QUERY_TERMS);
     out
 }
 
