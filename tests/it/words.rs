@@ -520,3 +520,47 @@ fn an_nb_site_an_nn_site_and_lang_en_each_get_their_own_language() {
     );
     assert!(human.contains("= help: did you mean `status`?"), "{human}");
 }
+
+#[test]
+fn help_on_the_command_line_is_in_the_editors_language() {
+    let help = |args: &[&str]| {
+        let dir = tempfile::TempDir::new().expect("temp");
+        let mut cmd = assert_cmd::Command::cargo_bin("casebook").expect("binary");
+        cmd.current_dir(dir.path()).args(args);
+        let out = run(cmd);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        out.stdout
+    };
+    // No site here: bokmål.
+    let nb = help(&["--help"]);
+    for words in [
+        "Bruk: casebook",
+        "Kommandoer:",
+        "Valg:",
+        "Vis denne hjelpen",
+    ] {
+        assert!(nb.contains(words), "{nb}");
+    }
+    let nn = help(&["--lang", "nn", "check", "--help"]);
+    assert!(nn.contains("Sjekk alle eksempel og sider"), "{nn}");
+    assert!(nn.contains("Val:") && nn.contains("Ta med utkast"), "{nn}");
+    let en = help(&["--lang=en", "--help"]);
+    assert!(
+        en.contains("Usage: casebook") && en.contains("Commands:"),
+        "{en}"
+    );
+    for lang in ["nb", "nn", "en"] {
+        for command in ["init", "new", "check", "build", "serve", "schema"] {
+            let text = help(&["--lang", lang, command, "--help"]);
+            assert!(text.contains("--root"), "{lang} {command}: {text}");
+        }
+    }
+    // A site's own language, when `--lang` is not given.
+    let site = Site::fixture("minimal");
+    let yaml = site
+        .read("content/site.yaml")
+        .replace("language: nb", "language: nn");
+    site.write("content/site.yaml", &yaml);
+    let out = in_site_language(&site, &["--help"]);
+    assert!(out.stdout.contains("Kommandoar:"), "{}", out.stdout);
+}
