@@ -12,6 +12,7 @@ use casebook::config::Language;
 use casebook::diagnostics::did_you_mean;
 use casebook::norwegian::{county_by_number, slugify};
 use casebook::schema::fields::{Prefill, new_case};
+use casebook::words;
 
 use super::{Outcome, load_config, say, today};
 use crate::CaseLanguage;
@@ -26,9 +27,7 @@ pub fn run(
     let name = municipality.trim();
     let slug = slugify(name);
     if slug.is_empty() {
-        bail!(
-            "`{name}` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`"
-        );
+        bail!(words!("new-no-name", name = name));
     }
     let (name, number) = match &config.register {
         Some(register) => match register
@@ -37,10 +36,12 @@ pub fn run(
         {
             Some(entry) => (entry.name.clone(), Some(entry.code.clone())),
             None => {
-                let hint = did_you_mean(name, register.iter().map(|m| m.name.as_str()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                bail!("`{name}` is not in `content/municipalities.csv`{hint}");
+                bail!(
+                    match did_you_mean(name, register.iter().map(|m| m.name.as_str())) {
+                        Some(s) => words!("new-not-registered-near", name = name, suggestion = s),
+                        None => words!("new-not-registered", name = name),
+                    }
+                );
             }
         },
         None => (name.to_owned(), None),
@@ -50,20 +51,19 @@ pub fn run(
             Some(p) => p,
             None => {
                 let ids: Vec<&str> = config.programmes.iter().map(|p| p.id.as_str()).collect();
-                let hint = did_you_mean(id, ids.iter().copied()).map_or_else(
-                    || format!("; the programmes are: {}", ids.join(", ")),
-                    |s| format!("; did you mean `{s}`?"),
-                );
-                bail!("unknown programme `{id}`{hint}");
+                bail!(match did_you_mean(id, ids.iter().copied()) {
+                    Some(s) => words!("new-programme-near", id = id, suggestion = s),
+                    None => words!("new-programme-unknown", id = id, ids = ids.join(", ")),
+                });
             }
         },
         None => config
             .programmes
             .first()
-            .context("`content/programmes.yaml` lists no programme; add one first")?,
+            .with_context(|| words!("new-no-programme"))?,
     };
     if config.themes.is_empty() {
-        bail!("`content/themes.yaml` lists no theme; add one first");
+        bail!(words!("new-no-theme"));
     }
     let lang = match language {
         Some(CaseLanguage::Nn) => Language::Nn,
@@ -86,17 +86,21 @@ pub fn run(
         today: today(),
     });
     let dir = root.join("content/cases");
-    fs::create_dir_all(&dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    fs::create_dir_all(&dir)
+        .with_context(|| words!("cannot-create", path = dir.display().to_string()))?;
     let path = dir.join(format!("{slug}.md"));
     let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(file) => file,
-        Err(err) if err.kind() == ErrorKind::AlreadyExists => bail!(
-            "`content/cases/{slug}.md` exists already; edit it, or give the new case another name"
-        ),
-        Err(err) => return Err(err).with_context(|| format!("cannot write `{}`", path.display())),
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
+            bail!(words!("new-exists", slug = slug.as_str()))
+        }
+        Err(err) => {
+            return Err(err)
+                .with_context(|| words!("cannot-write", path = path.display().to_string()));
+        }
     };
     file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    say!("{}", casebook::words!("new-created", slug = slug.as_str()));
+        .with_context(|| words!("cannot-write", path = path.display().to_string()))?;
+    say!("{}", words!("new-created", slug = slug.as_str()));
     Ok(Outcome::Success)
 }

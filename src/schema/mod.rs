@@ -5,8 +5,10 @@
 mod checker;
 pub mod fields;
 pub mod json_schema;
+mod media;
 pub mod nesting;
 pub mod page;
+mod recover;
 mod validate;
 
 use std::borrow::Cow;
