@@ -184,7 +184,11 @@ fn end_of(d: &Diagnostic) -> Option<(usize, usize)> {
 /// The message with its help line, as one text.
 fn message_with_help(d: &Diagnostic) -> String {
     match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
+        Some(help) => format!(
+            "{}\n{}: {help}",
+            d.message,
+            crate::words::text("level-help", Vec::new())
+        ),
         None => d.message.clone(),
     }
 }

@@ -161,7 +161,7 @@ fn default_file(path: &str) -> Option<&'static [u8]> {
 fn parse_strings(file: &str, bytes: &[u8]) -> Result<BTreeMap<String, String>, SkinError> {
     let text = std::str::from_utf8(bytes).map_err(|_| SkinError::Strings {
         file: file.into(),
-        reason: "not UTF-8".into(),
+        reason: crate::words!("invalid-utf8"),
     })?;
     crate::yaml::from_str::<BTreeMap<String, String>>(text).map_err(|e| SkinError::Strings {
         file: file.into(),
@@ -239,7 +239,7 @@ impl Skin {
             if let Some(t) = rel.strip_prefix("templates/") {
                 let text = String::from_utf8(bytes).map_err(|_| SkinError::Unreadable {
                     path: path.clone(),
-                    reason: "not UTF-8".into(),
+                    reason: crate::words!("invalid-utf8"),
                 })?;
                 skin.templates.insert(t.to_owned(), text);
             } else if let Some(s) = rel.strip_prefix("static/") {

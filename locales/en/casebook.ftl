@@ -321,3 +321,32 @@ active-xslt = an XSLT transformation
 active-entity = an entity declaration (entities can put markup together that no scan sees)
 active-url = a `{ $scheme }` URL
 active-handler = an event handler (`{ $name }`)
+
+## The command line (`--help`)
+
+cli-about = Static site generator for programme case-study catalogues: Norwegian municipalities' reports (need, goal, measures, result, anchoring) as an accessible, searchable catalogue.
+cli-usage = Usage
+cli-options = Options
+cli-arguments = Arguments
+cli-commands = Commands
+cli-command = COMMAND
+cli-help = Print this help
+cli-version = Print the version
+cli-root = The site's folder, the one holding `content/` (default: the current folder)
+cli-lang = The language casebook speaks: nb, nn or en (default: the site's `language`, else nb)
+cli-init = Write a new site skeleton into DIR (default: --root); never overwrites a file
+cli-init-dir = Where to create the site
+cli-new = Write `content/cases/<slug>.md` for a municipality, prefilled and commented
+cli-new-municipality = The municipality's name, e.g. «Ålesund»
+cli-new-programme = The programme (an id from `content/programmes.yaml`; default: the first)
+cli-new-language = Write the comments in nb (bokmål) or nn (nynorsk)
+cli-check = Check every case and page; print every problem
+cli-check-format = How problems are printed: human (default), json, github (GitHub Actions annotations) or sarif
+cli-drafts = Include drafts (`draft: true`)
+cli-build = Build the site into --out (all or nothing)
+cli-build-out = The folder the site is written to (default: public)
+cli-build-base-url = The address the site is published at, instead of `base_url` in `site.yaml`
+cli-serve = Serve the site on this computer, rebuild on every save and reload the browser
+cli-serve-port = The port (default: 1111)
+cli-serve-bind = The address to listen on (default: 127.0.0.1, this computer only)
+cli-schema = Print the JSON Schema (draft-07) of a case's front matter

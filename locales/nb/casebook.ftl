@@ -321,3 +321,32 @@ active-xslt = en XSLT-transformasjon
 active-entity = en entitetsdeklarasjon (entiteter kan sette sammen markup som ingen sjekk ser)
 active-url = en `{ $scheme }`-adresse
 active-handler = en hendelseshåndterer (`{ $name }`)
+
+## Kommandolinjen (`--help`)
+
+cli-about = Lager en tilgjengelig, søkbar nettside av eksempelsamlinger: kommunenes rapporter (behov, mål, tiltak, resultat, forankring) fra nasjonale program.
+cli-usage = Bruk
+cli-options = Valg
+cli-arguments = Argumenter
+cli-commands = Kommandoer
+cli-command = KOMMANDO
+cli-help = Vis denne hjelpen
+cli-version = Vis versjonen
+cli-root = Mappen til nettstedet, den som har `content/` (standard: mappen du står i)
+cli-lang = Språket casebook snakker: nb, nn eller en (standard: `language` i nettstedet, ellers nb)
+cli-init = Lag et nytt nettsted i MAPPE (standard: --root); overskriver aldri en fil
+cli-init-dir = Hvor nettstedet skal lages
+cli-new = Lag `content/cases/<navn>.md` for en kommune, ferdig utfylt og kommentert
+cli-new-municipality = Navnet på kommunen, for eksempel «Ålesund»
+cli-new-programme = Programmet (id fra `content/programmes.yaml`; standard: det første)
+cli-new-language = Skriv kommentarene på nb (bokmål) eller nn (nynorsk)
+cli-check = Sjekk alle eksempler og sider, og vis alle feil
+cli-check-format = Hvordan feilene skrives: human (for mennesker, standard), json, github (merknader i GitHub Actions) eller sarif
+cli-drafts = Ta med utkast (`draft: true`)
+cli-build = Bygg nettstedet i --out (alt eller ingenting)
+cli-build-out = Mappen nettstedet skrives til (standard: public)
+cli-build-base-url = Adressen nettstedet publiseres på, i stedet for `base_url` i `site.yaml`
+cli-serve = Vis nettstedet på denne maskinen, bygg på nytt ved hver lagring og last siden inn på nytt
+cli-serve-port = Porten (standard: 1111)
+cli-serve-bind = Adressen serveren lytter på (standard: 127.0.0.1, bare denne maskinen)
+cli-schema = Skriv ut JSON Schema (draft-07) for toppfeltene i et eksempel

@@ -321,3 +321,32 @@ active-xslt = ein XSLT-transformasjon
 active-entity = ein entitetsdeklarasjon (entitetar kan setje saman markup som ingen sjekk ser)
 active-url = ei `{ $scheme }`-adresse
 active-handler = ein hendingshandterar (`{ $name }`)
+
+## Kommandolinja (`--help`)
+
+cli-about = Lagar ei tilgjengeleg, søkbar nettside av eksempelsamlingar: rapportane frå kommunane (behov, mål, tiltak, resultat, forankring) i nasjonale program.
+cli-usage = Bruk
+cli-options = Val
+cli-arguments = Argument
+cli-commands = Kommandoar
+cli-command = KOMMANDO
+cli-help = Vis denne hjelpa
+cli-version = Vis versjonen
+cli-root = Mappa til nettstaden, den som har `content/` (standard: mappa du står i)
+cli-lang = Språket casebook snakkar: nb, nn eller en (standard: `language` i nettstaden, elles nb)
+cli-init = Lag ein ny nettstad i MAPPE (standard: --root); skriv aldri over ei fil
+cli-init-dir = Kvar nettstaden skal lagast
+cli-new = Lag `content/cases/<namn>.md` for ein kommune, ferdig utfylt og kommentert
+cli-new-municipality = Namnet på kommunen, til dømes «Ålesund»
+cli-new-programme = Programmet (id frå `content/programmes.yaml`; standard: det første)
+cli-new-language = Skriv kommentarane på nb (bokmål) eller nn (nynorsk)
+cli-check = Sjekk alle eksempel og sider, og vis alle feil
+cli-check-format = Korleis feila blir skrivne: human (for menneske, standard), json, github (merknader i GitHub Actions) eller sarif
+cli-drafts = Ta med utkast (`draft: true`)
+cli-build = Bygg nettstaden i --out (alt eller ingenting)
+cli-build-out = Mappa nettstaden blir skriven til (standard: public)
+cli-build-base-url = Adressa nettstaden blir publisert på, i staden for `base_url` i `site.yaml`
+cli-serve = Vis nettstaden på denne maskina, bygg på nytt ved kvar lagring og last sida inn på nytt
+cli-serve-port = Porten (standard: 1111)
+cli-serve-bind = Adressa tenaren lyttar på (standard: 127.0.0.1, berre denne maskina)
+cli-schema = Skriv ut JSON Schema (draft-07) for toppfelta i eit eksempel

@@ -7,6 +7,7 @@ mod init;
 mod new;
 mod schema;
 mod serve;
+pub mod usage;
 
 use std::io::{ErrorKind, IsTerminal, Write};
 use std::path::Path;

@@ -226,6 +226,18 @@ pub struct PageLink {
     pub lang: &'static str,
 }
 
+/// Whether a free page titled `title` is a second accessibility statement:
+/// the site names its statement (`accessibility_statement`), which the
+/// footer links under the same words, so the page would be listed twice.
+fn is_statement_twin(site: &Site<'_>, title: &str, lang: Language) -> bool {
+    site.config.site.accessibility_statement.is_some()
+        && site
+            .skin
+            .strings_for(lang)
+            .get("footer_accessibility")
+            .is_some_and(|words| words.trim().to_lowercase() == title.trim().to_lowercase())
+}
+
 /// Builds the navigation.
 pub fn nav(site: &Site<'_>, catalogue: &Catalogue<'_>) -> Nav {
     let lang = site.config.site.language;
@@ -268,6 +280,7 @@ pub fn nav(site: &Site<'_>, catalogue: &Catalogue<'_>) -> Nav {
         pages: site
             .pages
             .iter()
+            .filter(|p| !is_statement_twin(site, p.title.as_str(), p.language.unwrap_or(lang)))
             .map(|p| PageLink {
                 title: p.title.clone(),
                 url: site.url(&format!("pages/{}/", p.slug)),

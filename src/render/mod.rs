@@ -189,6 +189,9 @@ struct ListContext {
 struct Fact {
     label: String,
     value: String,
+    /// The page about the value, where there is one (a municipality's
+    /// county).
+    url: Option<String>,
 }
 
 /// The parts of a [`Renderer`] that [`Renderer::renew`] carries over to the
@@ -690,6 +693,7 @@ impl<'a> Renderer<'a> {
                         facts.push(Fact {
                             label: word("label_owner"),
                             value: owner.clone(),
+                            url: None,
                         });
                     }
                     if let Some(period) = period_text(p.period.map(|y| crate::schema::Period {
@@ -699,6 +703,7 @@ impl<'a> Renderer<'a> {
                         facts.push(Fact {
                             label: word("label_period"),
                             value: period,
+                            url: None,
                         });
                     }
                 }
@@ -740,12 +745,14 @@ impl<'a> Renderer<'a> {
                     facts.push(Fact {
                         label: word("label_county"),
                         value: county.name.to_owned(),
+                        url: Some(self.site.url(&format!("counties/{}/", county.slug()))),
                     });
                 }
                 if let Some(number) = first.and_then(|c| c.municipality_number.clone()) {
                     facts.push(Fact {
                         label: word("label_municipality_number"),
                         value: number,
+                        url: None,
                     });
                 }
                 self.listing(

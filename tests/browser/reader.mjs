@@ -16,13 +16,15 @@
 //             axe-core on the open filter panel; without JavaScript a notice
 //             that filters in the address need it, with links to the
 //             theme, programme and county lists;
+//   cards     every page at 390 and 1280 px: the cards in one row of a card
+//             list are equally tall;
 //   print     /cases/porsgrunn/ printed to an A4 PDF has at most 5 pages;
 //             printed, a case shows no navigation, search, filters or
 //             related cases, keeps each chart with its data table in one
 //             unbreakable block shorter than a page, and writes the
 //             address after an external link.
 // Prints every finding, then one line
-//   reader: pages=N words=W phone=P print=R
+//   reader: pages=N words=W cards=C phone=P print=R
 // and exits 1 on any finding or when no page was checked.
 
 import fs from 'node:fs';
@@ -49,7 +51,8 @@ const WORD_SELECTOR = [
   'figcaption', 'button', '.tags a', '.term-list a', '.site-nav a', '.site-title', '.kicker',
 ].join(', ');
 
-const totals = { pages: 0, words: 0, phone: 0, print: 0 };
+const totals = { pages: 0, words: 0, cards: 0, phone: 0, print: 0 };
+const CARD_WIDTHS = new Set([390, 1280]);
 const findings = [];
 function finding(kind, where, message) {
   totals[kind] += 1;
@@ -92,6 +95,29 @@ function splitWordsInPage(selector) {
   return found;
 }
 
+/**
+ * In the page: the rows of card lists whose cards differ in height, each as
+ * the list of its cards' heights. A row is the cards of one list that share
+ * a top edge.
+ */
+function unevenCardRows() {
+  const uneven = [];
+  for (const list of document.querySelectorAll('.cards')) {
+    const rows = new Map();
+    for (const card of list.querySelectorAll(':scope > .card')) {
+      const r = card.getBoundingClientRect();
+      if (r.height === 0) continue;
+      const top = Math.round(r.top);
+      if (!rows.has(top)) rows.set(top, []);
+      rows.get(top).push(Math.round(r.height));
+    }
+    for (const heights of rows.values()) {
+      if (heights.length > 1 && Math.max(...heights) - Math.min(...heights) > 1) uneven.push(heights);
+    }
+  }
+  return uneven;
+}
+
 async function settle(page) {
   if (await page.evaluate(() => document.scripts.length > 0)) {
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
@@ -113,6 +139,11 @@ async function checkWords(browser, origin, paths) {
       await settle(page);
       for (const s of await page.evaluate(splitWordsInPage, WORD_SELECTOR)) {
         finding('words', `${p} @${width}px`, `[word-split] «${s.word}» lies on ${s.lines} lines in ${s.where}`);
+      }
+      if (CARD_WIDTHS.has(width)) {
+        for (const row of await page.evaluate(unevenCardRows)) {
+          finding('cards', `${p} @${width}px`, `[card-height] cards in one row are ${row.join(', ')} px tall`);
+        }
       }
     }
     totals.pages += 1;
@@ -335,5 +366,5 @@ try {
   await srv.close();
 }
 for (const f of findings) console.log(f);
-console.log(`reader: pages=${totals.pages} words=${totals.words} phone=${totals.phone} print=${totals.print}`);
+console.log(`reader: pages=${totals.pages} words=${totals.words} cards=${totals.cards} phone=${totals.phone} print=${totals.print}`);
 process.exit(findings.length > 0 || totals.pages === 0 ? 1 : 0);

@@ -388,6 +388,11 @@ fn theme_programme_county_municipality_and_free_pages_have_their_content() {
         municipality.contains("<h1>Ålesund</h1>") && municipality.contains("<dd>1508</dd>"),
         "{municipality}"
     );
+    assert!(
+        municipality
+            .contains("<dd><a href=\"/counties/more-og-romsdal/\">Møre og Romsdal</a></dd>"),
+        "a municipality links its county: {municipality}"
+    );
 
     let page = site.read("public/pages/tilgjengelighet/index.html");
     assert!(
@@ -395,12 +400,22 @@ fn theme_programme_county_municipality_and_free_pages_have_their_content() {
             && page.contains("Vi følger WCAG 2.1 AA."),
         "{page}"
     );
-    // The footer links the free page and the site's accessibility statement.
+    // The footer lists the accessibility statement once: the site's own
+    // statement, not also the free page of the same name.
     let home = site.read("public/index.html");
-    assert!(home.contains("href=\"/pages/tilgjengelighet/\""), "{home}");
+    let footer = &home[home.find("<footer").expect("a footer")..];
     assert!(
-        home.contains("href=\"https://uustatus.no/nb/erklaringer/publisert/byggetest\""),
-        "{home}"
+        footer.contains("href=\"https://uustatus.no/nb/erklaringer/publisert/byggetest\""),
+        "{footer}"
+    );
+    assert_eq!(
+        footer.matches("Tilgjengelighetserklæring").count(),
+        1,
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("href=\"/pages/tilgjengelighet/\""),
+        "{footer}"
     );
 
     let search = site.read("public/search/index.html");

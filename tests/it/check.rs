@@ -1,6 +1,7 @@
 //! `casebook check`: every rule of DESIGN.md §2 has a broken fixture whose
-//! diagnostic (file, line, column, code, message) is asserted, and broken
-//! YAML of every kind is a located error, never a panic or a hang.
+//! diagnostic (file, line, column, code, message) is asserted, in English
+//! and in bokmål, and broken YAML of every kind is a located error, never a
+//! panic or a hang.
 
 use serde_json::Value;
 
@@ -18,7 +19,11 @@ fn site_with(from: &str, to: &str) -> Site {
 }
 
 fn diagnostics(site: &Site) -> (i32, Vec<Value>) {
-    let out = run(site.cmd(&["check", "--format", "json"]));
+    diagnostics_in(site, "en")
+}
+
+fn diagnostics_in(site: &Site, lang: &str) -> (i32, Vec<Value>) {
+    let out = run(site.cmd_in(lang, &["check", "--format", "json"]));
     let value: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "stdout is not JSON ({e}): {}\nstderr: {}",
@@ -48,7 +53,51 @@ fn expect(site: &Site, file: &str, code: &str, line: u64, column: u64, message: 
     assert!(text.contains(message), "message `{text}` lacks `{message}`");
     let expected_exit = if found["severity"] == "error" { 1 } else { 0 };
     assert_eq!(exit, expected_exit, "exit code for {found}");
+    expect_in_bokmal(site, found);
     found.clone()
+}
+
+/// The same problem told in bokmål: same file, place, severity and code,
+/// and a message and help in Norwegian words, not the English ones.
+#[track_caller]
+fn expect_in_bokmal(site: &Site, english: &Value) {
+    let (exit, diags) = diagnostics_in(site, "nb");
+    let same_place = |d: &&Value| {
+        ["file", "line", "column", "severity", "code"]
+            .iter()
+            .all(|key| d[key] == english[key])
+    };
+    let found = diags.iter().find(same_place).unwrap_or_else(|| {
+        panic!(
+            "no bokmål twin of {english}; got {}",
+            serde_json::to_string_pretty(&diags).unwrap_or_default()
+        )
+    });
+    let expected_exit = if found["severity"] == "error" { 1 } else { 0 };
+    assert_eq!(exit, expected_exit, "exit code for {found}");
+    for key in ["message", "help"] {
+        let (en, nb) = (
+            english[key].as_str().unwrap_or(""),
+            found[key].as_str().unwrap_or(""),
+        );
+        assert_eq!(en.is_empty(), nb.is_empty(), "{key}: {english} / {found}");
+        if !en.is_empty() {
+            assert_ne!(en, nb, "{key} not translated: {found}");
+            assert!(!english_words(nb), "{key} in English: {found}");
+        }
+    }
+}
+
+/// Whether `text`, outside its `code`, has words only English has.
+fn english_words(text: &str) -> bool {
+    let words: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    words.split(|c: char| !c.is_alphabetic()).any(|w| {
+        [
+            "the", "is", "not", "must", "cannot", "unknown", "missing", "write", "with", "field",
+            "file", "should",
+        ]
+        .contains(&w)
+    })
 }
 
 #[track_caller]
@@ -719,6 +768,7 @@ fn broken_yaml_of_every_kind_is_a_located_error() {
         } else {
             assert!(d["line"].as_u64().is_some_and(|l| l >= 2), "{what}: {d}");
         }
+        expect_in_bokmal(&site, d);
     }
 }
 

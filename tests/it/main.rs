@@ -17,3 +17,4 @@ mod serve;
 mod support;
 mod words;
 mod xss;
+mod yaml_words;

@@ -379,3 +379,24 @@ fn a_site_whose_cases_give_no_date_links_no_feed() {
             .contains("<updated>2014-03-01T00:00:00Z</updated>")
     );
 }
+
+#[test]
+fn the_front_page_names_the_site_once_and_its_heading_says_what_the_page_is_for() {
+    for (fixture, heading) in [
+        ("norsk", "<h1>Finn eksempler fra andre kommuner</h1>"),
+        ("minimal", "<h1>"),
+    ] {
+        let site = Site::fixture(fixture);
+        build(&site);
+        let home = site.read("public/index.html");
+        let title = home
+            .split("class=\"site-title\" href=\"/\">")
+            .nth(1)
+            .and_then(|t| t.split('<').next())
+            .expect("the header names the site")
+            .to_owned();
+        let body = &home[home.find("<body").expect("a body")..];
+        assert_eq!(body.matches(title.as_str()).count(), 1, "{title}: {body}");
+        assert!(home.contains(heading), "{home}");
+    }
+}

@@ -387,3 +387,37 @@ fn links_around_dropped_images_keep_a_text() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Whatever mix of links, images and raw HTML: no `<img>` without
+    /// `src` and no empty `<a>`, with ammonia or without.
+    #[test]
+    fn no_image_without_source_and_no_empty_link(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "[", "](https://ks.no/)", "](javascript:x)", "![", "![x", "](https://evil.example/a.png)",
+            "](/media/a.png)", "<a href=\"https://ks.no/\">", "<a>", "</a>", "<img>",
+            "<img alt=\"y\">", "<img src=\"https://evil.example/b.png\">", "<img src=\"/media/b.png\">",
+            " ", "tekst", "*", "\n\n",
+        ]), 0..12)
+    ) {
+        let text = parts.concat();
+        let (fast, slow) = both_ways(&text);
+        for html in [&fast, &slow] {
+            for tag in html.split('<').skip(1) {
+                if tag.starts_with("img") {
+                    proptest::prop_assert!(tag.contains("src=\""), "{text:?}: {html}");
+                }
+            }
+            for (at, _) in html.match_indices("<a") {
+                let rest = &html[at + 2..];
+                if rest.starts_with([' ', '>']) {
+                    let open_end = rest.find('>').unwrap_or(rest.len());
+                    proptest::prop_assert!(
+                        !rest[open_end..].starts_with("></a>"),
+                        "{text:?}: {html}"
+                    );
+                }
+            }
+        }
+    }
+}
