@@ -17,24 +17,13 @@
 //! The hash is 32-bit FNV-1a over the key's UTF-8 bytes, a few lines in
 //! `search.js` too.
 
-use std::cmp::Ordering;
-
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::index::Index;
+use super::index::{Index, MAX_EXPANSIONS, expansion_order};
 
 /// The first letters of a term that key its `p/` list.
 pub const PREFIX_LEN: usize = 3;
-
-/// At most this many index terms stand for one query word: the term itself
-/// and the commonest terms it is a prefix of. A single letter would
-/// otherwise fetch the postings of a tenth of the vocabulary.
-pub const MAX_EXPANSIONS: usize = 8;
-
-/// At most this many words of a query are searched; the rest are ignored,
-/// so a pasted page of text answers as quickly as a word.
-pub const MAX_QUERY_TERMS: usize = 12;
 
 /// Aim for term shards of about this many bytes of JSON: large enough that
 /// the number of files stays well under the number of cases, small enough
@@ -71,16 +60,6 @@ pub fn prefix_key(word: &str) -> &str {
         Some((at, _)) => &word[..at],
         None => word,
     }
-}
-
-/// The order in which the terms that start with `query` stand for it: the
-/// term equal to it first, then by the number of cases, most first, then
-/// alphabetically. The first [`MAX_EXPANSIONS`] are used.
-pub fn expansion_order(query: &str, a: (&str, usize), b: (&str, usize)) -> Ordering {
-    (b.0 == query)
-        .cmp(&(a.0 == query))
-        .then(b.1.cmp(&a.1))
-        .then(a.0.cmp(b.0))
 }
 
 /// One file to emit: path under the output folder and its bytes.
@@ -356,25 +335,5 @@ mod tests {
         assert_eq!(prefix_key("hé"), "hé");
         assert_eq!(prefix_key("øyå"), "øyå");
         assert_eq!(prefix_key("øyåx"), "øyå");
-    }
-
-    #[test]
-    fn the_word_itself_then_the_commonest_terms() {
-        let mut terms = vec![
-            ("heltidskultur", 3),
-            ("heltid", 1),
-            ("heltids", 3),
-            ("helt", 9),
-        ];
-        terms.sort_by(|&a, &b| expansion_order("heltid", a, b));
-        assert_eq!(
-            terms,
-            [
-                ("heltid", 1),
-                ("helt", 9),
-                ("heltids", 3),
-                ("heltidskultur", 3)
-            ]
-        );
     }
 }

@@ -37,8 +37,8 @@
 //! - **Ranked** by [`index::Index::query`], mirrored in `search.js`: a case
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
-//!   At most [`layout::MAX_QUERY_TERMS`] words and
-//!   [`layout::MAX_EXPANSIONS`] terms a word, so any query text answers.
+//!   At most [`index::MAX_QUERY_TERMS`] words and
+//!   [`index::MAX_EXPANSIONS`] terms a word, so any query text answers.
 //!
 //! Measured at 1 000 cases: the
 //! first load with `gzip -9` of each file the catalogue page fetches, and
@@ -466,8 +466,8 @@ pub fn write<E: Send>(
         docs_per_file: DOCS_PER_FILE,
         texts_per_file: TEXTS_PER_FILE,
         prefix_len: layout::PREFIX_LEN,
-        expansions: layout::MAX_EXPANSIONS,
-        max_terms: layout::MAX_QUERY_TERMS,
+        expansions: index::MAX_EXPANSIONS,
+        max_terms: index::MAX_QUERY_TERMS,
         top: layout::TOP,
         stop: STOP_WORDS,
         variants: VARIANTS
