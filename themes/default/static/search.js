@@ -192,6 +192,8 @@
       const terms = this.queryTerms(query);
       if (!terms.length) return { ids: [], terms, count: 0 };
       const expanded = await Promise.all(terms.map((q) => this.expand(q)));
+      // A word no case has: no hits, whatever the other words.
+      if (expanded.some((ts) => !ts.length)) return { ids: [], terms, count: 0 };
       const entries = await Promise.all(expanded.map((ts) => Promise.all(ts.map((t) => this.entry(t)))));
       const one = terms.length === 1;
       const truncated = entries.some((es) => es.some((e) => e.full));
