@@ -103,13 +103,18 @@
       return this.get(`${kind}/${hash(key) % this.data.shards[kind]}.json`);
     }
 
-    /** The terms a query term stands for, in order (layout::expansion_order). */
+    /**
+     * The terms a query term stands for, in order (index::expansion_order),
+     * and the hits of a one-word query for it when the prefix shard knows
+     * them (the term is a whole key), else null.
+     */
     async expand(q) {
       const key = [...q].slice(0, this.data.prefix_len).join('');
       const lists = await this.shardOf('p', key);
-      const found = (lists[key] || []).filter(([t]) => t.startsWith(q));
+      const [hits, list] = lists[key] || [0, []];
+      const found = list.filter(([t]) => t.startsWith(q));
       found.sort((a, b) => (b[0] === q) - (a[0] === q) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      return found.slice(0, this.data.expansions).map(([t]) => t);
+      return { terms: found.slice(0, this.data.expansions).map(([t]) => t), hits: key === q ? hits : null };
     }
 
     /**
@@ -191,15 +196,18 @@
     async search(query, need = 20) {
       const terms = this.queryTerms(query);
       if (!terms.length) return { ids: [], terms, count: 0 };
-      const expanded = await Promise.all(terms.map((q) => this.expand(q)));
+      const found = await Promise.all(terms.map((q) => this.expand(q)));
+      const expanded = found.map((f) => f.terms);
       // A word no case has: no hits, whatever the other words.
       if (expanded.some((ts) => !ts.length)) return { ids: [], terms, count: 0 };
       const entries = await Promise.all(expanded.map((ts) => Promise.all(ts.map((t) => this.entry(t)))));
-      const one = terms.length === 1;
       const truncated = entries.some((es) => es.some((e) => e.full));
-      // Best postings do: one word that is itself a term (its hits are
-      // known), and no more hits asked for than they rank.
-      const best = one && expanded[0][0] === terms[0] && need <= this.data.top;
+      // Best postings do for one word whose hits are known (it is a term,
+      // or a whole prefix key) when no more hits are asked for than they
+      // rank.
+      let known = null;
+      if (terms.length === 1) known = expanded[0][0] === terms[0] ? entries[0][0].hits : found[0].hits;
+      const best = known !== null && need <= this.data.top;
       if (truncated && !best) {
         await Promise.all(
           entries.flat().map(async (e) => {
@@ -246,7 +254,7 @@
       const ranked = [...total].map(([doc, s]) => [doc, exactSet.has(doc) ? s + 1e6 : s]);
       ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const ids = ranked.map((r) => r[0]);
-      const count = truncated && best ? entries[0][0].hits : ids.length;
+      const count = truncated && best ? known : ids.length;
       return { ids: truncated && best ? ids.slice(0, this.data.top) : ids, terms, count };
     }
 
