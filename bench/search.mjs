@@ -148,9 +148,10 @@ async function measure(tool, query) {
       await new Promise((resolve) => {
         const done = () =>
           document.querySelector('.pagefind-ui__result-title') ||
-          /\b0\b|No results/.test(document.querySelector('.pagefind-ui__message')?.textContent || '');
+          /\b0\b|No results|Ingen/.test(document.querySelector('.pagefind-ui__message')?.textContent || '');
         const timer = setInterval(() => {
-          if (done()) {
+          // Give up after 30 s rather than hang the benchmark.
+          if (done() || performance.now() - t0 > 30_000) {
             clearInterval(timer);
             resolve();
           }

@@ -13,25 +13,6 @@ use rustc_hash::FxHashMap;
 
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
 
-/// At most this many index terms stand for one query word: the term itself
-/// and the commonest terms it is a prefix of. A single letter would
-/// otherwise fetch the postings of a tenth of the vocabulary.
-pub const MAX_EXPANSIONS: usize = 8;
-
-/// At most this many words of a query are searched; the rest are ignored,
-/// so a pasted page of text answers as quickly as a word.
-pub const MAX_QUERY_TERMS: usize = 12;
-
-/// The order in which the terms that start with `query` stand for it: the
-/// term equal to it first, then by the number of cases, most first, then
-/// alphabetically. The first [`MAX_EXPANSIONS`] are used.
-pub fn expansion_order(query: &str, a: (&str, usize), b: (&str, usize)) -> Ordering {
-    (b.0 == query)
-        .cmp(&(a.0 == query))
-        .then(b.1.cmp(&a.1))
-        .then(a.0.cmp(b.0))
-}
-
 /// How much a word counts in each field. A title word is worth twelve
 /// words of narrative; the municipality nearly as much, so `molde` finds
 /// Molde's cases before cases that mention Molde.
@@ -55,6 +36,25 @@ pub mod weight {
 /// A term occurring only as a prefix of the index term counts this much of
 /// an exact match (`heltid` in `heltidskultur`).
 pub const PREFIX_FACTOR: f64 = 0.5;
+
+/// At most this many index terms stand for one query word: the term itself
+/// and the commonest terms it is a prefix of. A single letter would
+/// otherwise fetch the postings of a tenth of the vocabulary.
+pub const MAX_EXPANSIONS: usize = 8;
+
+/// At most this many words of a query are searched; the rest are ignored,
+/// so a pasted page of text answers as quickly as a word.
+pub const MAX_QUERY_TERMS: usize = 12;
+
+/// The order in which the terms that start with `query` stand for it: the
+/// term equal to it first, then by the number of cases, most first, then
+/// alphabetically. The first [`MAX_EXPANSIONS`] are used.
+pub fn expansion_order(query: &str, a: (&str, usize), b: (&str, usize)) -> Ordering {
+    (b.0 == query)
+        .cmp(&(a.0 == query))
+        .then(b.1.cmp(&a.1))
+        .then(a.0.cmp(b.0))
+}
 
 /// Added to a case whose title is the whole query, so it always ranks first.
 pub const EXACT_TITLE_BONUS: f64 = 1.0e6;
@@ -535,6 +535,26 @@ mod tests {
 
     fn titles<'a>(docs: &[(&'a str, &str)], hits: &[usize]) -> Vec<&'a str> {
         hits.iter().map(|&i| docs[i].0).collect()
+    }
+
+    #[test]
+    fn the_word_itself_then_the_commonest_terms() {
+        let mut terms = vec![
+            ("heltidskultur", 3),
+            ("heltid", 1),
+            ("heltids", 3),
+            ("helt", 9),
+        ];
+        terms.sort_by(|&a, &b| expansion_order("heltid", a, b));
+        assert_eq!(
+            terms,
+            [
+                ("heltid", 1),
+                ("helt", 9),
+                ("heltids", 3),
+                ("heltidskultur", 3)
+            ]
+        );
     }
 
     #[test]

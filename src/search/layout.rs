@@ -8,7 +8,8 @@
 //!   common term has only its best postings there and the rest in
 //!   `search/f/<n>-<j>.json` ([`term_shards`]).
 //! - `search/p/<n>.json`: which terms a query word may stand for,
-//!   `{"key": [[term, cases], …]}`. The key of a word of three letters or
+//!   `{"key": [hits, [[term, cases], …]]}`, hits being those of a query
+//!   word that is the key. The key of a word of three letters or
 //!   more is its first three letters, and its list holds every term that
 //!   starts with them; a key of one or two letters holds only the terms a
 //!   one- or two-letter word expands to ([`expansion_order`]).
@@ -88,23 +89,27 @@ fn delta(pairs: impl Iterator<Item = (u32, u8)>) -> Vec<u32> {
 /// stands for as a query word ([`Index::expansions`]): the count of hits of
 /// a one-word query, which the browser cannot add up from best postings.
 fn prefix_counts(index: &Index) -> Vec<usize> {
-    let words = index.len().div_ceil(64);
     (0..index.terms.len())
         .into_par_iter()
-        .map(|t| {
-            let expansions = index.expansions(&index.terms[t]);
-            if expansions.len() <= 1 {
-                return index.postings[t].len();
-            }
-            let mut seen = vec![0u64; words];
-            for e in expansions {
-                for (doc, _) in index.postings[e].iter() {
+        .map(|t| union_count(index, &index.expansions(&index.terms[t])))
+        .collect()
+}
+
+/// The number of cases that have any of the terms at `terms`.
+fn union_count(index: &Index, terms: &[usize]) -> usize {
+    match terms {
+        [] => 0,
+        [t] => index.postings[*t].len(),
+        _ => {
+            let mut seen = vec![0u64; index.len().div_ceil(64)];
+            for &t in terms {
+                for (doc, _) in index.postings[t].iter() {
                     seen[doc as usize / 64] |= 1 << (doc % 64);
                 }
             }
             seen.iter().map(|w| w.count_ones() as usize).sum()
-        })
-        .collect()
+        }
+    }
 }
 
 /// The term shards: each term hashed to one, as
@@ -177,21 +182,25 @@ pub fn prefix_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
             keys.entry(&t[..at + c.len_utf8()]).or_default().push(entry);
         }
     }
-    let mut keyed: Vec<(&str, Vec<(&str, usize)>)> = keys
-        .into_iter()
+    // With each key, the hits of a query word that is the key: a word
+    // being typed is often no term, and its count would otherwise need the
+    // whole postings of its commonest terms.
+    type Keyed<'a> = (&'a str, (usize, Vec<(&'a str, usize)>));
+    let mut keyed: Vec<Keyed<'_>> = keys
+        .into_par_iter()
         .map(|(key, mut list)| {
             if key.chars().count() < PREFIX_LEN {
                 list.sort_by(|&a, &b| expansion_order(key, a, b));
                 list.truncate(MAX_EXPANSIONS);
             }
             list.sort_unstable();
-            (key, list)
+            (key, (union_count(index, &index.expansions(key)), list))
         })
         .collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let total: usize = keyed
         .iter()
-        .map(|(k, l)| k.len() + 6 + l.iter().map(|(t, _)| t.len() + 10).sum::<usize>())
+        .map(|(k, (_, l))| k.len() + 16 + l.iter().map(|(t, _)| t.len() + 10).sum::<usize>())
         .sum();
     let shards = shard_count(total, LOOKUP_SHARD_BYTES);
     let files = json_buckets(shards, keyed, &format!("{dir}/p"));
@@ -335,25 +344,5 @@ mod tests {
         assert_eq!(prefix_key("hé"), "hé");
         assert_eq!(prefix_key("øyå"), "øyå");
         assert_eq!(prefix_key("øyåx"), "øyå");
-    }
-
-    #[test]
-    fn the_word_itself_then_the_commonest_terms() {
-        let mut terms = vec![
-            ("heltidskultur", 3),
-            ("heltid", 1),
-            ("heltids", 3),
-            ("helt", 9),
-        ];
-        terms.sort_by(|&a, &b| expansion_order("heltid", a, b));
-        assert_eq!(
-            terms,
-            [
-                ("heltid", 1),
-                ("helt", 9),
-                ("heltids", 3),
-                ("heltidskultur", 3)
-            ]
-        );
     }
 }

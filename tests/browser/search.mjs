@@ -205,6 +205,39 @@ async function runAssertions() {
       return performance.now() - t0;
     });
     check(`the first keystroke gives results (${ms.toFixed(1)} ms)`, (await page.locator('.hit').count()) > 0);
+
+    // Any text gets an answer, without an error (the page's errors are
+    // collected for every page) and without freezing.
+    const hostile = [
+      '"sykefravær"', 'heltid*', 'turnus?', '<b>barum</b>', '<script>alert(1)</script>', '😀 sykefravær 🚀',
+      'v', 'og i på', '***', '"', '?', `${'sykefravær heltid turnus '.repeat(400)}`.slice(0, 10_000),
+      'a'.repeat(10_000), Array.from({ length: 2000 }, (_, i) => `ord${i}`).join(' '),
+    ];
+    for (const q of hostile) {
+      const answer = await page.evaluate(async (q) => {
+        const el = document.querySelector('#q');
+        const status = document.querySelector('[data-search-status]');
+        status.textContent = '';
+        el.value = q;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise((resolve) => {
+          const obs = new MutationObserver(() => {
+            if (status.textContent) {
+              obs.disconnect();
+              resolve();
+            }
+          });
+          obs.observe(status, { childList: true, characterData: true, subtree: true });
+        });
+        return { status: status.textContent, hits: document.querySelectorAll('.hit').length };
+      }, q);
+      const name = q.length > 40 ? `${q.slice(0, 20)}… (${q.length} characters)` : q;
+      check(`any query answers: ${name}`, answer.status !== '' && !answer.status.includes('kunne ikke'), answer.status.slice(0, 80));
+      if (q === '"sykefravær"' || q === '😀 sykefravær 🚀' || q === '<b>barum</b>') {
+        check(`punctuation, markup and emoji are not words: ${q}`, answer.hits > 0, JSON.stringify(answer));
+      }
+      if (q === 'og i på') equal('only stop words: no hits', answer.hits, 0);
+    }
     await page.context().close();
   }
 

@@ -117,13 +117,18 @@
       return this.get(`${kind}/${hash(key) % this.data.shards[kind]}.json`);
     }
 
-    /** The terms a query term stands for, in order (layout::expansion_order). */
+    /**
+     * The terms a query term stands for, in order (index::expansion_order),
+     * and the hits of a one-word query for it when the prefix shard knows
+     * them (the term is a whole key), else null.
+     */
     async expand(q) {
       const key = [...q].slice(0, this.data.prefix_len).join('');
       const lists = await this.shardOf('p', key);
-      const found = (lists[key] || []).filter(([t]) => t.startsWith(q));
+      const [hits, list] = lists[key] || [0, []];
+      const found = list.filter(([t]) => t.startsWith(q));
       found.sort((a, b) => (b[0] === q) - (a[0] === q) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      return found.slice(0, this.data.expansions).map(([t]) => t);
+      return { terms: found.slice(0, this.data.expansions).map(([t]) => t), hits: key === q ? hits : null };
     }
 
     /**
@@ -214,7 +219,7 @@
       const k = [...key].slice(0, this.data.prefix_len).join('');
       let set = this.keys.get(k);
       if (!set) {
-        set = this.shardOf('p', k).then((lists) => new Set((lists[k] || []).map(([t]) => t)));
+        set = this.shardOf('p', k).then((lists) => new Set((lists[k] || [0, []])[1].map(([t]) => t)));
         set.catch(() => this.keys.delete(k));
         this.keys.set(k, set);
       }
@@ -290,13 +295,20 @@
       if (!terms.length) return { ids: [], terms, count: 0 };
       const lookUp = (qs) => Promise.all(qs.map((q) => this.expand(q)));
       const entriesOf = (ex) => Promise.all(ex.map((ts) => Promise.all(ts.map((t) => this.entry(t)))));
-      const [expanded, splits] = await Promise.all([lookUp(terms), Promise.all(terms.map((q) => this.split(q)))]);
+      const [found, splits] = await Promise.all([lookUp(terms), Promise.all(terms.map((q) => this.split(q)))]);
+      const expanded = found.map((f) => f.terms);
+      // A word no case has, whole or in parts: no hits, whatever the others.
+      if (expanded.some((ts, i) => !ts.length && !splits[i])) return { ids: [], terms, count: 0 };
       const entries = await entriesOf(expanded);
-      const one = terms.length === 1;
       let truncated = entries.some((es) => es.some((e) => e.full));
-      // Best postings do: one word that is itself a term (its hits are
-      // known), and no more hits asked for than they rank.
-      const best = one && expanded[0][0] === terms[0] && need <= this.data.top;
+      // Best postings do for one word whose hits are known (it is a term,
+      // or a whole prefix key) when no more hits are asked for than they
+      // rank.
+      let known = null;
+      if (terms.length === 1 && expanded[0].length) {
+        known = expanded[0][0] === terms[0] ? entries[0][0].hits : found[0].hits;
+      }
+      const best = known !== null && need <= this.data.top;
       // A compound's parts are searched too (Index::part_scores), each as a
       // word of its own, after the query's words in `words`. Not when best
       // postings answer: a word common enough to have them fills the first
@@ -305,7 +317,7 @@
       const shortcut = truncated && best;
       if (!shortcut) {
         for (let i = 0; i < splits.length; i++) if (splits[i]) words.push(...splits[i]);
-        const more = await lookUp(words.slice(terms.length));
+        const more = (await lookUp(words.slice(terms.length))).map((f) => f.terms);
         expanded.push(...more);
         entries.push(...(await entriesOf(more)));
         truncated = entries.some((es) => es.some((e) => e.full));
@@ -368,7 +380,7 @@
       const ranked = [...total].map(([doc, s]) => [doc, exactSet.has(doc) ? s + 1e6 : s]);
       ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const ids = ranked.map((r) => r[0]);
-      const count = shortcut ? entries[0][0].hits : ids.length;
+      const count = shortcut ? known : ids.length;
       return { ids: shortcut ? ids.slice(0, this.data.top) : ids, terms: words, count };
     }
 
