@@ -66,6 +66,13 @@ overlay-fix = Fix the file and save it: this page reloads by itself.
 ## new and init
 
 new-created = created content/cases/{ $slug }.md (a draft: `casebook check --drafts` checks it)
+new-no-slug = `{ $name }` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`
+new-not-in-register = `{ $name }` is not in `content/municipalities.csv`
+new-unknown-programme = unknown programme `{ $id }`
+new-programmes-are = the programmes are: { $ids }
+new-no-programme = `content/programmes.yaml` lists no programme; add one first
+new-no-theme = `content/themes.yaml` lists no theme; add one first
+new-exists = `content/cases/{ $slug }.md` exists already; edit it, or give the new case another name
 init-created = created { $path }
 init-kept = kept { $path } (it exists already)
 init-done = { $count } files written in `{ $dir }`; next: `casebook --root { $dir } new <MUNICIPALITY>`

@@ -66,6 +66,13 @@ overlay-fix = Rett filen og lagre den: siden lastes inn på nytt av seg selv.
 ## new og init
 
 new-created = laget content/cases/{ $slug }.md (et utkast: `casebook check --drafts` sjekker det)
+new-no-slug = `{ $name }` gir ikke noe filnavn som kan brukes; skriv kommunens navn, for eksempel `casebook new Ålesund`
+new-not-in-register = `{ $name }` står ikke i `content/municipalities.csv`
+new-unknown-programme = ukjent program `{ $id }`
+new-programmes-are = programmene er: { $ids }
+new-no-programme = `content/programmes.yaml` har ikke noe program; legg til ett først
+new-no-theme = `content/themes.yaml` har ikke noe tema; legg til ett først
+new-exists = `content/cases/{ $slug }.md` finnes fra før; rediger den, eller gi det nye caset et annet navn
 init-created = laget { $path }
 init-kept = beholdt { $path } (den finnes fra før)
 init-done = { $count } filer skrevet i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`

@@ -66,6 +66,13 @@ overlay-fix = Rett fila og lagre ho: sida lastar seg inn på nytt av seg sjølv.
 ## new og init
 
 new-created = laga content/cases/{ $slug }.md (eit utkast: `casebook check --drafts` sjekkar det)
+new-no-slug = `{ $name }` gjev ikkje noko filnamn som kan brukast; skriv namnet på kommunen, til dømes `casebook new Ålesund`
+new-not-in-register = `{ $name }` står ikkje i `content/municipalities.csv`
+new-unknown-programme = ukjent program `{ $id }`
+new-programmes-are = programma er: { $ids }
+new-no-programme = `content/programmes.yaml` har ikkje noko program; legg til eitt først
+new-no-theme = `content/themes.yaml` har ikkje noko tema; legg til eitt først
+new-exists = `content/cases/{ $slug }.md` finst frå før; rediger ho, eller gi det nye caset eit anna namn
 init-created = laga { $path }
 init-kept = heldt på { $path } (ho finst frå før)
 init-done = { $count } filer skrivne i `{ $dir }`; neste steg: `casebook --root { $dir } new <KOMMUNE>`

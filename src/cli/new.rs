@@ -1,7 +1,6 @@
-//! `casebook new <MUNICIPALITY>`: finds the municipality and the programme,
-//! and writes the case the field description makes (a Norwegian comment on
-//! every field, marked as a draft so it passes `check --drafts` at once).
-//! Refuses to overwrite.
+//! `casebook new <MUNICIPALITY>`: writes the case [`casebook::schema::new`]
+//! prepares (a Norwegian comment on every field, marked as a draft so it
+//! passes `check --drafts` at once). Refuses to overwrite.
 
 use std::fs::{self, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -9,9 +8,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 use casebook::config::Language;
-use casebook::diagnostics::did_you_mean;
-use casebook::norwegian::{county_by_number, slugify};
-use casebook::schema::fields::{Prefill, new_case};
+use casebook::schema::new::prepare;
 
 use super::{Outcome, load_config, say, today};
 use crate::CaseLanguage;
@@ -23,79 +20,23 @@ pub fn run(
     language: Option<CaseLanguage>,
 ) -> anyhow::Result<Outcome> {
     let config = load_config(root)?;
-    let name = municipality.trim();
-    let slug = slugify(name);
-    if slug.is_empty() {
-        bail!(
-            "`{name}` gives no usable file name; write the municipality's name, e.g. `casebook new Ålesund`"
-        );
-    }
-    let (name, number) = match &config.register {
-        Some(register) => match register
-            .iter()
-            .find(|m| m.name.to_lowercase() == name.to_lowercase())
-        {
-            Some(entry) => (entry.name.clone(), Some(entry.code.clone())),
-            None => {
-                let hint = did_you_mean(name, register.iter().map(|m| m.name.as_str()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                bail!("`{name}` is not in `content/municipalities.csv`{hint}");
-            }
-        },
-        None => (name.to_owned(), None),
-    };
-    let programme = match programme {
-        Some(id) => match config.programme(id) {
-            Some(p) => p,
-            None => {
-                let ids: Vec<&str> = config.programmes.iter().map(|p| p.id.as_str()).collect();
-                let hint = did_you_mean(id, ids.iter().copied()).map_or_else(
-                    || format!("; the programmes are: {}", ids.join(", ")),
-                    |s| format!("; did you mean `{s}`?"),
-                );
-                bail!("unknown programme `{id}`{hint}");
-            }
-        },
-        None => config
-            .programmes
-            .first()
-            .context("`content/programmes.yaml` lists no programme; add one first")?,
-    };
-    if config.themes.is_empty() {
-        bail!("`content/themes.yaml` lists no theme; add one first");
-    }
-    let lang = match language {
-        Some(CaseLanguage::Nn) => Language::Nn,
-        Some(CaseLanguage::Nb) => Language::Nb,
-        None if config.site.language == Language::Nn => Language::Nn,
-        None => Language::Nb,
-    };
-    let themes: Vec<&str> = config.themes.iter().map(|t| t.id.as_str()).collect();
-    let text = new_case(&Prefill {
-        language: lang,
-        title: format!("{} i {name}", programme.name),
-        municipality: &name,
-        municipality_number: number.as_deref(),
-        county: number
-            .as_deref()
-            .and_then(|n| county_by_number(&n[..2]))
-            .map(|c| c.name),
-        programme: &programme.id,
-        themes: &themes,
-        today: today(),
+    let language = language.map(|l| match l {
+        CaseLanguage::Nn => Language::Nn,
+        CaseLanguage::Nb => Language::Nb,
     });
+    let case = prepare(&config, municipality, programme, language, today())?;
+    let slug = case.slug;
     let dir = root.join("content/cases");
     fs::create_dir_all(&dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let path = dir.join(format!("{slug}.md"));
     let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(file) => file,
-        Err(err) if err.kind() == ErrorKind::AlreadyExists => bail!(
-            "`content/cases/{slug}.md` exists already; edit it, or give the new case another name"
-        ),
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
+            bail!(casebook::words!("new-exists", slug = slug.as_str()))
+        }
         Err(err) => return Err(err).with_context(|| format!("cannot write `{}`", path.display())),
     };
-    file.write_all(text.as_bytes())
+    file.write_all(case.text.as_bytes())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     say!("{}", casebook::words!("new-created", slug = slug.as_str()));
     Ok(Outcome::Success)

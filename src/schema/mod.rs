@@ -6,6 +6,7 @@ mod checker;
 pub mod fields;
 pub mod json_schema;
 pub mod nesting;
+pub mod new;
 pub mod page;
 mod validate;
 
@@ -19,7 +20,7 @@ use crate::content::SourceFile;
 use crate::norwegian::County;
 
 pub use fields::FIELDS;
-pub use validate::{Vocabulary, validate_case};
+pub use validate::{SUMMARY_MAX_CHARS, Vocabulary, valid_slug, validate_case};
 
 /// The most problems reported for one file; the rest are counted in one
 /// `too-many-problems` diagnostic. A real case has a handful; only a broken

@@ -75,18 +75,17 @@ fn never(_: &Request<Body>) -> bool {
     false
 }
 
-/// The application, and the handle that tells browsers to reload.
-pub fn router(shared: Arc<Shared>) -> (Router, Reloader) {
+/// The application (with the editor's routes), and the handle that tells
+/// browsers to reload.
+pub fn router(shared: Arc<Shared>, editor: Router) -> (Router, Reloader) {
     // tower-livereload's own injection is off: its inline script would be
     // blocked by the page's CSP. `inject` adds a script file instead.
     let livereload = LiveReloadLayer::new()
         .custom_prefix(PREFIX)
         .request_predicate(never as fn(&Request<Body>) -> bool);
     let reloader = livereload.reloader();
-    let router = Router::new()
-        .fallback(handle)
-        .with_state(shared)
-        .layer(livereload);
+    let site = Router::new().fallback(handle).with_state(shared);
+    let router = editor.merge(site).layer(livereload);
     (router, reloader)
 }
 
