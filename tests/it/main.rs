@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod commands;
+mod editor;
 mod hostile;
 mod modules;
 mod readers;

@@ -87,6 +87,7 @@ pub(super) async fn upload(
     let Some(extension) = infer::get(&bytes)
         .and_then(|kind| ALLOWED.iter().find(|(mime, _)| *mime == kind.mime_type()))
         .map(|(_, ext)| *ext)
+        .filter(|ext| *ext != "gif" || gif_version(&bytes))
     else {
         return refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -103,6 +104,12 @@ pub(super) async fn upload(
         Ok(Err(r)) => r,
         Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal error"),
     }
+}
+
+/// Whether a GIF names its version: `infer` knows one by its first three
+/// bytes only, which a line of text can match.
+fn gif_version(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a")
 }
 
 /// Saves under `<stem>.<extension>`, or `<stem>-2.<extension>`, … when
