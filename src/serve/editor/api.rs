@@ -330,7 +330,12 @@ pub(super) async fn save(
                 StatusCode::CONFLICT,
                 Json(json!({
                     "error": crate::words!("editor-changed"),
-                    "current": on_disk.as_deref().map(|b| case_json(&slug, b)),
+                    "current": on_disk.as_deref().map(|b| {
+                        let mut current = case_json(&slug, b);
+                        current["text"] = String::from_utf8_lossy(b).into();
+                        current
+                    }),
+                    "yours": written.text,
                 })),
             )
                 .into_response());

@@ -113,6 +113,8 @@ pub(crate) fn routes(editor: Arc<Editor>) -> Router {
         .route("/_casebook/edit/", get(pages::list))
         .route("/_casebook/edit/{slug}/", get(pages::form))
         .route("/_casebook/editor.js", get(pages::script))
+        .route("/_casebook/form.js", get(pages::form_script))
+        .route("/_casebook/parts.js", get(pages::parts_script))
         .route("/_casebook/editor.css", get(pages::style))
         .nest("/_casebook/api", api)
         .layer(middleware::from_fn_with_state(editor.clone(), guard))

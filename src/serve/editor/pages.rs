@@ -16,6 +16,8 @@ use super::Editor;
 use crate::words::{Arg, Language, current, text_in};
 
 const SCRIPT: &str = include_str!("static/editor.js");
+const FORM: &str = include_str!("static/form.js");
+const PARTS: &str = include_str!("static/parts.js");
 const STYLE: &str = include_str!("static/editor.css");
 
 /// The English messages: which ids the pages get, and which take values.
@@ -45,6 +47,14 @@ const CSP: &str = "default-src 'self'; img-src 'self'; script-src 'self'; style-
 
 pub(super) async fn script() -> Response {
     file("text/javascript; charset=utf-8", SCRIPT)
+}
+
+pub(super) async fn form_script() -> Response {
+    file("text/javascript; charset=utf-8", FORM)
+}
+
+pub(super) async fn parts_script() -> Response {
+    file("text/javascript; charset=utf-8", PARTS)
 }
 
 pub(super) async fn style() -> Response {
@@ -138,8 +148,12 @@ fn words_json(language: Language) -> Value {
     Value::Object(words)
 }
 
+/// The case form's scripts, after `editor.js`.
+const FORM_SCRIPTS: &str = "<script src=\"/_casebook/parts.js\" defer></script>\n\
+                            <script src=\"/_casebook/form.js\" defer></script>\n";
+
 /// A whole page around `main`.
-fn page(editor: &Editor, title: &str, main: &str, data: &str) -> Response {
+fn page(editor: &Editor, title: &str, main: &str, data: &str, scripts: &str) -> Response {
     let language = current();
     let words = words_json(language).to_string().replace('<', "\\u003c");
     let html = format!(
@@ -147,7 +161,7 @@ fn page(editor: &Editor, title: &str, main: &str, data: &str) -> Response {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"casebook-token\" content=\"{token}\">\n\
          <title>{title}</title>\n<link rel=\"stylesheet\" href=\"/_casebook/editor.css\">\n\
-         <script src=\"/_casebook/editor.js\" defer></script>\n</head>\n<body>\n\
+         <script src=\"/_casebook/editor.js\" defer></script>\n{scripts}</head>\n<body>\n\
          <a class=\"skip\" href=\"#main\">{skip}</a>\n\
          <main id=\"main\" tabindex=\"-1\"{data}>\n{main}</main>\n\
          <script type=\"application/json\" id=\"casebook-words\">{words}</script>\n\
@@ -199,6 +213,7 @@ pub(super) async fn list(State(editor): State<Arc<Editor>>) -> Response {
         &say("editor-list-title", &[]),
         &main,
         " data-page=\"list\"",
+        "",
     )
 }
 
@@ -363,6 +378,7 @@ pub(super) async fn form(
         &say("editor-case-title", &[("title", &title)]),
         &main,
         &format!(" data-page=\"case\" data-slug=\"{}\"", escape(&slug)),
+        FORM_SCRIPTS,
     )
 }
 
