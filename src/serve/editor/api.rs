@@ -18,7 +18,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::frontmatter::{self, Written};
-use super::{Editor, real_dir_inside, refuse};
+use super::{Editor, Refusal, real_dir_inside, refuse};
 use crate::config::{Config, Language};
 use crate::content::{self, SourceFile};
 use crate::diagnostics::Diagnostic;
@@ -30,7 +30,7 @@ pub(super) fn version_of(bytes: &[u8]) -> String {
 }
 
 /// `[a-z0-9-]+`, else 400.
-fn slug_or_400(slug: &str) -> Result<(), Response> {
+fn slug_or_400(slug: &str) -> Result<(), Refusal> {
     if valid_slug(slug) {
         Ok(())
     } else {
@@ -44,13 +44,13 @@ fn slug_or_400(slug: &str) -> Result<(), Response> {
 /// Runs blocking work (files, validation) off the async threads.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, Response> {
+) -> Result<T, Refusal> {
     tokio::task::spawn_blocking(work)
         .await
         .map_err(|_| refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal error"))
 }
 
-fn load_config(root: &Path) -> Result<Config, Response> {
+fn load_config(root: &Path) -> Result<Config, Refusal> {
     crate::pipeline::load_config(root).map_err(|diagnostics| {
         let message = diagnostics
             .first()
@@ -64,7 +64,7 @@ fn load_config(root: &Path) -> Result<Config, Response> {
 
 /// `content/cases/<slug>.md`, when the folder is a real one inside the
 /// site.
-fn case_path(editor: &Editor, slug: &str) -> Result<PathBuf, Response> {
+fn case_path(editor: &Editor, slug: &str) -> Result<PathBuf, Refusal> {
     let dir = editor.cases_dir();
     if !real_dir_inside(&editor.root, &dir) {
         return Err(refuse(
@@ -76,7 +76,7 @@ fn case_path(editor: &Editor, slug: &str) -> Result<PathBuf, Response> {
 }
 
 /// The file's bytes: `None` when there is none; 403 for a symbolic link.
-fn read_case_file(path: &Path, slug: &str) -> Result<Option<Vec<u8>>, Response> {
+fn read_case_file(path: &Path, slug: &str) -> Result<Option<Vec<u8>>, Refusal> {
     match fs::symlink_metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_error(&e)),
@@ -94,7 +94,15 @@ fn read_case_file(path: &Path, slug: &str) -> Result<Option<Vec<u8>>, Response> 
     fs::read(path).map(Some).map_err(|e| io_error(&e))
 }
 
-fn io_error(e: &std::io::Error) -> Response {
+/// 200 with the value, or the refusal.
+fn answer(result: Result<Result<Value, Refusal>, Refusal>) -> Response {
+    match result {
+        Ok(Ok(value)) => Json(value).into_response(),
+        Ok(Err(r)) | Err(r) => r.into_response(),
+    }
+}
+
+fn io_error(e: &std::io::Error) -> Refusal {
     refuse(
         StatusCode::INTERNAL_SERVER_ERROR,
         &crate::words!("editor-io", message = e.to_string()),
@@ -140,7 +148,7 @@ fn validate(
 /// `GET /_casebook/api/cases`: every case, drafts too, with its counts of
 /// errors and warnings.
 pub(super) async fn list(State(editor): State<Arc<Editor>>) -> Response {
-    let result = blocking(move || -> Result<Value, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let config = load_config(&editor.root)?;
         let found = content::find(&editor.root);
         let vocab = Vocabulary {
@@ -187,10 +195,7 @@ pub(super) async fn list(State(editor): State<Arc<Editor>>) -> Response {
         Ok(Value::Array(cases))
     })
     .await;
-    match result {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }
 
 /// `GET /_casebook/api/cases/<slug>`: `{slug, front_matter, body, version}`.
@@ -199,9 +204,9 @@ pub(super) async fn get_case(
     UrlPath(slug): UrlPath<String>,
 ) -> Response {
     if let Err(r) = slug_or_400(&slug) {
-        return r;
+        return r.into_response();
     }
-    let result = blocking(move || -> Result<Value, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let path = case_path(&editor, &slug)?;
         let Some(bytes) = read_case_file(&path, &slug)? else {
             return Err(refuse(
@@ -212,10 +217,7 @@ pub(super) async fn get_case(
         Ok(case_json(&slug, &bytes))
     })
     .await;
-    match result {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }
 
 fn case_json(slug: &str, bytes: &[u8]) -> Value {
@@ -244,7 +246,7 @@ struct CaseBody {
     slug: Option<String>,
 }
 
-fn parse_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Response> {
+fn parse_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Refusal> {
     serde_json::from_slice(bytes).map_err(|e| {
         refuse(
             StatusCode::BAD_REQUEST,
@@ -253,7 +255,7 @@ fn parse_body<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, Respons
     })
 }
 
-fn write_or_400(front: &Value, body: &str) -> Result<Written, Response> {
+fn write_or_400(front: &Value, body: &str) -> Result<Written, Refusal> {
     frontmatter::write(front, body).map_err(|e| {
         refuse(
             StatusCode::BAD_REQUEST,
@@ -264,7 +266,7 @@ fn write_or_400(front: &Value, body: &str) -> Result<Written, Response> {
 
 /// `POST /_casebook/api/check`: the diagnostics of a case not yet saved.
 pub(super) async fn check(State(editor): State<Arc<Editor>>, bytes: Bytes) -> Response {
-    let result = blocking(move || -> Result<Value, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let request: CaseBody = parse_body(&bytes)?;
         let slug = request.slug.unwrap_or_else(|| "case".into());
         slug_or_400(&slug)?;
@@ -276,10 +278,7 @@ pub(super) async fn check(State(editor): State<Arc<Editor>>, bytes: Bytes) -> Re
         }))
     })
     .await;
-    match result {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }
 
 /// `PUT /_casebook/api/cases/<slug>`: saves the case. 409 when the file
@@ -292,9 +291,9 @@ pub(super) async fn save(
     bytes: Bytes,
 ) -> Response {
     if let Err(r) = slug_or_400(&slug) {
-        return r;
+        return r.into_response();
     }
-    let result = blocking(move || -> Result<Response, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let request: CaseBody = parse_body(&bytes)?;
         let written = write_or_400(&request.front_matter, &request.body)?;
         let config = load_config(&editor.root)?;
@@ -311,14 +310,13 @@ pub(super) async fn save(
             .collect();
         let draft = request.front_matter.get("draft") == Some(&Value::Bool(true));
         if !draft && diagnostics.iter().any(Diagnostic::is_error) {
-            return Ok((
+            return Err(Refusal(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Json(json!({
+                json!({
                     "error": crate::words!("editor-errors-only-draft"),
                     "diagnostics": shown,
-                })),
-            )
-                .into_response());
+                }),
+            ));
         }
         let path = case_path(&editor, &slug)?;
         let lock = editor.lock(&slug);
@@ -326,9 +324,9 @@ pub(super) async fn save(
         let on_disk = read_case_file(&path, &slug)?;
         let current = on_disk.as_deref().map(version_of);
         if current != request.version {
-            return Ok((
+            return Err(Refusal(
                 StatusCode::CONFLICT,
-                Json(json!({
+                json!({
                     "error": crate::words!("editor-changed"),
                     "current": on_disk.as_deref().map(|b| {
                         let mut current = case_json(&slug, b);
@@ -336,9 +334,8 @@ pub(super) async fn save(
                         current
                     }),
                     "yours": written.text,
-                })),
-            )
-                .into_response());
+                }),
+            ));
         }
         write_atomically(&path, written.text.as_bytes(), on_disk.is_none()).map_err(|e| {
             if e.kind() == ErrorKind::AlreadyExists {
@@ -347,16 +344,13 @@ pub(super) async fn save(
                 io_error(&e)
             }
         })?;
-        Ok(Json(json!({
+        Ok(json!({
             "version": version_of(written.text.as_bytes()),
             "diagnostics": shown,
         }))
-        .into_response())
     })
     .await;
-    match result {
-        Ok(Ok(r) | Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder
@@ -391,7 +385,7 @@ struct NewBody {
 /// `POST /_casebook/api/cases`: a new case as `casebook new` makes it;
 /// 201 `{slug, url}`, 409 when the file exists.
 pub(super) async fn create(State(editor): State<Arc<Editor>>, bytes: Bytes) -> Response {
-    let result = blocking(move || -> Result<Response, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let request: NewBody = parse_body(&bytes)?;
         let config = load_config(&editor.root)?;
         let programme = request.programme.as_deref().filter(|p| !p.is_empty());
@@ -426,33 +420,27 @@ pub(super) async fn create(State(editor): State<Arc<Editor>>, bytes: Bytes) -> R
                 io_error(&e)
             }
         })?;
-        Ok((
-            StatusCode::CREATED,
-            Json(json!({
-                "slug": case.slug,
-                "url": format!("/_casebook/edit/{}/", case.slug),
-            })),
-        )
-            .into_response())
+        Ok(json!({
+            "slug": case.slug,
+            "url": format!("/_casebook/edit/{}/", case.slug),
+        }))
     })
     .await;
     match result {
-        Ok(Ok(r) | Err(r)) | Err(r) => r,
+        Ok(Ok(value)) => (StatusCode::CREATED, Json(value)).into_response(),
+        Ok(Err(r)) | Err(r) => r.into_response(),
     }
 }
 
 /// `GET /_casebook/api/fields`: the field description and the site's
 /// vocabularies (themes, programmes, register, indicators) for the form.
 pub(super) async fn fields(State(editor): State<Arc<Editor>>) -> Response {
-    let result = blocking(move || -> Result<Value, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let config = load_config(&editor.root)?;
         Ok(fields_json(&config))
     })
     .await;
-    match result {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }
 
 fn fields_json(config: &Config) -> Value {
@@ -493,7 +481,7 @@ struct PreviewBody {
 /// `POST /_casebook/api/preview`: Markdown as the case page renders and
 /// sanitises it.
 pub(super) async fn preview(bytes: Bytes) -> Response {
-    let result = blocking(move || -> Result<Value, Response> {
+    let result = blocking(move || -> Result<Value, Refusal> {
         let request: PreviewBody = parse_body(&bytes)?;
         let mut ids = crate::render::markdown::Ids::reserved(&[]);
         let html = crate::render::markdown::render(
@@ -508,8 +496,5 @@ pub(super) async fn preview(bytes: Bytes) -> Response {
         Ok(json!({ "html": html }))
     })
     .await;
-    match result {
-        Ok(Ok(value)) => Json(value).into_response(),
-        Ok(Err(r)) | Err(r) => r,
-    }
+    answer(result)
 }

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use super::{Editor, real_dir_inside, refuse};
+use super::{Editor, Refusal, real_dir_inside, refuse};
 
 /// The largest image accepted.
 pub(super) const MAX_FILE: usize = 10 * 1024 * 1024;
@@ -37,7 +37,7 @@ pub(super) async fn upload(
     State(editor): State<Arc<Editor>>,
     headers: HeaderMap,
     mut multipart: Multipart,
-) -> Response {
+) -> Result<Response, Refusal> {
     let too_large = || {
         refuse(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -49,15 +49,15 @@ pub(super) async fn upload(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > MAX_BODY) {
-        return too_large();
+        return Err(too_large());
     }
     let mut found = None;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(),
-            Err(e) => return refuse(StatusCode::BAD_REQUEST, &e.body_text()),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+            Err(e) => return Err(refuse(StatusCode::BAD_REQUEST, &e.body_text())),
         };
         if field.name() != Some("file") {
             continue;
@@ -69,40 +69,43 @@ pub(super) async fn upload(
             match field.chunk().await {
                 Ok(Some(chunk)) => {
                     if bytes.len() + chunk.len() > MAX_FILE {
-                        return too_large();
+                        return Err(too_large());
                     }
                     bytes.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return too_large(),
-                Err(e) => return refuse(StatusCode::BAD_REQUEST, &e.body_text()),
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+                Err(e) => return Err(refuse(StatusCode::BAD_REQUEST, &e.body_text())),
             }
         }
         found = Some((name, bytes));
         break;
     }
     let Some((name, bytes)) = found else {
-        return refuse(StatusCode::BAD_REQUEST, &crate::words!("editor-no-file"));
+        return Err(refuse(
+            StatusCode::BAD_REQUEST,
+            &crate::words!("editor-no-file"),
+        ));
     };
     let Some(extension) = infer::get(&bytes)
         .and_then(|kind| ALLOWED.iter().find(|(mime, _)| *mime == kind.mime_type()))
         .map(|(_, ext)| *ext)
         .filter(|ext| *ext != "gif" || gif_version(&bytes))
     else {
-        return refuse(
+        return Err(refuse(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             &crate::words!("editor-not-an-image"),
-        );
+        ));
     };
     let result = tokio::task::spawn_blocking(move || save(&editor, &name, extension, &bytes)).await;
     match result {
-        Ok(Ok(file)) => (
+        Ok(Ok(file)) => Ok((
             StatusCode::CREATED,
             Json(json!({ "path": format!("/media/{file}") })),
         )
-            .into_response(),
-        Ok(Err(r)) => r,
-        Err(_) => refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal error"),
+            .into_response()),
+        Ok(Err(r)) => Err(r),
+        Err(_) => Err(refuse(StatusCode::INTERNAL_SERVER_ERROR, "internal error")),
     }
 }
 
@@ -114,7 +117,7 @@ fn gif_version(bytes: &[u8]) -> bool {
 
 /// Saves under `<stem>.<extension>`, or `<stem>-2.<extension>`, … when
 /// taken; returns the name.
-fn save(editor: &Editor, name: &str, extension: &str, bytes: &[u8]) -> Result<String, Response> {
+fn save(editor: &Editor, name: &str, extension: &str, bytes: &[u8]) -> Result<String, Refusal> {
     let content = editor.root.join("content");
     let dir = content.join("media");
     if !dir.exists() && real_dir_inside(&editor.root, &content) {
@@ -145,7 +148,7 @@ fn save(editor: &Editor, name: &str, extension: &str, bytes: &[u8]) -> Result<St
     ))
 }
 
-fn io_error(e: &std::io::Error) -> Response {
+fn io_error(e: &std::io::Error) -> Refusal {
     refuse(
         StatusCode::INTERNAL_SERVER_ERROR,
         &crate::words!("editor-io", message = e.to_string()),

@@ -130,17 +130,19 @@ async fn guard(State(editor): State<Arc<Editor>>, req: Request, next: Next) -> R
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
     if !editor.is_own_host(host) {
-        return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-wrong-host"));
+        return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-wrong-host")).into_response();
     }
     let writes = !matches!(*req.method(), Method::GET | Method::HEAD);
     if writes {
         if !token_matches(headers, &editor.token) {
-            return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-no-token"));
+            return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-no-token"))
+                .into_response();
         }
         if let Some(origin) = headers.get(header::ORIGIN)
             && origin.to_str().ok() != Some(format!("http://{host}").as_str())
         {
-            return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-wrong-origin"));
+            return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-wrong-origin"))
+                .into_response();
         }
     }
     let mut response = next.run(req).await;
@@ -167,9 +169,19 @@ fn token_matches(headers: &HeaderMap, token: &str) -> bool {
             == 0
 }
 
+/// A request the editor does not carry out: its status and its JSON body
+/// (`{error}`, and what else the form needs to show).
+pub(super) struct Refusal(StatusCode, serde_json::Value);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        (self.0, axum::Json(self.1)).into_response()
+    }
+}
+
 /// A JSON error `{error}` with `status`.
-fn refuse(status: StatusCode, message: &str) -> Response {
-    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
+fn refuse(status: StatusCode, message: &str) -> Refusal {
+    Refusal(status, serde_json::json!({ "error": message }))
 }
 
 /// Whether `path` is a folder inside `root` (canonical), reached without
