@@ -228,32 +228,40 @@
       fields.forEach(function (sf) { head.appendChild(el('th', { scope: 'col', text: label(sf) })); });
       head.appendChild(el('th', { scope: 'col', text: t('editor-remove') }));
       table.appendChild(el('thead', {}, [head]));
-      var body = el('tbody', {});
-      table.appendChild(body);
+      // One body per row: the row's fields, then its problems across the
+      // whole width.
+      function groups() { return Array.prototype.slice.call(table.tBodies); }
       function renumber() {
-        Array.prototype.forEach.call(body.children, function (tr, i) { tr._renumber(i); });
+        groups().forEach(function (tr, i) { tr._renumber(i); });
         onChange();
+      }
+      function shown(sf, v) {
+        if (v == null) return '';
+        // Numbers as the editor writes them: with a decimal comma in
+        // Norwegian.
+        return typeof v === 'number' && lang !== 'en' ? String(v).replace('.', ',') : String(v);
       }
       function add(row, focus) {
         row = row || {};
-        var tr = el('tr', {});
+        var tr = el('tbody', {});
+        var line = el('tr', {});
         var inputs = {};
         var probs = el('ul', { 'class': 'problems' });
-        fields.forEach(function (sf, j) {
-          var input = el('input', { type: 'text', value: row[sf.key] == null ? '' : String(row[sf.key]), on: { input: onChange } });
+        fields.forEach(function (sf) {
+          var input = el('input', { type: 'text', value: shown(sf, row[sf.key]), on: { input: onChange } });
           if (sf.kind.type === 'number' || sf.kind.type === 'integer') input.setAttribute('inputmode', 'decimal');
           inputs[sf.key] = input;
-          var cell = el('td', {}, [input]);
-          if (j === 0) cell.appendChild(probs);
-          tr.appendChild(cell);
+          line.appendChild(el('td', {}, [input]));
         });
+        tr.appendChild(line);
         var remove = el('button', { type: 'button', 'class': 'secondary danger', text: t('editor-remove'), on: { click: function () {
           var next = tr.nextElementSibling || tr.previousElementSibling;
           tr.remove();
           renumber();
           (next ? next.querySelector('input') : addButton).focus();
         } } });
-        tr.appendChild(el('td', {}, [remove]));
+        line.appendChild(el('td', {}, [remove]));
+        tr.appendChild(el('tr', { 'class': 'row-problems' }, [el('td', { colspan: String(fields.length + 1) }, [probs])]));
         tr._read = function () {
           var out = {};
           var any = false;
@@ -278,7 +286,7 @@
           });
           remove.setAttribute('aria-label', t('editor-remove') + ': ' + caption + ', ' + t('editor-row', { n: i + 1 }));
         };
-        body.appendChild(tr);
+        table.appendChild(tr);
         renumber();
         if (focus) tr.querySelector('input').focus();
       }
@@ -289,10 +297,10 @@
       return {
         node: wrapEl,
         renumber: function () {
-          Array.prototype.forEach.call(body.children, function (tr, i) { tr._renumber(i); });
+          groups().forEach(function (tr, i) { tr._renumber(i); });
         },
         read: function () {
-          return Array.prototype.map.call(body.children, function (tr) { return tr._read(); })
+          return groups().map(function (tr) { return tr._read(); })
             .filter(function (r) { return r !== null; });
         }
       };
@@ -509,8 +517,8 @@
         if (severe) errors += 1;
         var item = el('li', { 'class': severe ? 'error' : 'warning' }, [
           el('strong', { text: (severe ? t('editor-problem-error') : t('editor-problem-warning')) + ': ' }),
-          d.message,
-          d.help ? el('span', { 'class': 'hint', text: ' — ' + d.help }) : null
+          withCode(d.message),
+          d.help ? el('span', { 'class': 'hint' }, [' — ', withCode(d.help)]) : null
         ]);
         box.appendChild(item);
         if (severe) {
@@ -524,6 +532,15 @@
       if (errors && !draftChecked()) {
         summary.textContent += ' ' + t('editor-only-draft');
       }
+    }
+
+    // The validator's `values` as code.
+    function withCode(text) {
+      var span = el('span', {});
+      String(text).split('`').forEach(function (part, i) {
+        if (part) span.appendChild(i % 2 ? el('code', { text: part }) : document.createTextNode(part));
+      });
+      return span;
     }
 
     function draftChecked() {

@@ -65,7 +65,9 @@
         var lowerId = c.id('ind-lower');
         lower.id = lowerId;
         lower.addEventListener('change', c.onChange);
-        box.appendChild(el('div', { 'class': 'field check' }, [lower, el('label', { 'for': lowerId, text: ' ' + c.label(sub(fields, 'lower_is_better')) })]));
+        box.appendChild(el('div', { 'class': 'field check' }, [
+          el('div', {}, [lower, el('label', { 'for': lowerId, text: ' ' + c.label(sub(fields, 'lower_is_better')) })])
+        ]));
         var series = c.rowsTable(point, function () { return base() + '.series'; }, v.series || [], t('editor-series'), t('editor-add-point'), c.convertValue);
         var targets = c.rowsTable(point, function () { return base() + '.targets'; }, v.targets || [], t('editor-targets'), t('editor-add-target'), c.convertValue);
         box.appendChild(series.node);
