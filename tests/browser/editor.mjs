@@ -6,7 +6,7 @@
 // CASEBOOK is the binary, SITE a copy of a site it may write into. The
 // test opens /_casebook/edit/ and creates a case for «Ålesund»; fills the
 // five sections, a measure, and an indicator with two quarters written
-// `9,5` and `8,7`; shows a problem at its field (an unknown period) and
+// `9,5` and `8,7`, and uploads an image into a section; shows a problem at its field (an unknown period) and
 // fixes it; unticks «Utkast» and saves; and then sees the case page show
 // what was written. axe-core finds 0 violations on both editor pages, no
 // page logs an error or asks another host for anything, and the keyboard
@@ -34,6 +34,9 @@ if (!casebook || !site || !fs.existsSync(path.join(site, 'content'))) {
   console.error('usage: node editor.mjs CASEBOOK SITE [--shots DIR]');
   process.exit(2);
 }
+
+// A PNG of one pixel.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGMAAQAABQABDQottAAAAABJRU5ErkJggg==', 'base64');
 
 let passed = 0;
 let failed = 0;
@@ -122,6 +125,18 @@ try {
     anchoring: 'Arbeidet var forankret i bystyret og hos de tillitsvalgte.',
   };
   for (const [key, text] of Object.entries(texts)) await area(key).fill(text);
+
+  // An image goes in where the cursor was, with its description.
+  await area('need').focus();
+  await area('need').evaluate((a) => { a.selectionStart = a.selectionEnd = a.value.length; });
+  await page.click('#image-description');
+  await page.fill('#image-description', 'Sjukeheimen i Ålesund');
+  await page.setInputFiles('#image-file', { name: 'sjukeheim.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('button', { name: 'Last opp og sett inn' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-path="need"] textarea').value.includes('!['), null, { timeout: 10000 }).catch(() => {});
+  const need = await area('need').inputValue();
+  check('the image is inserted at the cursor', need === `${texts.need}![Sjukeheimen i Ålesund](/media/sjukeheim.png)`, need);
+  check('the image is saved in content/media', fs.existsSync(path.join(site, 'content/media/sjukeheim.png')));
   await area('measures.0').fill('Tettere oppfølging av sykmeldte medarbeidere.');
   await page.getByRole('button', { name: 'Legg til tall' }).click();
   await page.locator('[data-path="indicators.0.name"] input').fill('Sykefravær');
@@ -182,6 +197,7 @@ try {
   await page.goto(caseUrl);
   const body = await page.textContent('main');
   for (const [key, text] of Object.entries(texts)) check(`the page shows ${key}`, body.includes(text));
+  check('the page shows the image with its description', await page.locator('main img[alt="Sjukeheimen i Ålesund"]').count() === 1);
   check('the page shows the measure', body.includes('Tettere oppfølging av sykmeldte medarbeidere.'));
   check('the page shows 9,5 and 8,7', body.includes('9,5') && body.includes('8,7'), body.slice(0, 400));
   await shot(page, 'saved', 1280);
