@@ -289,18 +289,25 @@ fn new_form(fields: &Value) -> String {
          <form id=\"new-case\" novalidate>\n",
         escape(&say("editor-new-heading", &[]))
     );
+    // The register's names are offered where the site has a register.
+    let register = fields["municipalities"].is_array();
+    let (help, list, described) = if register {
+        (
+            format!(
+                "<p class=\"help\" id=\"new-municipality-help\">{}</p>\n",
+                escape(&say("editor-new-municipality-help", &[]))
+            ),
+            " list=\"municipalities\"",
+            "new-municipality-help new-status",
+        )
+    } else {
+        (String::new(), "", "new-status")
+    };
     let _ = write!(
         out,
-        "<div class=\"field\"><label for=\"new-municipality\">{label}</label>\n\
-         <p class=\"help\" id=\"new-municipality-help\">{help}</p>\n\
-         <input id=\"new-municipality\" name=\"municipality\" required autocomplete=\"off\" aria-describedby=\"new-municipality-help new-status\"{list}></div>\n",
+        "<div class=\"field\"><label for=\"new-municipality\">{label}</label>\n{help}\
+         <input id=\"new-municipality\" name=\"municipality\" required autocomplete=\"off\" aria-describedby=\"{described}\"{list}></div>\n",
         label = escape(&say("editor-new-municipality", &[])),
-        help = escape(&say("editor-new-municipality-help", &[])),
-        list = if fields["municipalities"].is_array() {
-            " list=\"municipalities\""
-        } else {
-            ""
-        },
     );
     if let Some(register) = fields["municipalities"].as_array() {
         out.push_str("<datalist id=\"municipalities\">");
@@ -337,7 +344,7 @@ fn new_form(fields: &Value) -> String {
         "<fieldset class=\"field\"><legend>{legend}</legend>\n\
          <label><input type=\"radio\" name=\"language\" value=\"nb\"{nb}> {bokmal}</label>\n\
          <label><input type=\"radio\" name=\"language\" value=\"nn\"{nn}> {nynorsk}</label>\n</fieldset>\n\
-         <button type=\"submit\">{submit}</button>\n\
+         <button type=\"submit\" class=\"primary\">{submit}</button>\n\
          <p id=\"new-status\" class=\"status\" role=\"status\"></p>\n</form>\n</section>\n",
         legend = escape(&say("editor-new-language", &[])),
         bokmal = escape(&say("editor-lang-nb", &[])),
