@@ -14,13 +14,15 @@
 //!   `content/cases/` and `content/media/`, never through a symbolic link;
 //! - request bodies are capped.
 //!
-//! [`api`] answers the API, [`frontmatter`] writes and reads case files,
-//! [`media`] takes uploads and [`pages`] makes the two HTML pages.
+//! [`api`] answers the API, [`frontmatter`] writes and reads case files
+//! ([`scalar`] writes one value), [`media`] takes uploads and [`pages`]
+//! makes the two HTML pages.
 
 mod api;
 pub mod frontmatter;
 mod media;
 mod pages;
+mod scalar;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -114,6 +116,7 @@ pub(crate) fn routes(editor: Arc<Editor>) -> Router {
         .route("/_casebook/edit/{slug}/", get(pages::form))
         .route("/_casebook/editor.js", get(pages::script))
         .route("/_casebook/form.js", get(pages::form_script))
+        .route("/_casebook/lists.js", get(pages::lists_script))
         .route("/_casebook/parts.js", get(pages::parts_script))
         .route("/_casebook/editor.css", get(pages::style))
         .nest("/_casebook/api", api)

@@ -18,6 +18,7 @@ use crate::words::{Arg, Language, current, text_in};
 const SCRIPT: &str = include_str!("static/editor.js");
 const FORM: &str = include_str!("static/form.js");
 const PARTS: &str = include_str!("static/parts.js");
+const LISTS: &str = include_str!("static/lists.js");
 const STYLE: &str = include_str!("static/editor.css");
 
 /// The English messages: which ids the pages get, and which take values.
@@ -51,6 +52,10 @@ pub(super) async fn script() -> Response {
 
 pub(super) async fn form_script() -> Response {
     file("text/javascript; charset=utf-8", FORM)
+}
+
+pub(super) async fn lists_script() -> Response {
+    file("text/javascript; charset=utf-8", LISTS)
 }
 
 pub(super) async fn parts_script() -> Response {
@@ -149,7 +154,8 @@ fn words_json(language: Language) -> Value {
 }
 
 /// The case form's scripts, after `editor.js`.
-const FORM_SCRIPTS: &str = "<script src=\"/_casebook/parts.js\" defer></script>\n\
+const FORM_SCRIPTS: &str = "<script src=\"/_casebook/lists.js\" defer></script>\n\
+                            <script src=\"/_casebook/parts.js\" defer></script>\n\
                             <script src=\"/_casebook/form.js\" defer></script>\n";
 
 /// A whole page around `main`.
