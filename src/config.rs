@@ -268,11 +268,13 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
                     Severity::Error,
                     "missing-config",
                     &rel,
-                    format!("cannot read `{rel}`: {}", err.to_string().to_lowercase()),
+                    crate::words!(
+                        "config-unreadable",
+                        file = rel.as_str(),
+                        reason = io_reason(&err)
+                    ),
                 )
-                .with_help(
-                    "`casebook init` writes a working skeleton site with every configuration file",
-                ),
+                .with_help(crate::words!("config-unreadable-help")),
             );
             return None;
         }
@@ -348,21 +350,25 @@ fn check_ids<'a>(
     for (i, id) in ids.enumerate() {
         if !valid_id(id) {
             diagnostics.push(
-                at(
-                    i,
-                    "invalid-id",
-                    format!("the id `{id}` may only use a–z, 0–9 and `-`"),
-                )
-                .with_help(format!("try `{}`", crate::norwegian::slugify(id))),
+                at(i, "invalid-id", crate::words!("id-invalid", id = id)).with_help(crate::words!(
+                    "id-invalid-help",
+                    example = crate::norwegian::slugify(id)
+                )),
             );
         }
         if !seen.insert(id) {
-            diagnostics.push(at(
-                i,
-                "duplicate-id",
-                format!("the id `{id}` is used twice"),
-            ));
+            diagnostics.push(at(i, "duplicate-id", crate::words!("id-twice", id = id)));
         }
+    }
+}
+
+/// Why a file could not be read, in the editor's words where casebook
+/// knows them, else the system's.
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => crate::words!("io-missing"),
+        std::io::ErrorKind::PermissionDenied => crate::words!("io-permission"),
+        _ => err.to_string().to_lowercase(),
     }
 }
 
@@ -376,7 +382,7 @@ pub fn parse_register(text: &str) -> Result<Vec<Municipality>, String> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| format!("cannot read the header line: {e}"))?
+        .map_err(|e| crate::words!("register-header-unreadable", reason = e.to_string()))?
         .clone();
     let column = |wanted: &str| {
         headers
@@ -384,11 +390,12 @@ pub fn parse_register(text: &str) -> Result<Vec<Municipality>, String> {
             .position(|h| h.trim().eq_ignore_ascii_case(wanted))
     };
     let (Some(code_col), Some(name_col)) = (column("code"), column("name")) else {
-        return Err("the header line must name the columns `code` and `name`".into());
+        return Err(crate::words!("register-header"));
     };
     let mut out = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| format!("cannot read a line: {e}"))?;
+        let record = record
+            .map_err(|e| crate::words!("register-line-unreadable", reason = e.to_string()))?;
         let code = record.get(code_col).unwrap_or("").trim();
         let name = record.get(name_col).unwrap_or("").trim();
         if !code.is_empty() && !name.is_empty() {
@@ -425,12 +432,9 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                     Severity::Error,
                     "invalid-config",
                     "content/site.yaml",
-                    format!(
-                        "`base_url` must be an absolute http(s) address, not `{}`",
-                        site.base_url
-                    ),
+                    crate::words!("base-url-invalid", url = site.base_url.as_str()),
                 )
-                .with_help("for example `base_url: https://eksempel.ks.no/`"),
+                .with_help(crate::words!("base-url-help")),
             );
         }
     }
@@ -461,7 +465,13 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let register_path = root.join("content/municipalities.csv");
     let register = if register_path.is_file() {
         match fs::read_to_string(&register_path)
-            .map_err(|e| e.to_string())
+            .map_err(|e| {
+                crate::words!(
+                    "config-unreadable",
+                    file = "content/municipalities.csv",
+                    reason = io_reason(&e)
+                )
+            })
             .and_then(|t| parse_register(&t))
         {
             Ok(list) => Some(list),

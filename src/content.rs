@@ -197,10 +197,9 @@ fn walk(root: &Path, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathB
                             Severity::Warning,
                             "not-a-file",
                             &rel_path(root, entry.path()),
-                            "this is not a regular file (a pipe, socket or device); it is skipped"
-                                .into(),
+                            crate::words!("not-a-file-skipped"),
                         )
-                        .with_help("remove it from the site folder"),
+                        .with_help(crate::words!("not-a-file-help")),
                     );
                 }
             }
@@ -221,9 +220,9 @@ fn link_outside(root: &Path, path: &Path) -> Diagnostic {
         Severity::Error,
         "symlink-outside",
         &rel_path(root, path),
-        "this symbolic link points outside the site folder (or nowhere)".into(),
+        crate::words!("symlink-outside"),
     )
-    .with_help("copy the file into the site instead of linking to it")
+    .with_help(crate::words!("symlink-outside-help"))
 }
 
 /// `ELOOP`: std has no stable `io::ErrorKind` for it yet.
@@ -240,41 +239,34 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
             Severity::Error,
             "symlink-loop",
             &path,
-            "this symbolic link makes a loop".into(),
+            crate::words!("symlink-loop"),
         )
-        .with_help("remove the link, or point it at a file or folder that does not contain it");
+        .with_help(crate::words!("symlink-loop-help"));
     }
     if let Some(target) = link.filter(|_| io.is_some_and(|e| e.kind() == io::ErrorKind::NotFound)) {
         return Diagnostic::file(
             Severity::Error,
             "broken-symlink",
             &path,
-            format!(
-                "this symbolic link points to `{}`, which does not exist",
-                target.display()
-            ),
+            crate::words!("symlink-broken", target = target.display().to_string()),
         )
-        .with_help("remove the link, or copy the file into the site instead of linking to it");
+        .with_help(crate::words!("symlink-broken-help"));
     }
-    let what = if err.path().is_some_and(Path::is_dir) {
-        "folder"
+    let message = if err.path().is_some_and(Path::is_dir) {
+        crate::words!("unreadable-folder", reason = io_reason(io))
     } else {
-        "file"
+        crate::words!("unreadable-file", reason = io_reason(io))
     };
-    Diagnostic::file(
-        Severity::Error,
-        "unreadable",
-        &path,
-        format!("cannot read this {what}: {}", io_reason(io)),
-    )
+    Diagnostic::file(Severity::Error, "unreadable", &path, message)
 }
 
 fn io_reason(err: Option<&io::Error>) -> String {
     match err {
-        Some(e) if e.kind() == io::ErrorKind::PermissionDenied => "permission denied".into(),
-        Some(e) if e.kind() == io::ErrorKind::NotFound => "it no longer exists".into(),
+        Some(e) if e.kind() == io::ErrorKind::PermissionDenied => crate::words!("io-permission"),
+        Some(e) if e.kind() == io::ErrorKind::NotFound => crate::words!("io-gone"),
+        // The system's own words, which only it knows.
         Some(e) => e.to_string().to_lowercase(),
-        None => "unknown error".into(),
+        None => crate::words!("io-unknown"),
     }
 }
 
@@ -291,23 +283,21 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             Severity::Error,
             "file-too-large",
             &rel,
-            format!(
-                "the file is {} MB; casebook reads case files of at most {} MB",
+            crate::words!(
+                "file-too-large",
                 // Rounded up, so a file just over the limit is not "4 MB".
-                size.div_ceil(1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+                size = usize::try_from(size.div_ceil(1024 * 1024)).unwrap_or(usize::MAX),
+                max = usize::try_from(MAX_FILE_BYTES / (1024 * 1024)).unwrap_or(usize::MAX)
             ),
         )
-        .with_help(
-            "a case report is text; put large attachments in `content/media/` and link to them",
-        )
+        .with_help(crate::words!("file-too-large-help"))
     };
     let unreadable = |e: io::Error| {
         Diagnostic::file(
             Severity::Error,
             "unreadable",
             &rel,
-            format!("cannot read the file: {}", io_reason(Some(&e))),
+            crate::words!("unreadable-file", reason = io_reason(Some(&e))),
         )
     };
     // Looked at before opening: opening a pipe blocks until someone writes
@@ -318,7 +308,7 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
             Severity::Error,
             "not-a-file",
             &rel,
-            "this is not a regular file (a folder, pipe, socket or device)".into(),
+            crate::words!("not-a-file"),
         ));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -349,9 +339,9 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
                 Severity::Error,
                 "invalid-utf8",
                 &rel,
-                "the file is not UTF-8 text".into(),
+                crate::words!("invalid-utf8"),
             )
-            .with_help("save the file as UTF-8 (in most editors: «Save with encoding» → UTF-8)");
+            .with_help(crate::words!("invalid-utf8-help"));
             d.line = line;
             d.column = column;
             Err(d)
@@ -464,36 +454,47 @@ pub fn load(root: &Path) -> Sources {
 fn active_media(root: &Path, path: &Path) -> Option<Diagnostic> {
     let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
     let rel = rel_path(root, path);
-    let refuse = |message: String, help: &str| {
+    let refuse = |message: String, help: String| {
         Some(Diagnostic::file(Severity::Error, "active-media", &rel, message).with_help(help))
     };
     match ext.as_str() {
         "html" | "htm" | "xhtml" | "xht" | "shtml" | "mht" | "mhtml" => refuse(
-            "an HTML file in `content/media/` would be published as a page of the site that runs its own scripts".into(),
-            "put the text in a page under `content/pages/`, or attach it as a PDF",
+            crate::words!("active-html"),
+            crate::words!("active-html-help"),
         ),
         "svgz" => refuse(
-            "a compressed SVG cannot be checked for scripts".into(),
-            "save it as a plain `.svg`",
+            crate::words!("active-svgz"),
+            crate::words!("active-svgz-help"),
         ),
         "svg" | "xml" | "xsl" | "xslt" => {
             let text = match fs::File::open(path).and_then(|f| {
                 let mut bytes = Vec::new();
-                f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map(|_| bytes)
+                f.take(MAX_FILE_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map(|_| bytes)
             }) {
                 Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
                     return refuse(
-                        format!("the file is over {} MB, too large to check for scripts", MAX_FILE_BYTES / (1024 * 1024)),
-                        "simplify the drawing, or export it as PNG",
+                        crate::words!(
+                            "active-too-large",
+                            max = usize::try_from(MAX_FILE_BYTES / (1024 * 1024))
+                                .unwrap_or(usize::MAX)
+                        ),
+                        crate::words!("active-too-large-help"),
                     );
                 }
                 Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-                Err(e) => return refuse(format!("cannot read the file: {}", io_reason(Some(&e))), "check the file's permissions"),
+                Err(e) => {
+                    return refuse(
+                        crate::words!("unreadable-file", reason = io_reason(Some(&e))),
+                        crate::words!("unreadable-help"),
+                    );
+                }
             };
             let found = active_markup(&text)?;
             refuse(
-                format!("this {} file contains {found}, which would run as the site when the file is opened", ext.to_uppercase()),
-                "export the drawing again without scripts or interactivity (in Inkscape: «Optimized SVG»), or as PNG",
+                crate::words!("active-markup", kind = ext.to_uppercase(), found = found),
+                crate::words!("active-markup-help"),
             )
         }
         _ => None,
@@ -510,25 +511,25 @@ fn active_markup(text: &str) -> Option<String> {
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
     for (needle, what) in [
-        ("<script", "a `<script>` element"),
-        (":script", "a `<script>` element"),
-        ("<foreignobject", "embedded HTML (`<foreignObject>`)"),
-        ("<iframe", "an `<iframe>`"),
-        ("<embed", "an `<embed>`"),
-        ("<object", "an `<object>`"),
-        ("<handler", "a `<handler>` element"),
-        (
-            "<?xml-stylesheet",
-            "a style sheet instruction (XSLT can run script)",
-        ),
-        ("<xsl:", "an XSLT transformation"),
-        (
-            "<!entity",
-            "an entity declaration (entities can put markup together that no scan sees)",
-        ),
+        ("<script", "<script>"),
+        (":script", "<script>"),
+        ("<foreignobject", "<foreignObject>"),
+        ("<iframe", "<iframe>"),
+        ("<embed", "<embed>"),
+        ("<object", "<object>"),
+        ("<handler", "<handler>"),
     ] {
         if decoded.contains(needle) {
-            return Some(what.to_owned());
+            return Some(crate::words!("active-element", element = what));
+        }
+    }
+    for (needle, id) in [
+        ("<?xml-stylesheet", "active-stylesheet"),
+        ("<xsl:", "active-xslt"),
+        ("<!entity", "active-entity"),
+    ] {
+        if decoded.contains(needle) {
+            return Some(crate::words::text(id, Vec::new()));
         }
     }
     for scheme in [
@@ -538,7 +539,7 @@ fn active_markup(text: &str) -> Option<String> {
         "data:application/xhtml",
     ] {
         if squeezed.contains(scheme) {
-            return Some(format!("a `{scheme}` URL"));
+            return Some(crate::words!("active-url", scheme = scheme));
         }
     }
     // An attribute whose name starts with `on` (`onload=`, ` onclick =`).
@@ -559,7 +560,10 @@ fn active_markup(text: &str) -> Option<String> {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .map_or(decoded.len(), |n| at + n);
         if name_end > at + 2 && decoded[name_end..].trim_start().starts_with('=') {
-            return Some(format!("an event handler (`{}`)", &decoded[at..name_end]));
+            return Some(crate::words!(
+                "active-handler",
+                name = &decoded[at..name_end]
+            ));
         }
     }
     None

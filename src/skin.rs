@@ -107,7 +107,7 @@ pub const DEFAULT_PREFIX: &str = "__default/";
 #[derive(Debug, thiserror::Error)]
 pub enum SkinError {
     /// `skin:` names a folder that does not exist.
-    #[error("the skin `{name}` set in `content/site.yaml` has no folder `{}`", path.display())]
+    #[error("{}", crate::words!("skin-missing", name = name.as_str(), path = path.display().to_string()))]
     Missing {
         /// The skin name.
         name: String,
@@ -115,7 +115,7 @@ pub enum SkinError {
         path: PathBuf,
     },
     /// A file of the skin cannot be read.
-    #[error("cannot read `{}`: {reason}", path.display())]
+    #[error("{}", crate::words!("skin-unreadable", path = path.display().to_string(), reason = reason.as_str()))]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -123,7 +123,7 @@ pub enum SkinError {
         reason: String,
     },
     /// A string file is not a YAML map of strings.
-    #[error("`{file}` is not a list of `key: text` lines: {reason}")]
+    #[error("{}", crate::words!("skin-strings", file = file.as_str(), reason = reason.as_str()))]
     Strings {
         /// The file, relative to the skin.
         file: String,
@@ -131,7 +131,7 @@ pub enum SkinError {
         reason: String,
     },
     /// A template does not compile.
-    #[error("template error: {0}")]
+    #[error("{}", crate::words!("skin-template", reason = .0.as_str()))]
     Template(String),
 }
 

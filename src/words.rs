@@ -163,8 +163,7 @@ mod tests {
 
     use super::*;
 
-    /// Every message id of every `.ftl` file of `language`, with its
-    /// file's name (`editor.ftl/editor-save`).
+    /// Every message id of every `.ftl` file of `language`.
     fn ids(language: &str) -> BTreeSet<String> {
         let dir = format!("{}/locales/{language}", env!("CARGO_MANIFEST_DIR"));
         let mut ids = BTreeSet::new();
@@ -173,10 +172,6 @@ mod tests {
             if path.extension().is_none_or(|e| e != "ftl") {
                 continue;
             }
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
             let text = std::fs::read_to_string(&path).expect("locale file");
             if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
                 panic!("{}: {errors:?}", path.display());
@@ -186,7 +181,7 @@ mod tests {
             ids.extend(
                 text.lines()
                     .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
-                    .filter_map(|line| line.split_once(" =").map(|(id, _)| format!("{name}/{id}"))),
+                    .filter_map(|line| line.split_once(" =").map(|(id, _)| id.to_owned())),
             );
         }
         ids
@@ -196,16 +191,98 @@ mod tests {
     fn every_message_is_in_all_three_languages() {
         let nb = ids("nb");
         assert!(nb.len() > 20, "{nb:?}");
-        assert!(
-            nb.contains("editor.ftl/editor-save"),
-            "the editor's words are covered"
-        );
+        assert!(nb.contains("editor-save"), "the editor's words are covered");
         for other in ["nn", "en"] {
             let ids = ids(other);
             let missing: Vec<_> = nb.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&nb).collect();
             assert!(missing.is_empty(), "missing in {other}: {missing:?}");
             assert!(extra.is_empty(), "only in {other}, not in nb: {extra:?}");
+        }
+    }
+
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_exists() {
+        let known = ids("nb");
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut missing = BTreeSet::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("source file");
+            for opener in ["words!(", "words::text(", "count(", "io_err(", "io_error("] {
+                for (at, _) in text.match_indices(opener) {
+                    // The id is the first argument when it is a literal.
+                    let Some(rest) = text[at + opener.len()..].trim_start().strip_prefix('"')
+                    else {
+                        continue;
+                    };
+                    let id = rest.split('"').next().unwrap_or("");
+                    let an_id = !id.is_empty()
+                        && id
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                    if an_id && !known.contains(id) {
+                        missing.insert(format!("{}: {id}", file.display()));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "not in locales/nb/casebook.ftl: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn norwegian_says_eksempel_not_case() {
+        for (language, file) in [
+            ("nb", "casebook"),
+            ("nn", "casebook"),
+            ("nb", "editor"),
+            ("nn", "editor"),
+        ] {
+            let path = format!(
+                "{}/locales/{language}/{file}.ftl",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).expect("locale file");
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                // Message ids, variables, paths (`content/cases/`) and the
+                // program's name are not words shown as such.
+                let value = match line.split_once(" =") {
+                    Some((id, value)) if !id.starts_with(' ') => value,
+                    _ => line,
+                };
+                let words: String = value
+                    .replace("casebook", "")
+                    .replace("content/cases", "")
+                    .split('$')
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_')
+                        }
+                    })
+                    .collect();
+                assert!(!words.to_lowercase().contains("case"), "{language}: {line}");
+            }
         }
     }
 
@@ -231,6 +308,12 @@ mod tests {
             "2 utkast vart ikkje sjekka (bruk --drafts)"
         );
         let cases = |language| text_in(language, "cases", vec![("count", Arg::Count(10_000))]);
-        assert_eq!(cases(Language::Nb), "10000 caser");
+        assert_eq!(cases(Language::Nb), "10000 eksempler");
+        assert_eq!(cases(Language::Nn), "10000 eksempel");
+        // "Eksempel", never the English "case", in Norwegian.
+        for language in [Language::Nb, Language::Nn] {
+            let one = text_in(language, "cases", vec![("count", Arg::Count(1))]);
+            assert_eq!(one, "1 eksempel");
+        }
     }
 }

@@ -8,6 +8,8 @@ use anyhow::Context;
 
 use super::{Outcome, say};
 
+mod workflow;
+
 const SITE: &str = "\
 # Innstillinger for nettstedet. `casebook check` sier fra om noe er galt.
 title: Eksempelsamling
@@ -33,7 +35,7 @@ const THEMES: &str = "\
 ";
 
 const PROGRAMMES: &str = "\
-# Programmene casene hører til.
+# Programmene eksemplene hører til.
 - id: sammen
   name: Sammen om en bedre kommune
   owner: KS og Kommunal- og regionaldepartementet
@@ -51,7 +53,7 @@ Her samler vi erfaringer fra kommuner. Skriv om nettstedet her.
 ";
 
 const GITKEEP_CASES: &str = "\
-Legg ett case per fil her. `casebook new <KOMMUNE>` lager en ferdig utfylt fil.
+Legg ett eksempel per fil her. `casebook new <KOMMUNE>` lager en ferdig utfylt fil.
 ";
 
 /// The same skeleton in nynorsk, for `casebook --lang nn init`.
@@ -81,7 +83,7 @@ licence: CC BY 4.0
 ";
 
     pub const PROGRAMMES: &str = "\
-# Programma casa høyrer til.
+# Programma eksempla høyrer til.
 - id: saman
   name: Saman om ein betre kommune
   owner: KS og Kommunal- og regionaldepartementet
@@ -99,7 +101,7 @@ Her samlar vi erfaringar frå kommunar. Skriv om nettstaden her.
 ";
 
     pub const GITKEEP_CASES: &str = "\
-Legg eitt case per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
+Legg eitt eksempel per fil her. `casebook new <KOMMUNE>` lagar ei ferdig utfylt fil.
 ";
 }
 
@@ -113,37 +115,45 @@ const GITIGNORE: &str = "\
 /// Writes the skeleton into `dir`, in nynorsk when casebook speaks
 /// nynorsk and in bokmål otherwise (a catalogue's cases are nb or nn).
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
-    let [site, themes, programmes, about, cases] = match casebook::words::current() {
+    let [site, themes, programmes, about, cases, ci] = match casebook::words::current() {
         casebook::words::Language::Nn => [
             nynorsk::SITE,
             nynorsk::THEMES,
             nynorsk::PROGRAMMES,
             nynorsk::ABOUT,
             nynorsk::GITKEEP_CASES,
+            workflow::NN,
         ],
-        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES],
+        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES, workflow::NB],
     };
-    let files: [(&str, &str); 6] = [
+    let files: [(&str, &str); 7] = [
         ("content/site.yaml", site),
         ("content/themes.yaml", themes),
         ("content/programmes.yaml", programmes),
         ("content/pages/om.md", about),
         ("content/cases/README.txt", cases),
         (".gitignore", GITIGNORE),
+        (".github/workflows/casebook.yml", ci),
     ];
-    fs::create_dir_all(dir.join("content/media"))
-        .with_context(|| format!("cannot create `{}`", dir.join("content/media").display()))?;
+    fs::create_dir_all(dir.join("content/media")).with_context(|| {
+        casebook::words!(
+            "cannot-create",
+            path = dir.join("content/media").display().to_string()
+        )
+    })?;
     let mut written = 0;
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+            fs::create_dir_all(parent).with_context(|| {
+                casebook::words!("cannot-create", path = parent.display().to_string())
+            })?;
         }
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(text.as_bytes())
-                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                file.write_all(text.as_bytes()).with_context(|| {
+                    casebook::words!("cannot-write", path = path.display().to_string())
+                })?;
                 say!(
                     "{}",
                     casebook::words!("init-created", path = path.display().to_string())
@@ -157,7 +167,9 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
                 );
             }
             Err(err) => {
-                return Err(err).with_context(|| format!("cannot write `{}`", path.display()));
+                return Err(err).with_context(|| {
+                    casebook::words!("cannot-write", path = path.display().to_string())
+                });
             }
         }
     }

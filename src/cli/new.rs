@@ -9,6 +9,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 use casebook::config::Language;
 use casebook::schema::new::prepare;
+use casebook::words;
 
 use super::{Outcome, load_config, say, today};
 use crate::CaseLanguage;
@@ -27,17 +28,21 @@ pub fn run(
     let case = prepare(&config, municipality, programme, language, today())?;
     let slug = case.slug;
     let dir = root.join("content/cases");
-    fs::create_dir_all(&dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    fs::create_dir_all(&dir)
+        .with_context(|| words!("cannot-create", path = dir.display().to_string()))?;
     let path = dir.join(format!("{slug}.md"));
     let mut file = match OpenOptions::new().write(true).create_new(true).open(&path) {
         Ok(file) => file,
         Err(err) if err.kind() == ErrorKind::AlreadyExists => {
-            bail!(casebook::words!("new-exists", slug = slug.as_str()))
+            bail!(words!("new-exists", slug = slug.as_str()))
         }
-        Err(err) => return Err(err).with_context(|| format!("cannot write `{}`", path.display())),
+        Err(err) => {
+            return Err(err)
+                .with_context(|| words!("cannot-write", path = path.display().to_string()));
+        }
     };
     file.write_all(case.text.as_bytes())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    say!("{}", casebook::words!("new-created", slug = slug.as_str()));
+        .with_context(|| words!("cannot-write", path = path.display().to_string()))?;
+    say!("{}", words!("new-created", slug = slug.as_str()));
     Ok(Outcome::Success)
 }

@@ -104,12 +104,12 @@ impl<'a> Writer<'a> {
                         record(old);
                         return Ok(());
                     }
-                    fs::remove_file(&path).map_err(io_err("cannot replace", &path))?;
+                    fs::remove_file(&path).map_err(io_err("io-replace", &path))?;
                 }
                 Ok(meta) if meta.is_dir() => remove_tree(&path)?,
-                Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
+                Ok(_) => fs::remove_file(&path).map_err(io_err("io-replace", &path))?,
                 Err(e) if missing(&e) => {}
-                Err(e) => return Err(io_err("cannot look at", &path)(e)),
+                Err(e) => return Err(io_err("io-look", &path)(e)),
             }
         }
         if let (Some(old), Some(meta)) = (&old, &old_meta)
@@ -126,9 +126,9 @@ impl<'a> Writer<'a> {
             }
             other => other,
         }
-        .map_err(io_err("cannot write", &path))?;
+        .map_err(io_err("io-write", &path))?;
         if self.log.is_some() {
-            let meta = file.metadata().map_err(io_err("cannot look at", &path))?;
+            let meta = file.metadata().map_err(io_err("io-look", &path))?;
             record(&meta);
         }
         Ok(())
@@ -152,7 +152,7 @@ impl<'a> Writer<'a> {
             }
             other => other,
         }
-        .map_err(io_err("cannot write", &path))?;
+        .map_err(io_err("io-write", &path))?;
         let hashing = self.log.is_some() || self.known.is_some();
         let mut out = Hashing {
             inner: io::BufWriter::with_capacity(256 * 1024, file),
@@ -160,7 +160,7 @@ impl<'a> Writer<'a> {
         };
         fill(&mut out)
             .and_then(|()| io::Write::flush(&mut out))
-            .map_err(io_err("cannot write", &path))?;
+            .map_err(io_err("io-write", &path))?;
         let Some(hasher) = out.hasher else {
             return Ok(());
         };
@@ -168,7 +168,7 @@ impl<'a> Writer<'a> {
         let file = out
             .inner
             .into_inner()
-            .map_err(|e| io_err("cannot write", &path)(e.into_error()))?;
+            .map_err(|e| io_err("io-write", &path)(e.into_error()))?;
         let record = |meta: &fs::Metadata| {
             if let Some(log) = self.log {
                 log.insert(rel, Entry::of(meta, digest));
@@ -191,12 +191,12 @@ impl<'a> Writer<'a> {
                     return Ok(());
                 }
                 let _ = fs::remove_file(&temp);
-                let meta = fs::symlink_metadata(&path).map_err(io_err("cannot look at", &path))?;
+                let meta = fs::symlink_metadata(&path).map_err(io_err("io-look", &path))?;
                 record(&meta);
                 return Ok(());
             }
         }
-        record(&file.metadata().map_err(io_err("cannot look at", &path))?);
+        record(&file.metadata().map_err(io_err("io-look", &path))?);
         Ok(())
     }
 
@@ -206,7 +206,7 @@ impl<'a> Writer<'a> {
         self.make_parent(&path)?;
         fs::copy(from, &path)
             .map(|_| ())
-            .map_err(io_err("cannot copy", from))
+            .map_err(io_err("io-copy", from))
     }
 
     /// The path of `rel`, with whatever a recycled folder held there
@@ -220,7 +220,7 @@ impl<'a> Writer<'a> {
         if self.recycled {
             match fs::symlink_metadata(&path) {
                 Ok(meta) if meta.is_dir() => remove_tree(&path)?,
-                Ok(_) => fs::remove_file(&path).map_err(io_err("cannot replace", &path))?,
+                Ok(_) => fs::remove_file(&path).map_err(io_err("io-replace", &path))?,
                 Err(_) => {}
             }
         }
@@ -242,11 +242,11 @@ impl<'a> Writer<'a> {
                     break;
                 }
                 if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
-                    fs::remove_file(dir).map_err(io_err("cannot replace", dir))?;
+                    fs::remove_file(dir).map_err(io_err("io-replace", dir))?;
                 }
             }
         }
-        fs::create_dir_all(parent).map_err(io_err("cannot create", parent))
+        fs::create_dir_all(parent).map_err(io_err("io-create", parent))
     }
 }
 
@@ -344,7 +344,7 @@ fn same_bytes(path: &Path, meta: &fs::Metadata, bytes: &[u8]) -> bool {
 /// are removed, never followed), but many entries at a time. An entry that
 /// is already gone is not an error.
 pub fn remove_tree(dir: &Path) -> Result<(), OutputError> {
-    remove_in(dir).map_err(|(path, e)| io_err("cannot remove", &path)(e))
+    remove_in(dir).map_err(|(path, e)| io_err("io-remove", &path)(e))
 }
 
 fn remove_in(dir: &Path) -> Result<(), (PathBuf, io::Error)> {

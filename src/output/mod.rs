@@ -52,15 +52,18 @@ Do not keep other files here: they would be deleted.\n";
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// The output folder holds files `build` did not write.
-    #[error(
-        "`{}` is not empty and was not written by casebook (it has no `{MARKER}` file); refusing to replace it. Choose another `--out`, or empty the folder yourself",
-        .0.display()
-    )]
+    #[error("{}", crate::words!("out-refused", folder = .0.display().to_string(), marker = MARKER))]
     Refused(PathBuf),
     /// A file operation failed.
-    #[error("{action} `{}`: {source}", path.display())]
+    #[error(
+        "{}",
+        crate::words::text(action, vec![
+            ("path", crate::words::Arg::from(path.display().to_string())),
+            ("reason", crate::words::Arg::from(source.to_string())),
+        ])
+    )]
     Io {
-        /// What was being done.
+        /// What was being done: the id of its message (`io-write`).
         action: &'static str,
         /// On which path.
         path: PathBuf,
@@ -68,16 +71,14 @@ pub enum OutputError {
         source: io::Error,
     },
     /// `--base-url` is not an absolute http(s) URL.
-    #[error(
-        "`--base-url` must be an absolute http(s) address such as `https://eksempel.no/`, not `{0}`"
-    )]
+    #[error("{}", crate::words!("base-url-option", url = .0.as_str()))]
     BaseUrl(String),
     /// A template failed.
     #[error(transparent)]
     Render(#[from] RenderError),
     /// The sink refused the file: the build was called off (`serve` is
     /// stopping, or the folder is no longer the one served).
-    #[error("the build was stopped")]
+    #[error("{}", crate::words!("build-stopped"))]
     Stopped,
 }
 
@@ -108,13 +109,13 @@ pub fn normalise_base_url(url: &str) -> Result<String, OutputError> {
 fn check_replaceable(dir: &Path) -> Result<(), OutputError> {
     match fs::symlink_metadata(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_err("cannot look at", dir)(e)),
+        Err(e) => Err(io_err("io-look", dir)(e)),
         Ok(meta) if !meta.is_dir() => Err(OutputError::Refused(dir.to_path_buf())),
         Ok(_) => {
             if dir.join(MARKER).is_file() {
                 return Ok(());
             }
-            let mut entries = fs::read_dir(dir).map_err(io_err("cannot read", dir))?;
+            let mut entries = fs::read_dir(dir).map_err(io_err("io-read", dir))?;
             if entries.next().is_none() {
                 Ok(())
             } else {
@@ -208,7 +209,7 @@ pub fn prepare(out: &Path) -> Result<Staging, OutputError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&parent).map_err(io_err("cannot create", &parent))?;
+    fs::create_dir_all(&parent).map_err(io_err("io-create", &parent))?;
     clean_leftovers(&parent, &name);
     let pid = std::process::id();
     let staging = parent.join(format!(".{name}.casebook-staging-{pid}"));
@@ -222,7 +223,7 @@ pub fn prepare(out: &Path) -> Result<Staging, OutputError> {
     let survey = match claim_spare(&spare, &staging) {
         Some(survey) => Some(survey),
         None => {
-            fs::create_dir_all(&staging).map_err(io_err("cannot create", &staging))?;
+            fs::create_dir_all(&staging).map_err(io_err("io-create", &staging))?;
             None
         }
     };
@@ -325,17 +326,17 @@ fn swap(
     pid: u32,
 ) -> Result<(), OutputError> {
     if fs::symlink_metadata(out).is_err() {
-        return fs::rename(staging, out).map_err(io_err("cannot move the new site to", out));
+        return fs::rename(staging, out).map_err(io_err("io-move-new", out));
     }
     let backup = parent.join(format!(".{name}.casebook-old-{pid}"));
     if backup.exists() {
         files::remove_tree(&backup)?;
     }
-    fs::rename(out, &backup).map_err(io_err("cannot move the old site away from", out))?;
+    fs::rename(out, &backup).map_err(io_err("io-move-old", out))?;
     if let Err(e) = fs::rename(staging, out) {
         let _ = fs::rename(&backup, out);
         let _ = files::remove_tree(staging);
-        return Err(io_err("cannot move the new site to", out)(e));
+        return Err(io_err("io-move-new", out)(e));
     }
     keep_as_spare(&backup, parent, name)
 }
@@ -393,13 +394,13 @@ pub trait Sink: Sync {
     /// (the open data: some 50 MB each at 10 000 cases).
     fn stream(&self, rel: &str, fill: &mut Fill<'_>) -> Result<(), OutputError> {
         let mut bytes = Vec::new();
-        fill(&mut bytes).map_err(io_err("cannot write", Path::new(rel)))?;
+        fill(&mut bytes).map_err(io_err("io-write", Path::new(rel)))?;
         self.write(rel, &bytes)
     }
 
     /// Puts a copy of the file `from` at `rel` (a media file).
     fn copy(&self, rel: &str, from: &Path) -> Result<(), OutputError> {
-        let bytes = fs::read(from).map_err(io_err("cannot copy", from))?;
+        let bytes = fs::read(from).map_err(io_err("io-copy", from))?;
         self.write(rel, &bytes)
     }
 }

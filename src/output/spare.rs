@@ -51,7 +51,7 @@ impl Survey {
                 let path = dir.join(rel);
                 match fs::remove_file(&path) {
                     Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                        Err(io_err("cannot remove", &path)(e))
+                        Err(io_err("io-remove", &path)(e))
                     }
                     _ => Ok(()),
                 }
@@ -69,11 +69,11 @@ fn survey_in(root: &Path, rel: &str) -> Result<Survey, OutputError> {
     } else {
         root.join(rel)
     };
-    let entries = fs::read_dir(&dir).map_err(io_err("cannot read", &dir))?;
+    let entries = fs::read_dir(&dir).map_err(io_err("io-read", &dir))?;
     let mut survey = Survey::default();
     let mut subdirs = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(io_err("cannot read", &dir))?;
+        let entry = entry.map_err(io_err("io-read", &dir))?;
         let name = entry.file_name();
         let child = match name.to_str() {
             Some(name) if rel.is_empty() => name.to_owned(),
@@ -107,7 +107,7 @@ fn remove_entry(path: &Path) -> Result<(), OutputError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => remove_tree(path),
         _ => match fs::remove_file(path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("cannot remove", path)(e)),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err("io-remove", path)(e)),
             _ => Ok(()),
         },
     }

@@ -259,10 +259,10 @@ pub struct Built {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content has errors (exit code 1); every diagnostic is in here.
-    #[error("the content has {} problems", .0.errors())]
+    #[error("{}", crate::words!("content-invalid", problems = crate::words::count("problems", .0.errors())))]
     Invalid(Checked),
     /// The skin does not load.
-    #[error("cannot load the skin")]
+    #[error("{}", crate::words!("skin-unloadable"))]
     Skin(#[source] SkinError),
     /// The output could not be written.
     #[error(transparent)]

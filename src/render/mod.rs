@@ -66,7 +66,15 @@ const CASE_IDS: &[&str] = &[
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template failed to render.
-    #[error("cannot render `{page}` with template `{template}`: {message}")]
+    #[error(
+        "{}",
+        crate::words!(
+            "render-failed",
+            page = page.as_str(),
+            template = template.as_str(),
+            reason = message.as_str()
+        )
+    )]
     Template {
         /// The page's path.
         page: String,

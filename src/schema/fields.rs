@@ -422,7 +422,7 @@ pub static FIELDS: &[Field] = &[
     req("title", Kind::Text, words("Tittel", "Tittel", "Title"))
         .aliases(&["tittel"])
         .example("title: Sammen om en bedre kommune i Molde")
-        .about("Tittel på caset", "Tittel på caset", "The case's title")
+        .about("Tittel på eksempelet", "Tittel på eksempelet", "The case's title")
         .template(Template::Value(|p| Some(yaml_quote(&p.title))))
         .columns(&[column("title", |c, _| text(&c.title))]),
     req("municipality", Kind::Text, words("Kommune", "Kommune", "Municipality"))
@@ -469,8 +469,8 @@ pub static FIELDS: &[Field] = &[
         .aliases(&["program", "programme_id"])
         .example("programme: saman")
         .about(
-            "Programmet caset hører til (id fra content/programmes.yaml)",
-            "Programmet caset høyrer til (id frå content/programmes.yaml)",
+            "Programmet eksempelet hører til (id fra content/programmes.yaml)",
+            "Programmet eksempelet høyrer til (id frå content/programmes.yaml)",
             "The programme the case belongs to (an id from content/programmes.yaml)",
         )
         .template(Template::Value(|p| Some(p.programme.to_owned())))
@@ -579,8 +579,8 @@ pub static FIELDS: &[Field] = &[
         )
         .template(Template::Value(|p| {
             Some(yaml_quote(p.pick(
-                "Skriv en kort oppsummering av caset.",
-                "Skriv ei kort oppsummering av caset.",
+                "Skriv en kort oppsummering av eksempelet.",
+                "Skriv ei kort oppsummering av eksempelet.",
             )))
         }))
         .columns(&[column("summary", |c, _| opt_text(c.summary.as_deref()))]),
@@ -765,8 +765,8 @@ pub static FIELDS: &[Field] = &[
         .aliases(&["utkast", "kladd"])
         .example("draft: true")
         .about(
-            "Utkast publiseres ikke; sett til false når caset er klart",
-            "Utkast blir ikkje publiserte; set til false når caset er klart",
+            "Utkast publiseres ikke; sett til false når eksempelet er klart",
+            "Utkast blir ikkje publiserte; set til false når eksempelet er klart",
             "Drafts are built only with --drafts",
         )
         .template(Template::Value(|_| Some("true".into())))

@@ -5,9 +5,11 @@
 mod checker;
 pub mod fields;
 pub mod json_schema;
+mod media;
 pub mod nesting;
 pub mod new;
 pub mod page;
+mod recover;
 mod validate;
 
 use std::borrow::Cow;

@@ -34,9 +34,9 @@ pub(crate) fn check_depth(c: &mut Checker<'_>, markdown: &str, offset: usize, ex
             offset,
             1,
             "markdown-too-deep",
-            format!("this text nests quotes, lists or HTML elements more than {MAX_MARKDOWN_DEPTH} levels deep"),
+            crate::words!("markdown-too-deep", max = MAX_MARKDOWN_DEPTH),
         )
-        .help = Some("a report needs a few levels at most; remove the extra `>`, list markers or HTML tags".into());
+        .help = Some(crate::words!("markdown-too-deep-help"));
     }
 }
 

@@ -50,25 +50,39 @@ pub enum NewError {
 
 impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name_of = |s: &String| s.as_str().to_owned();
         let text = match self {
-            NewError::NoSlug(name) => crate::words!("new-no-slug", name = name.as_str()),
-            NewError::NotInRegister { name, nearest } => {
-                let mut text = crate::words!("new-not-in-register", name = name.as_str());
-                if let Some(s) = nearest {
-                    text.push_str("; ");
-                    text.push_str(&crate::words!("did-you-mean", suggestion = s.as_str()));
-                }
-                text
-            }
-            NewError::UnknownProgramme { id, nearest, known } => {
-                let mut text = crate::words!("new-unknown-programme", id = id.as_str());
-                text.push_str("; ");
-                text.push_str(&match nearest {
-                    Some(s) => crate::words!("did-you-mean", suggestion = s.as_str()),
-                    None => crate::words!("new-programmes-are", ids = known.join(", ")),
-                });
-                text
-            }
+            NewError::NoSlug(name) => crate::words!("new-no-name", name = name_of(name)),
+            NewError::NotInRegister {
+                name,
+                nearest: Some(s),
+            } => crate::words!(
+                "new-not-registered-near",
+                name = name_of(name),
+                suggestion = name_of(s)
+            ),
+            NewError::NotInRegister {
+                name,
+                nearest: None,
+            } => crate::words!("new-not-registered", name = name_of(name)),
+            NewError::UnknownProgramme {
+                id,
+                nearest: Some(s),
+                ..
+            } => crate::words!(
+                "new-programme-near",
+                id = name_of(id),
+                suggestion = name_of(s)
+            ),
+            NewError::UnknownProgramme {
+                id,
+                nearest: None,
+                known,
+            } => crate::words!(
+                "new-programme-unknown",
+                id = name_of(id),
+                ids = known.join(", ")
+            ),
             NewError::NoProgramme => crate::words!("new-no-programme"),
             NewError::NoTheme => crate::words!("new-no-theme"),
         };

@@ -9,7 +9,7 @@ use super::validate::valid_slug;
 use crate::config::Language;
 use crate::content::{SourceFile, split_front_matter};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::yaml::{self, Value};
+use crate::yaml::Value;
 
 /// A validated free page.
 #[derive(Clone, Debug, Serialize)]
@@ -48,34 +48,37 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
             .with_help(e.help),
         ]
     })?;
-    let root = yaml::parse(split.yaml).map_err(|e| {
-        let (offset, len) = e.pos.map_or((split.open_offset, 3), |p| {
-            (split.yaml_offset + p.offset, p.len)
-        });
-        vec![Diagnostic::at(
-            Severity::Error,
-            "yaml-syntax",
-            &file.rel,
-            &file.text,
-            offset,
-            len,
-            e.message,
-        )]
-    })?;
+    let read = super::recover::parse(split.yaml);
+    let yaml_errors: Vec<Diagnostic> = read
+        .errors
+        .into_iter()
+        .map(|e| super::validate::yaml_diagnostic(file, &split, e))
+        .collect();
+    let Some(root) = read.root else {
+        return Err(yaml_errors);
+    };
     let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
+    c.diagnostics.extend(yaml_errors);
+    c.suggested.extend(
+        read.blanked
+            .iter()
+            .filter_map(|key| PAGE_FIELDS.iter().find(|f| **f == key.as_str()))
+            .copied(),
+    );
     let mut page = None;
     if let Some(f) = c.map(&root, "", &PAGE_FIELDS, "title: Om eksempelsamlinga") {
         let title = match f.get("title") {
             Some(n) => c.text(n, "title", "title: Om eksempelsamlinga"),
+            None if c.suggested.contains(&"title") => None,
             None => {
                 c.report_at(
                     Severity::Error,
                     split.open_offset,
                     3,
                     "missing-field",
-                    "missing required field `title`".into(),
+                    crate::words!("field-missing", field = "title", label = ""),
                 )
-                .help = Some("add `title: …` to the front matter".into());
+                .help = Some(crate::words!("add-to-front-matter", example = "title: …"));
                 None
             }
         };
@@ -92,7 +95,7 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
                     c.error(
                         n.pos,
                         "invalid-value",
-                        "`language` must be `nb`, `nn` or `en`".into(),
+                        crate::words!("page-language-unknown"),
                     );
                     None
                 }
@@ -103,12 +106,18 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
             Some(n) => c.boolean(n, "draft"),
         };
         if !valid_slug(&file.stem) {
-            c.diagnostics.push(Diagnostic::file(
-                Severity::Error,
-                "invalid-slug",
-                &file.rel,
-                format!("the file name `{}` cannot be used in an address", file.stem),
-            ));
+            c.diagnostics.push(
+                Diagnostic::file(
+                    Severity::Error,
+                    "invalid-slug",
+                    &file.rel,
+                    crate::words!("file-name-invalid", name = file.stem.as_str()),
+                )
+                .with_help(crate::words!(
+                    "file-name-help",
+                    name = format!("{}.md", crate::norwegian::slugify(&file.stem))
+                )),
+            );
         }
         if let (Some(title), Some(language), Some(draft)) = (title, language, draft) {
             page = Some(Page {

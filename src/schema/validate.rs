@@ -4,10 +4,9 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
-
 use super::checker::{Checker, Fields};
 use super::fields::{self, FIELDS, Presence};
+use super::media::{check_images, check_markdown_images};
 use super::{Case, Contact, Funding, Indicator, Link, Period, PeriodKey, Point, Status, Unit};
 use crate::config::{Config, Language};
 use crate::content::{SourceFile, split_front_matter};
@@ -79,45 +78,26 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         }
     };
     let parse_started = std::time::Instant::now();
-    let parsed = yaml::parse(split.yaml);
+    let read = super::recover::parse(split.yaml);
     crate::timings::add(crate::timings::Cpu::Yaml, parse_started);
-    let root = match parsed {
-        Ok(root) => root,
-        Err(err) => {
-            let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
-                (split.yaml_offset + p.offset, p.len)
-            });
-            let message = match err.first {
-                Some((line, column)) => crate::words!(
-                    "yaml-duplicate-first",
-                    message = err.message,
-                    line = file.text[..split.yaml_offset].matches('\n').count() + line,
-                    column = column
-                ),
-                None => err.message,
-            };
-            let mut d = Diagnostic::at(
-                Severity::Error,
-                "yaml-syntax",
-                &file.rel,
-                &file.text,
-                offset,
-                len,
-                message,
-            );
-            d.help = Some(
-                err.help
-                    .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
-            );
-            diagnostics.push(d);
-            return Validated {
-                case: None,
-                diagnostics,
-                draft: false,
-            };
-        }
+    for err in read.errors {
+        diagnostics.push(yaml_diagnostic(file, &split, err));
+    }
+    let Some(root) = read.root else {
+        return Validated {
+            case: None,
+            diagnostics,
+            draft: false,
+        };
     };
     let mut c = Checker::new(&file.rel, &file.text, split.yaml_offset);
+    // A field whose entry was blanked after a YAML mistake is there, only
+    // unreadable: it is not also reported as missing.
+    for key in &read.blanked {
+        if let Some(field) = FIELDS.iter().find(|f| f.key == key.as_str()) {
+            c.suggested.push(field.key);
+        }
+    }
     let open = Pos {
         offset: split.open_offset.wrapping_sub(split.yaml_offset),
         len: 3,
@@ -144,6 +124,40 @@ pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
         diagnostics,
         draft: draft_flag,
     }
+}
+
+/// A YAML mistake as a diagnostic at its place in the file.
+pub(super) fn yaml_diagnostic(
+    file: &SourceFile,
+    split: &crate::content::Split<'_>,
+    err: yaml::YamlError,
+) -> Diagnostic {
+    let (offset, len) = err.pos.map_or((split.open_offset, 3), |p| {
+        (split.yaml_offset + p.offset, p.len)
+    });
+    let message = match err.first {
+        Some((line, column)) => crate::words!(
+            "yaml-duplicate-first",
+            message = err.message,
+            line = file.text[..split.yaml_offset].matches('\n').count() + line,
+            column = column
+        ),
+        None => err.message,
+    };
+    let mut d = Diagnostic::at(
+        Severity::Error,
+        "yaml-syntax",
+        &file.rel,
+        &file.text,
+        offset,
+        len,
+        message,
+    );
+    d.help = Some(
+        err.help
+            .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
+    );
+    d
 }
 
 /// `[a-z0-9-]+`.
@@ -188,11 +202,25 @@ fn read_case(
     let municipality = f
         .get("municipality")
         .and_then(|n| c.text(n, "municipality", "municipality: Molde"));
+    // The register's entry for this municipality, when there is a register:
+    // help lines then name its own number and county, not an example's.
+    let entry = vocab
+        .config
+        .register
+        .as_deref()
+        .zip(municipality.as_deref())
+        .and_then(|(register, name)| registered(register, name));
     let number_node = f.get("municipality_number");
-    let number = number_node.and_then(|n| municipality_number(c, n));
+    let number = number_node.and_then(|n| municipality_number(c, n, entry));
+    let number_county = number
+        .as_deref()
+        .and_then(|n| county_by_number(&n[..2]))
+        .or_else(|| entry.and_then(|m| county_by_number(m.code.get(..2)?)))
+        .copied();
     let county_node = f.get("county");
     let county = county_node.and_then(|n| {
-        let name = c.text(n, "county", "county: Innlandet")?;
+        let example = format!("county: {}", number_county.map_or("Innlandet", |c| c.name));
+        let name = c.text(n, "county", &example)?;
         let county = county_by_name(&name);
         if county.is_none() {
             let d = c.error(
@@ -200,20 +228,34 @@ fn read_case(
                 "unknown-county",
                 crate::words!("county-unknown", county = name.as_str()),
             );
-            d.help = Some(match did_you_mean(&name, COUNTIES.iter().map(|c| c.name)) {
-                Some(s) => crate::words!("did-you-mean", suggestion = s),
-                None => crate::words!(
-                    "counties-are",
-                    counties = COUNTIES.map(|c| c.name).join(", ")
-                ),
-            });
+            d.help = Some(
+                match (
+                    number_county,
+                    did_you_mean(&name, COUNTIES.iter().map(|c| c.name)),
+                ) {
+                    (Some(by_number), Some(s)) if s == by_number.name => {
+                        crate::words!("did-you-mean", suggestion = s)
+                    }
+                    // The number says which county it is: that beats a guess
+                    // from the spelling (`Oppland` for a number in Innlandet).
+                    (Some(by_number), _) => crate::words!(
+                        "county-by-number-help",
+                        number = number
+                            .clone()
+                            .or_else(|| entry.map(|m| m.code.clone()))
+                            .unwrap_or_default(),
+                        example = format!("county: {}", by_number.name)
+                    ),
+                    (None, Some(s)) => crate::words!("did-you-mean", suggestion = s),
+                    (None, None) => crate::words!(
+                        "counties-are",
+                        counties = COUNTIES.map(|c| c.name).join(", ")
+                    ),
+                },
+            );
         }
         county
     });
-    let number_county = number
-        .as_deref()
-        .and_then(|n| county_by_number(&n[..2]))
-        .copied();
     if let (Some(number), Some(county), Some(n)) = (&number, county, county_node)
         && let Some(by_number) = county_by_number(&number[..2])
         && by_number != county
@@ -235,13 +277,7 @@ fn read_case(
         ));
     }
     if number_node.is_none() && county_node.is_none() {
-        let registered = vocab
-            .config
-            .register
-            .as_deref()
-            .zip(municipality.as_deref())
-            .and_then(|(register, name)| registered(register, name));
-        let help = match registered.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
+        let help = match entry.and_then(|m| Some((m, county_by_number(m.code.get(..2)?)?))) {
             Some((m, county)) => crate::words!(
                 "missing-county-help-register",
                 number = format!("municipality_number: \"{}\"", m.code),
@@ -445,7 +481,7 @@ fn read_case(
         None => Some(false),
         Some(n) => c.boolean(n, "draft"),
     };
-    check_images(c, body, body_offset, vocab);
+    check_images(c, body, body_offset, vocab.media);
     super::nesting::check_depth(c, body, body_offset, true);
     if c.has_errors() {
         return None;
@@ -496,7 +532,15 @@ fn section_label(key: &str) -> String {
         .unwrap_or_default()
 }
 
-fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
+fn municipality_number(
+    c: &mut Checker<'_>,
+    n: &Node,
+    entry: Option<&crate::config::Municipality>,
+) -> Option<String> {
+    let example = format!(
+        "municipality_number: \"{}\"",
+        entry.map_or("1506", |m| m.code.as_str())
+    );
     if matches!(n.value, Value::Int(_) | Value::Float(_)) {
         // Quote what was written, not the parsed number: `0301` must keep its zero.
         let start = c.yaml_offset + n.pos.offset;
@@ -513,26 +557,34 @@ fn municipality_number(c: &mut Checker<'_>, n: &Node) -> Option<String> {
         ));
         return None;
     }
-    let number = c.string(n, "municipality_number", "municipality_number: \"1506\"")?;
+    let number = c.string(n, "municipality_number", &example)?;
+    let help = |generic| match entry {
+        Some(m) => crate::words!(
+            "register-number-help-named",
+            name = m.name.as_str(),
+            example = example.as_str()
+        ),
+        None => generic,
+    };
     if number.len() != 4 || !number.bytes().all(|b| b.is_ascii_digit()) {
         c.error(
             n.pos,
             "invalid-municipality-number",
             crate::words!("number-digits", number = number.as_str()),
         )
-        .help = Some(crate::words!("number-digits-help"));
+        .help = Some(help(crate::words!("number-digits-help")));
         return None;
     }
     if county_by_number(&number[..2]).is_none() {
         c.error(
             n.pos,
             "invalid-municipality-number",
-            format!("`{number}` does not start with the number of a county of 2024"),
+            crate::words!("number-county-gone", number = number.as_str()),
         )
-        .help = Some(format!(
-            "the county numbers are {}; numbers changed in 2024 (Vestfold og Telemark, Viken and Troms og Finnmark were split)",
-            COUNTIES.map(|c| c.number).join(", ")
-        ));
+        .help = Some(help(crate::words!(
+            "number-county-gone-help",
+            numbers = COUNTIES.map(|c| c.number).join(", ")
+        )));
         return None;
     }
     Some(number)
@@ -769,7 +821,7 @@ fn markdown_field(
 ) -> Option<String> {
     let n = f.get(field)?;
     let text = c.text(n, field, &format!("{field}: |"))?;
-    check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab);
+    check_markdown_images(c, &text, c.yaml_offset + n.pos.offset, vocab.media);
     super::nesting::check_depth(c, &text, c.yaml_offset + n.pos.offset, false);
     Some(text)
 }
@@ -784,7 +836,7 @@ fn measures(c: &mut Checker<'_>, n: &Node, vocab: &Vocabulary<'_>) -> Option<Vec
     let mut out = Vec::new();
     for item in items {
         let text = c.text(item, "measures", "- Opplæring av Lean-navigatører")?;
-        check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab);
+        check_markdown_images(c, &text, c.yaml_offset + item.pos.offset, vocab.media);
         super::nesting::check_depth(c, &text, c.yaml_offset + item.pos.offset, false);
         out.push(text);
     }
@@ -831,16 +883,16 @@ fn indicator(
                     let d = c.error(
                         v.pos,
                         "unknown-indicator",
-                        format!("unknown indicator `{id}`"),
+                        crate::words!("indicator-unknown", id = id.as_str()),
                     );
                     d.help = Some(match did_you_mean(&id, ids.clone()) {
-                        Some(s) => format!("did you mean `{s}`?"),
+                        Some(s) => crate::words!("did-you-mean", suggestion = s),
                         None if config.indicators.is_empty() => {
-                            "the site has no `content/indicators.yaml`; add the indicator there, or leave out `id` and give `name` and `unit`".into()
+                            crate::words!("indicators-none-help")
                         }
-                        None => format!(
-                            "the indicators in `content/indicators.yaml` are: {}",
-                            ids.collect::<Vec<_>>().join(", ")
+                        None => crate::words!(
+                            "indicators-are",
+                            ids = ids.collect::<Vec<_>>().join(", ")
                         ),
                     });
                     return None;
@@ -859,10 +911,7 @@ fn indicator(
                 "missing-field",
                 crate::words!("entry-needs-indicator", needs = required.to_string()),
             )
-            .help = Some(
-                "an indicator has `name`, `unit` (percent, count, nok or ratio) and `series`, or an `id` from `content/indicators.yaml` and `series`"
-                    .into(),
-            );
+            .help = Some(crate::words!("entry-needs-indicator-help"));
         }
     }
     let name = match f.get("name") {
@@ -893,13 +942,14 @@ fn indicator(
                 let d = c.error(
                     v.pos,
                     "invalid-value",
-                    format!(
-                        "`{}` is measured in `{}` (content/indicators.yaml), not `{s}`",
-                        k.id,
-                        k.unit.as_str()
+                    crate::words!(
+                        "indicator-unit",
+                        id = k.id.as_str(),
+                        unit = k.unit.as_str(),
+                        written = s.as_str()
                     ),
                 );
-                d.help = Some("leave out `unit`: the indicator's own is used".into());
+                d.help = Some(crate::words!("indicator-unit-help"));
                 return None;
             }
             Some(unit)
@@ -1075,13 +1125,14 @@ fn funding(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Funding>> {
     ok.then_some(out)
 }
 
-/// Why `url` is not an absolute http(s) link, if it is not.
-pub fn link_problem(url: &str) -> Option<&'static str> {
+/// Why `url` is not an absolute http(s) link, if it is not: the id of
+/// the message that says so.
+fn link_problem(url: &str) -> Option<&'static str> {
     if url
         .chars()
         .any(|ch| ch.is_whitespace() || matches!(ch, '"' | '\'' | '<' | '>' | '`'))
     {
-        return Some("contains spaces, quotes or `<>`");
+        return Some("link-spaces");
     }
     match url::Url::parse(url) {
         Ok(u)
@@ -1090,8 +1141,8 @@ pub fn link_problem(url: &str) -> Option<&'static str> {
         {
             None
         }
-        Ok(_) => Some("is not an http(s) address"),
-        Err(_) => Some("is not a complete address (it must start with `https://`)"),
+        Ok(_) => Some("link-not-http"),
+        Err(_) => Some("link-incomplete"),
     }
 }
 
@@ -1127,11 +1178,9 @@ fn links(c: &mut Checker<'_>, n: &Node) -> Option<Vec<Link>> {
                 c.error(
                     v.pos,
                     "invalid-link",
-                    format!("the link `{}` {problem}", u.trim()),
+                    crate::words::text(problem, vec![("url", crate::words::Arg::from(u.trim()))]),
                 )
-                .help = Some(
-                    "links must be absolute http(s) addresses, like `https://www.ks.no/`".into(),
-                );
+                .help = Some(crate::words!("link-help"));
                 return None;
             }
             Some(u.trim().to_owned())
@@ -1171,22 +1220,21 @@ fn contact(c: &mut Checker<'_>, n: &Node) -> Option<Contact> {
         .and_then(|v| c.text(v, "role", "role: Prosjektleder"));
     let email = match f.get("email") {
         None => Some(None),
-        Some(v) => c.string(v, "email", "email: kari@kommune.no").and_then(|e| {
-            if plausible_email(&e) {
-                Some(Some(e))
-            } else {
-                c.error(
-                    v.pos,
-                    "invalid-email",
-                    format!("`{e}` is not an e-mail address"),
-                )
-                .help = Some(
-                    "write one address, like `kari.nordmann@kommune.no`, without spaces or `mailto:`"
-                        .into(),
-                );
-                None
-            }
-        }),
+        Some(v) => c
+            .string(v, "email", "email: kari@kommune.no")
+            .and_then(|e| {
+                if plausible_email(&e) {
+                    Some(Some(e))
+                } else {
+                    c.error(
+                        v.pos,
+                        "invalid-email",
+                        crate::words!("email-invalid", address = e.as_str()),
+                    )
+                    .help = Some(crate::words!("email-help"));
+                    None
+                }
+            }),
     };
     Some(Contact {
         name: name?.trim().to_owned(),
@@ -1214,130 +1262,6 @@ fn plausible_email(address: &str) -> bool {
                 && !label.ends_with('-')
                 && label.chars().all(|ch| ch.is_alphanumeric() || ch == '-')
         })
-}
-
-fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-}
-
-/// Image sources in Markdown, from image syntax and raw `<img src>`.
-fn image_sources(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let mut out = Vec::new();
-    // Parsing Markdown is the costliest part of a check; most texts have no
-    // image at all, which this byte scan rules out.
-    if !markdown.contains("![") && !markdown.contains('<') {
-        return out;
-    }
-    for (event, range) in Parser::new_ext(markdown, markdown_options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => out.push((dest_url.into_string(), range)),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let lower = html.to_lowercase();
-                let mut from = 0;
-                while let Some(i) = lower[from..].find("src=") {
-                    let start = from + i + 4;
-                    let rest = &html[start..];
-                    let (value, _) = match rest.chars().next() {
-                        Some(q @ ('"' | '\'')) => {
-                            rest[1..].split_once(q).unwrap_or((&rest[1..], ""))
-                        }
-                        _ => rest
-                            .split_once(|ch: char| ch.is_whitespace() || ch == '>')
-                            .unwrap_or((rest, "")),
-                    };
-                    out.push((value.to_owned(), range.clone()));
-                    from = start;
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn image_problem(src: &str, vocab: &Vocabulary<'_>) -> Option<(&'static str, String, String)> {
-    let lower = src.trim().to_lowercase();
-    if lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("//")
-        || lower.contains("://")
-        || lower.starts_with("data:")
-    {
-        return Some((
-            "remote-image",
-            format!("the image `{src}` is on another host"),
-            "copy the image into `content/media/` and write `![description](/media/file.jpg)`: the site makes no request to another host".into(),
-        ));
-    }
-    let path = src.trim().trim_start_matches("../").trim_start_matches('/');
-    let in_media = path
-        .strip_prefix("media/")
-        .map(|p| p.split(['?', '#']).next().unwrap_or(p));
-    match in_media {
-        Some(rel) if vocab.media.contains(rel) => None,
-        Some(rel) => Some((
-            "missing-image",
-            format!("the image `{src}` is not in `content/media/`"),
-            match did_you_mean(rel, vocab.media.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `/media/{s}`?"),
-                None => format!("put the file at `content/media/{rel}`"),
-            },
-        )),
-        None => Some((
-            "missing-image",
-            format!("the image `{src}` is not under `/media/`"),
-            "put images in `content/media/` and refer to them as `/media/file.jpg`".into(),
-        )),
-    }
-}
-
-fn check_markdown_images(
-    c: &mut Checker<'_>,
-    markdown: &str,
-    node_offset: usize,
-    vocab: &Vocabulary<'_>,
-) {
-    for (src, _) in image_sources(markdown) {
-        if let Some((code, message, help)) = image_problem(&src, vocab) {
-            // The value went through YAML unquoting; find the address itself in the file.
-            // Searching is skipped once the report is full: it would only be counted.
-            let offset = if c.is_full() {
-                node_offset
-            } else {
-                c.text
-                    .get(node_offset..)
-                    .and_then(|t| t.find(&src))
-                    .map_or(node_offset, |i| node_offset + i)
-            };
-            c.report_at(Severity::Error, offset, src.len(), code, message)
-                .help = Some(help);
-        }
-    }
-}
-
-fn check_images(c: &mut Checker<'_>, body: &str, body_offset: usize, vocab: &Vocabulary<'_>) {
-    for (src, range) in image_sources(body) {
-        if let Some((code, message, help)) = image_problem(&src, vocab) {
-            let offset = if c.is_full() {
-                range.start
-            } else {
-                body[range.clone()]
-                    .find(&src)
-                    .map_or(range.start, |i| range.start + i)
-            };
-            c.report_at(
-                Severity::Error,
-                body_offset + offset,
-                src.len(),
-                code,
-                message,
-            )
-            .help = Some(help);
-        }
-    }
 }
 
 /// Reports slugs used by more than one case file (cases in subfolders can

@@ -3,6 +3,7 @@
 //! the reference for `search.js`: the tests rank with it, the browser test
 //! checks the browser ranks the same way.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -11,6 +12,25 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::normalise::{Normaliser, fold, fold_accents, loose, words};
+
+/// At most this many index terms stand for one query word: the term itself
+/// and the commonest terms it is a prefix of. A single letter would
+/// otherwise fetch the postings of a tenth of the vocabulary.
+pub const MAX_EXPANSIONS: usize = 8;
+
+/// At most this many words of a query are searched; the rest are ignored,
+/// so a pasted page of text answers as quickly as a word.
+pub const MAX_QUERY_TERMS: usize = 12;
+
+/// The order in which the terms that start with `query` stand for it: the
+/// term equal to it first, then by the number of cases, most first, then
+/// alphabetically. The first [`MAX_EXPANSIONS`] are used.
+pub fn expansion_order(query: &str, a: (&str, usize), b: (&str, usize)) -> Ordering {
+    (b.0 == query)
+        .cmp(&(a.0 == query))
+        .then(b.1.cmp(&a.1))
+        .then(a.0.cmp(b.0))
+}
 
 /// How much a word counts in each field. A title word is worth twelve
 /// words of narrative; the municipality nearly as much, so `molde` finds
@@ -361,20 +381,31 @@ impl Index {
         start..end
     }
 
+    /// The positions of the terms a query term stands for: those it is a
+    /// prefix of, the first [`MAX_EXPANSIONS`] in [`expansion_order`].
+    pub fn expansions(&self, q: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = self.prefix_range(q).collect();
+        found.sort_by(|&a, &b| {
+            expansion_order(
+                q,
+                (&self.terms[a], self.postings[a].len()),
+                (&self.terms[b], self.postings[b].len()),
+            )
+        });
+        found.truncate(MAX_EXPANSIONS);
+        found
+    }
+
     /// The cases matching every word of `query`, best first, as positions
     /// in catalogue order. The same rules as `search.js`:
     /// - each query term matches index terms it is a prefix of: exactly
-    ///   (factor 1) or as a prefix only ([`PREFIX_FACTOR`]);
+    ///   (factor 1) or as a prefix only ([`PREFIX_FACTOR`]), at most
+    ///   [`MAX_EXPANSIONS`] of them ([`Index::expansions`]);
     /// - a case scores, per query term, its best match: factor × weight ×
     ///   idf, idf = ln(1 + cases / cases with the term);
     /// - a case must match every query term;
     /// - a case whose title is the query ([`loose`]ly) gets
     ///   [`EXACT_TITLE_BONUS`]; ties keep catalogue order.
-    ///
-    /// The browser adds one rule of its own for speed: a word being typed
-    /// that is still shorter than three letters is matched against the
-    /// titles, municipalities and summaries it already holds instead of the
-    /// full text, so the first keystroke needs no shard.
     pub fn query(&self, normaliser: &Normaliser, query: &str) -> Vec<usize> {
         let wanted = query_terms(normaliser, query);
         if wanted.is_empty() {
@@ -384,7 +415,7 @@ impl Index {
         let mut total: Option<HashMap<u32, f64>> = None;
         for q in &wanted {
             let mut scores: HashMap<u32, f64> = HashMap::new();
-            for t in self.prefix_range(q) {
+            for t in self.expansions(q) {
                 let factor = if self.terms[t] == *q {
                     1.0
                 } else {
@@ -446,6 +477,7 @@ pub fn query_terms(normaliser: &Normaliser, query: &str) -> Vec<String> {
             out.push(t);
         }
     }
+    out.truncate(MAX_QUERY_TERMS);
     out
 }
 

@@ -15,16 +15,18 @@
 //!   would take more than the whole 20 %. We already hold every field as
 //!   data, so the index is made from the fields, weighted by field (title
 //!   above summary above narrative), in the same process, in parallel.
-//! - **Sharded.** `search/index.json` (stable name, small) holds what the
-//!   catalogue needs at once: for each case its slug, title, municipality,
-//!   county, programme, themes, status, years and summary, so facets filter
-//!   and count in the browser and cards can be drawn; plus the shard table,
-//!   the stop words and the spelling table. The terms and their postings are
-//!   split by term range into `search/t/<hash>.json` files of about
-//!   [`SHARD_BYTES`]; a query fetches only the shards its words fall in, and
-//!   keeps them. Each case's plain text for snippets is
-//!   `search/x/<n>.json` (four cases a file), fetched only for the results
-//!   shown. A single
+//! - **Sharded, with nothing the size of the catalogue on a search.**
+//!   `search/index.json` (stable name) is a small entry file: the number of
+//!   shards of each kind, the stop words and the spelling table, whatever
+//!   the number of cases. Every lookup a query makes goes to a numbered
+//!   shard found by hashing its key ([`layout`]): the terms' postings
+//!   (`t/`), which terms a word being typed stands for (`p/`), the
+//!   exact-title rule (`e/`). The hits' titles, places and summaries are
+//!   in `search/d/<n>.json` ([`DOCS_PER_FILE`] cases a file) and their plain
+//!   text for snippets in `search/x/<n>.json` ([`TEXTS_PER_FILE`]), fetched
+//!   only for the hits shown. The catalogue page's filters need every
+//!   case's facet values at once: they are in `search/catalogue.json`,
+//!   which only `facets.js` loads. A single
 //!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
 //!   and text on every first load: megabytes at 1 000 cases.
 //! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
@@ -35,6 +37,8 @@
 //! - **Ranked** by [`index::Index::query`], mirrored in `search.js`: a case
 //!   must match every word; field weights × idf; exact-term matches above
 //!   prefix matches; a case whose title is the query comes first.
+//!   At most [`index::MAX_QUERY_TERMS`] words and
+//!   [`index::MAX_EXPANSIONS`] terms a word, so any query text answers.
 //!
 //! Measured at 1 000 cases: the
 //! first load with `gzip -9` of each file the catalogue page fetches, and
@@ -43,6 +47,7 @@
 //! of the build by `cargo run --release --example search_step -- --root DIR`.
 
 pub mod index;
+pub mod layout;
 pub mod normalise;
 pub mod text;
 
@@ -59,11 +64,9 @@ use index::{DocBuilder, Index, Memo, weight};
 use normalise::{Normaliser, STOP_WORDS, VARIANTS, loose};
 use text::Plain;
 
-/// Aim for shards of about this many bytes of JSON (before compression,
-/// which divides it by five or six): small enough that a word's shard
-/// arrives and parses in a few milliseconds, large enough that a site of
-/// 1 000 cases has some seventy files, not thousands.
-pub const SHARD_BYTES: usize = 16 * 1024;
+/// Cases per `search/d/<n>.json` file (cases 8n to 8n + 7): a page of
+/// 20 hits fetches at most 20 of them, each a few hundred bytes compressed.
+pub const DOCS_PER_FILE: usize = 8;
 
 /// Snippet texts per file, in catalogue order (`search/x/<n>.json` holds
 /// cases 4n to 4n + 3): creating files is most of the cost of writing
@@ -77,7 +80,7 @@ pub const DIR: &str = "search";
 /// One file to write, relative to the output folder.
 #[derive(Clone, Debug)]
 pub struct SearchFile {
-    /// `search/index.json`, `search/t/<hash>.json`, `search/x/<n>.json`.
+    /// `search/index.json`, `search/t/<n>.json`, `search/x/<n>.json`, ….
     pub path: String,
     /// The bytes.
     pub bytes: Vec<u8>,
@@ -92,8 +95,8 @@ pub struct Built {
     pub files: Vec<SearchFile>,
 }
 
-/// The facet and card data of one case, as `index.json` stores it: a
-/// positional array keeps 1 000 cases small.
+/// The facet and card data of one case, as `catalogue.json` stores it: a
+/// positional array keeps 10 000 cases small.
 #[derive(Serialize)]
 struct DocRow<'a>(
     /// slug
@@ -121,19 +124,58 @@ struct DocRow<'a>(
     Option<&'a str>,
 );
 
+/// `search/catalogue.json`: what the catalogue page's filters need.
 #[derive(Serialize)]
-struct Manifest<'a> {
+struct CatalogueFile<'a> {
     version: u32,
     docs: Vec<DocRow<'a>>,
     themes: Vec<(String, String)>,
     programmes: Vec<(String, String)>,
     counties: Vec<(String, String)>,
     municipalities: Vec<(String, String)>,
-    shards: Vec<(String, String)>,
+}
+
+/// A hit as `search/d/<n>.json` stores it: what the results list shows.
+#[derive(Serialize)]
+struct HitRow<'a>(
+    /// slug
+    &'a str,
+    /// title
+    &'a str,
+    /// municipality
+    &'a str,
+    /// county, or null
+    Option<&'a str>,
+    /// language
+    &'static str,
+    /// summary
+    Option<&'a str>,
+);
+
+/// The number of shards of each kind.
+#[derive(Serialize)]
+struct ShardCounts {
+    t: usize,
+    p: usize,
+    e: usize,
+}
+
+/// `search/index.json`: the entry file, the same size at any number of
+/// cases.
+#[derive(Serialize)]
+struct Entry {
+    version: u32,
+    cases: usize,
+    shards: ShardCounts,
+    docs_per_file: usize,
+    texts_per_file: usize,
+    prefix_len: usize,
+    expansions: usize,
+    max_terms: usize,
+    top: usize,
     stop: &'static [&'static str],
     variants: Vec<(&'static str, &'static str, u8)>,
     prefix_factor: f64,
-    texts_per_file: usize,
 }
 
 /// Indexes one case as case `doc` of the memo: every field with its
@@ -200,58 +242,6 @@ fn case_terms(
     b.finish(doc);
 }
 
-/// Splits the index into shards of about `target` bytes, serialises each
-/// as `[["term",[case,weight,Δcase,weight,…]],…]` with case positions
-/// delta-coded, and hands it to `emit` as (first term, path, bytes) as
-/// soon as it is made. Returns the first term and path of every shard.
-fn shards<E>(
-    index: &Index,
-    target: usize,
-    mut emit: impl FnMut(&str, &str, &[u8]) -> Result<(), E>,
-) -> Result<Vec<(String, String)>, E> {
-    let mut out = Vec::new();
-    let mut current: Vec<u8> = Vec::with_capacity(target + target / 2);
-    current.push(b'[');
-    let mut first: Option<&str> = None;
-    let mut finish = |current: &mut Vec<u8>, first: Option<&str>| {
-        current.push(b']');
-        // The first shard starts at the beginning of the alphabet, so a
-        // query before the first term still finds its shard.
-        let first = if out.is_empty() {
-            ""
-        } else {
-            first.unwrap_or("")
-        };
-        let name = format!("{DIR}/t/{}.json", crate::fingerprint::fingerprint(current));
-        emit(first, &name, current)?;
-        out.push((first.to_owned(), name));
-        current.clear();
-        current.push(b'[');
-        Ok(())
-    };
-    for (t, term) in index.terms.iter().enumerate() {
-        if current.len() > 1 {
-            current.push(b',');
-        }
-        if first.is_none() {
-            first = Some(term);
-        }
-        let postings: Vec<u32> = index.postings[t]
-            .gaps()
-            .flat_map(|(gap, w)| [gap, u32::from(w)])
-            .collect();
-        // A string and numbers serialise without error.
-        let _ = serde_json::to_writer(&mut current, &(term, postings));
-        if current.len() >= target {
-            finish(&mut current, first.take())?;
-        }
-    }
-    if current.len() > 1 || index.terms.is_empty() {
-        finish(&mut current, first)?;
-    }
-    Ok(out)
-}
-
 /// Builds the search index and its files for the catalogue, in memory
 /// (for tests and measurements; `build` writes them with [`write`]).
 pub fn build(catalogue: &Catalogue<'_>, config: &Config) -> Built {
@@ -297,7 +287,7 @@ pub fn write<E: Send>(
         .len()
         .div_ceil(threads)
         .max(1)
-        .next_multiple_of(TEXTS_PER_FILE);
+        .next_multiple_of(DOCS_PER_FILE.max(TEXTS_PER_FILE));
     let memos: Vec<Memo> = catalogue
         .cases
         .par_chunks(run)
@@ -307,6 +297,7 @@ pub fn write<E: Send>(
             let mut memo = Memo::default();
             let mut plain = Plain::default();
             let mut group: Vec<String> = Vec::with_capacity(TEXTS_PER_FILE);
+            let mut hits: Vec<HitRow<'_>> = Vec::with_capacity(DOCS_PER_FILE);
             for (k, case) in cases.iter().enumerate() {
                 let doc = r * run + k;
                 case_terms(
@@ -326,6 +317,20 @@ pub fn write<E: Send>(
                     put(&format!("{DIR}/x/{}.json", doc / TEXTS_PER_FILE), &json)?;
                     group.clear();
                 }
+                hits.push(HitRow(
+                    &case.slug,
+                    &case.title,
+                    &case.municipality,
+                    case.county.map(|c| c.name),
+                    case.language.code(),
+                    case.summary.as_deref(),
+                ));
+                if (doc + 1).is_multiple_of(DOCS_PER_FILE) || k + 1 == cases.len() {
+                    // Strings serialise without error.
+                    let json = serde_json::to_vec(&hits).unwrap_or_default();
+                    put(&format!("{DIR}/d/{}.json", doc / DOCS_PER_FILE), &json)?;
+                    hits.clear();
+                }
             }
             Ok(memo)
         })
@@ -336,7 +341,18 @@ pub fn write<E: Send>(
         .map(|c| loose(&c.title))
         .collect();
     let index = Index::from_memos(memos, titles);
-    let shard_files = shards(&index, SHARD_BYTES, |_, name, bytes| put(name, bytes))?;
+    let mut counts = ShardCounts { t: 0, p: 0, e: 0 };
+    for (count, make) in [
+        (&mut counts.t, layout::term_shards as fn(&Index, &str) -> _),
+        (&mut counts.p, layout::prefix_shards),
+        (&mut counts.e, layout::title_shards),
+    ] {
+        let (n, files) = make(&index, DIR);
+        *count = n;
+        files
+            .into_par_iter()
+            .try_for_each(|(path, bytes)| put(&path, &bytes))?;
+    }
 
     let municipality_of: HashMap<&str, usize> = catalogue
         .by_municipality
@@ -416,8 +432,8 @@ pub fn write<E: Send>(
             )
         })
         .collect();
-    let manifest = Manifest {
-        version: 1,
+    let catalogue_file = CatalogueFile {
+        version: 2,
         docs: doc_rows,
         themes: config
             .themes
@@ -439,85 +455,28 @@ pub fn write<E: Send>(
             .iter()
             .map(|g| (g.slug.clone(), g.name.clone()))
             .collect(),
-        shards: shard_files
-            .iter()
-            .map(|(first, name)| {
-                (
-                    first.clone(),
-                    name.strip_prefix(&format!("{DIR}/"))
-                        .unwrap_or(name)
-                        .to_owned(),
-                )
-            })
-            .collect(),
+    };
+    // Our own types serialise without error.
+    let json = serde_json::to_vec(&catalogue_file).unwrap_or_default();
+    put(&format!("{DIR}/catalogue.json"), &json)?;
+    let entry = Entry {
+        version: 2,
+        cases: catalogue.cases.len(),
+        shards: counts,
+        docs_per_file: DOCS_PER_FILE,
+        texts_per_file: TEXTS_PER_FILE,
+        prefix_len: layout::PREFIX_LEN,
+        expansions: index::MAX_EXPANSIONS,
+        max_terms: index::MAX_QUERY_TERMS,
+        top: layout::TOP,
         stop: STOP_WORDS,
         variants: VARIANTS
             .iter()
             .map(|&(from, to, anywhere)| (from, to, u8::from(anywhere)))
             .collect(),
         prefix_factor: index::PREFIX_FACTOR,
-        texts_per_file: TEXTS_PER_FILE,
     };
-    // Our own types serialise without error.
-    let json = serde_json::to_vec(&manifest).unwrap_or_default();
+    let json = serde_json::to_vec(&entry).unwrap_or_default();
     put(&format!("{DIR}/index.json"), &json)?;
     Ok(index)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shards_cover_the_alphabet_in_order() {
-        let normaliser = Normaliser::new();
-        let mut memo = Memo::default();
-        let mut titles = Vec::new();
-        for i in 0..400 {
-            let mut b = DocBuilder::new(&normaliser, &mut memo);
-            b.field(
-                &format!("ord{i} tekst{} turnus alfa{} beta", i % 7, i % 13),
-                weight::BODY,
-            );
-            b.finish(i);
-            titles.push(format!("t{i}"));
-        }
-        let index = Index::from_memos(vec![memo], titles);
-        let mut made = Vec::new();
-        let names = shards(&index, 2048, |first, name, bytes| {
-            made.push((first.to_owned(), name.to_owned(), bytes.to_vec()));
-            Ok::<(), ()>(())
-        })
-        .expect("made");
-        let shards = made;
-        assert_eq!(
-            names,
-            shards
-                .iter()
-                .map(|(first, name, _)| (first.clone(), name.clone()))
-                .collect::<Vec<_>>()
-        );
-        assert!(shards.len() > 1, "{} shards", shards.len());
-        assert_eq!(shards[0].0, "", "the first shard starts at the start");
-        for pair in shards.windows(2) {
-            assert!(pair[0].0 < pair[1].0);
-        }
-        let all: Vec<serde_json::Value> = shards
-            .iter()
-            .flat_map(|(_, _, bytes)| {
-                serde_json::from_slice::<Vec<serde_json::Value>>(bytes).expect("shard is JSON")
-            })
-            .collect();
-        assert_eq!(all.len(), index.terms.len());
-        let turnus = all
-            .iter()
-            .find(|e| e[0] == "turnus")
-            .expect("turnus is a term");
-        let postings = turnus[1].as_array().expect("postings");
-        assert_eq!(postings.len(), 800, "400 cases, delta and weight each");
-        assert!(
-            postings.iter().step_by(2).skip(1).all(|d| d == 1),
-            "delta-coded"
-        );
-    }
 }

@@ -113,22 +113,13 @@ pub enum Event {
 pub type Reporter = Arc<dyn Fn(Event) + Send + Sync>;
 
 /// Why `serve` could not start or had to stop.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ServeError {
     /// The port is taken.
-    #[error(
-        "port {port} on {ip} is already in use (is another `casebook serve` running?); stop that program or choose another port with `--port`",
-        port = .0.port(),
-        ip = .0.ip()
-    )]
     AddrInUse(SocketAddr),
     /// `--bind` names no address.
-    #[error(
-        "`--bind {0}` is not an IP address or a known host name; use e.g. `127.0.0.1` (this computer only) or `0.0.0.0` (every network)"
-    )]
     BadBind(String),
     /// Another reason the address cannot be bound.
-    #[error("cannot listen on {addr}: {source}")]
     Bind {
         /// The address.
         addr: SocketAddr,
@@ -136,10 +127,8 @@ pub enum ServeError {
         source: io::Error,
     },
     /// The configuration has problems (printed by the caller).
-    #[error("the site's configuration has problems")]
     Config(Vec<Diagnostic>),
     /// The content is invalid: there is no good site to serve yet.
-    #[error("the content has {errors} problems")]
     Invalid {
         /// Every diagnostic (errors and warnings).
         diagnostics: Vec<Diagnostic>,
@@ -151,10 +140,8 @@ pub enum ServeError {
         case_files: usize,
     },
     /// The skin does not load or a template fails.
-    #[error("{0}")]
     Skin(String),
     /// The watcher cannot start.
-    #[error("cannot watch `{path}` for changes: {message}")]
     Watch {
         /// The folder.
         path: PathBuf,
@@ -162,16 +149,66 @@ pub enum ServeError {
         message: String,
     },
     /// The first build could not be written.
-    #[error("{0}")]
     Write(String),
     /// Starting the server failed.
-    #[error("{action}: {source}")]
     Io {
-        /// What was being done.
+        /// What was being done, in the editor's words.
         action: String,
         /// The cause.
         source: io::Error,
     },
+}
+
+/// In the editor's language: these end `serve` with a message on the
+/// terminal.
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            ServeError::AddrInUse(addr) => crate::words!(
+                "serve-port-taken",
+                port = usize::from(addr.port()),
+                ip = addr.ip().to_string()
+            ),
+            ServeError::BadBind(bind) => crate::words!("serve-bad-bind", bind = bind.as_str()),
+            ServeError::Bind { addr, source } => crate::words!(
+                "serve-cannot-listen",
+                addr = addr.to_string(),
+                reason = source.to_string()
+            ),
+            ServeError::Config(diagnostics) => crate::words!(
+                "serve-config-invalid",
+                problems = crate::words::count("problems", diagnostics.len())
+            ),
+            ServeError::Invalid {
+                errors,
+                files_with_errors,
+                case_files,
+                ..
+            } => crate::words!(
+                "serve-invalid",
+                problems = crate::words::count("problems", *errors),
+                files = *files_with_errors,
+                cases = *case_files
+            ),
+            ServeError::Skin(message) | ServeError::Write(message) => message.clone(),
+            ServeError::Watch { path, message } => crate::words!(
+                "serve-cannot-watch",
+                path = path.display().to_string(),
+                reason = message.as_str()
+            ),
+            ServeError::Io { action, source } => format!("{action}: {source}"),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Bind { source, .. } | ServeError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 fn io_error(action: impl Into<String>) -> impl FnOnce(io::Error) -> ServeError {
@@ -290,16 +327,16 @@ fn local_url(addr: SocketAddr) -> String {
 /// (or SIGTERM); then removes the temporary folder and returns `Ok`.
 pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), ServeError> {
     // Absolute, so that the watcher's paths and the site's agree.
-    let root = std::fs::canonicalize(&options.root).map_err(io_error(format!(
-        "cannot open the site folder `{}`",
-        options.root.display()
+    let root = std::fs::canonicalize(&options.root).map_err(io_error(crate::words!(
+        "serve-cannot-open",
+        folder = options.root.display().to_string()
     )))?;
     let options = Options { root, ..options };
     let addr = resolve(&options.bind, options.port)?;
     let listener = listen(addr)?;
     let addr = listener
         .local_addr()
-        .map_err(io_error("cannot read the bound address"))?;
+        .map_err(io_error(crate::words!("serve-cannot-address")))?;
     if !addr.ip().is_loopback() {
         report(Event::Exposed { addr });
     }
@@ -310,15 +347,16 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
         .thread_name("casebook-http")
         .enable_all()
         .build()
-        .map_err(io_error("cannot start the HTTP server"))?;
-    let temp = temp_folder().map_err(io_error("cannot create a temporary folder"))?;
+        .map_err(io_error(crate::words!("serve-cannot-start")))?;
+    let temp = temp_folder().map_err(io_error(crate::words!("serve-cannot-temp")))?;
     let shared = Arc::new(Shared::new(site::site_dir(temp.path(), 0)));
     // Installed before the first build, so that Ctrl-C during a long first
     // build still ends here and removes the temporary folder.
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     {
         let _enter = runtime.enter();
-        let signals = http::Signals::new().map_err(io_error("cannot listen for Ctrl-C"))?;
+        let signals =
+            http::Signals::new().map_err(io_error(crate::words!("serve-cannot-signals")))?;
         let shared = shared.clone();
         runtime.spawn(async move {
             signals.recv().await;
@@ -368,7 +406,7 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
             .spawn(move || {
                 site::run_loop(model, (loop_tx, rx), watcher, &shared, &reloader, &report)
             })
-            .map_err(io_error("cannot start the rebuilding thread"))?
+            .map_err(io_error(crate::words!("serve-cannot-thread")))?
     };
     let served = runtime.block_on(http::serve(listener, router, stop_rx));
     report(Event::Stopping);
@@ -381,7 +419,7 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
     // still computing or reading leaves nothing behind.
     drop(rebuilder);
     close(temp, &shared)?;
-    served.map_err(io_error("the HTTP server failed"))
+    served.map_err(io_error(crate::words!("serve-failed")))
 }
 
 /// Creates the folder the site is written to. An explicit `TMPDIR` is
@@ -418,8 +456,10 @@ fn close(temp: tempfile::TempDir, shared: &Shared) -> Result<(), ServeError> {
     shared.stopping.store(true, Ordering::Release);
     let _guard = shared.write_guard();
     let path = temp.path().to_path_buf();
-    temp.close()
-        .map_err(io_error(format!("cannot remove `{}`", path.display())))
+    temp.close().map_err(io_error(crate::words!(
+        "serve-cannot-remove",
+        path = path.display().to_string()
+    )))
 }
 
 #[cfg(test)]

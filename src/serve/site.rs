@@ -136,17 +136,17 @@ fn template_diagnostic(skin: Option<&str>, e: &RenderError) -> Diagnostic {
         (RenderError::Skin(_), None) => None,
     };
     let file = match (template, skin) {
-        (Some(t), _) if t.starts_with(crate::skin::DEFAULT_PREFIX) => format!(
-            "built-in template {}",
-            t.trim_start_matches(crate::skin::DEFAULT_PREFIX)
+        (Some(t), _) if t.starts_with(crate::skin::DEFAULT_PREFIX) => crate::words!(
+            "template-built-in",
+            name = t.trim_start_matches(crate::skin::DEFAULT_PREFIX)
         ),
         (Some(t), Some(skin)) => format!("themes/{skin}/templates/{t}"),
-        (Some(t), None) => format!("template {t}"),
+        (Some(t), None) => crate::words!("template-named", name = t.as_str()),
         (None, Some(skin)) => format!("themes/{skin}"),
-        (None, None) => "templates".to_owned(),
+        (None, None) => crate::words!("templates"),
     };
     let mut d = Diagnostic::file(Severity::Error, "template", &file, text.replace('\n', " "))
-        .with_help("fix the template and save it: the page reloads by itself");
+        .with_help(crate::words!("template-help"));
     if let Some((_, line, column)) = at {
         d.line = line;
         d.column = column;
@@ -503,7 +503,7 @@ impl Model {
         }
         if let Some(message) = done.error {
             report(Event::Trouble {
-                message: format!("cannot rewrite the open data, feed and search index: {message}"),
+                message: crate::words!("serve-files-failed", reason = message),
             });
         }
     }
@@ -554,7 +554,7 @@ pub fn run_loop(
         }
         for e in &errors {
             report(Event::Trouble {
-                message: format!("watching for changes: {}", watch::explain(e)),
+                message: crate::words!("serve-watching", reason = watch::explain(e)),
             });
         }
         let changes = watch::classify(
@@ -572,7 +572,11 @@ pub fn run_loop(
                 && let Err(e) = watcher.watch(path, RecursiveMode::Recursive)
             {
                 report(Event::Trouble {
-                    message: format!("cannot watch `{}`: {}", path.display(), watch::explain(&e)),
+                    message: crate::words!(
+                        "serve-cannot-watch",
+                        path = path.display().to_string(),
+                        reason = watch::explain(&e)
+                    ),
                 });
             }
         }

@@ -70,15 +70,10 @@ impl Changes {
 /// Explains a watcher error, with the fix for the inotify limit.
 pub fn explain(error: &notify::Error) -> String {
     match &error.kind {
-        notify::ErrorKind::MaxFilesWatch => "the system's limit on watched folders is reached. Raise it with \
-             `sudo sysctl fs.inotify.max_user_watches=524288` (and add the line \
-             `fs.inotify.max_user_watches=524288` to /etc/sysctl.conf to keep it after a restart)"
-            .to_owned(),
+        notify::ErrorKind::MaxFilesWatch => crate::words!("watch-limit"),
         // EMFILE from inotify_init: too many inotify instances.
         notify::ErrorKind::Io(e) if e.raw_os_error() == Some(24) => {
-            "the system's limit on file watchers is reached. Raise it with \
-             `sudo sysctl fs.inotify.max_user_instances=1024`, or stop other programs that watch files"
-                .to_owned()
+            crate::words!("watch-instances")
         }
         _ => error.to_string().to_lowercase(),
     }
@@ -140,7 +135,7 @@ pub fn classify(root: &Path, temp: &Path, skins: Skins<'_>, events: &[DebouncedE
             continue;
         }
         if event.need_rescan() {
-            changes.full("events were lost (rescan)".into());
+            changes.full(crate::words!("watch-rescan"));
             continue;
         }
         // `content/` or `themes/` itself matters only when it comes or goes.

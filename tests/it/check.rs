@@ -372,6 +372,69 @@ fn raw_html_images_on_another_host_are_refused() {
 }
 
 #[test]
+fn frames_video_and_audio_on_another_host_are_named_for_what_they_are() {
+    let site = site_with(
+        "Reportasjen.",
+        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n\n\
+         <video src=https://cdn.example/v.mp4></video> og <audio src='//cdn.example/a.mp3'></audio>",
+    );
+    let d = expect(&site, CASE, "remote-embed", 38, 14, "embedded page");
+    assert!(
+        !d["message"].as_str().unwrap_or("").contains("image"),
+        "{d}"
+    );
+    expect_help(&d, "link to the page instead");
+    let d = expect(
+        &site,
+        CASE,
+        "remote-media",
+        40,
+        12,
+        "video file `https://cdn.example/v.mp4`",
+    );
+    expect_help(&d, "content/media/");
+    let (_, diags) = diagnostics(&site);
+    let audio = diags
+        .iter()
+        .find(|d| {
+            d["message"] == "the audio or video file `//cdn.example/a.mp3` is on another host"
+        })
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(
+        (&audio["code"], &audio["line"], &audio["column"]),
+        (&"remote-media".into(), &40.into(), &62.into())
+    );
+    assert!(
+        diags.iter().all(|d| d["code"] != "remote-image"),
+        "{diags:#?}"
+    );
+}
+
+#[test]
+fn an_unquoted_image_address_is_judged_like_a_quoted_one() {
+    for written in [
+        "<img src=graf.png>",
+        "<img src=\"graf.png\">",
+        "<IMG SRC = 'graf.png'>",
+    ] {
+        let site = site_with("Reportasjen.", &format!("Tekst {written} her."));
+        let column = 7 + written.find("graf").expect("address") as u64;
+        let d = expect(
+            &site,
+            CASE,
+            "missing-image",
+            38,
+            column,
+            "the image `graf.png`",
+        );
+        expect_help(&d, "/media/file.jpg");
+    }
+    let site = site_with("Reportasjen.", "<img data-src=graf.png alt=\"\">");
+    let (exit, diags) = diagnostics(&site);
+    assert_eq!(exit, 0, "`data-src` is not fetched: {diags:#?}");
+}
+
+#[test]
 fn local_images_must_exist_in_media() {
     let site = site_with("Reportasjen.", "![Bilde](/media/graf.png)");
     let d = expect(

@@ -31,8 +31,7 @@ fn init_new_check_round_trip() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = sub(&["new", "Ålesund"]);
     assert_eq!(out.code, 2, "refuses to overwrite");
-    // In the site's language (bokmål), as every word to the editor.
-    assert!(out.stderr.contains("finnes fra før"), "{}", out.stderr);
+    assert!(out.stderr.contains("finnes allerede"), "{}", out.stderr);
     drop(site);
 }
 

@@ -90,13 +90,13 @@ fn json(path: &Path) -> Value {
 }
 
 #[test]
-fn build_writes_the_index_its_shards_and_snippet_texts() {
+fn build_writes_the_entry_file_its_shards_and_snippet_texts() {
     let site = Site::fixture("search");
     let out = run(site.cmd(&["build"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let public = site.path("public");
-    let index = json(&public.join("search/index.json"));
-    let docs = index["docs"].as_array().expect("docs");
+    let catalogue = json(&public.join("search/catalogue.json"));
+    let docs = catalogue["docs"].as_array().expect("docs");
     assert_eq!(docs.len(), 8);
     // Catalogue order: Bodø, Bærum, Gjøvik, Hamar, Lillehammer, Volda, Ørsta, Ålesund.
     let slugs: Vec<&str> = docs.iter().map(|d| d[0].as_str().unwrap_or("")).collect();
@@ -121,21 +121,26 @@ fn build_writes_the_index_its_shards_and_snippet_texts() {
         (Some(2023), Some(2026))
     );
     assert!(hamar[9].is_null(), "the period as written stays open");
-    let mut terms = Vec::new();
-    for shard in index["shards"].as_array().expect("shards") {
-        let file = public.join("search").join(shard[1].as_str().expect("file"));
-        for entry in json(&file).as_array().expect("entries") {
-            terms.push(entry.clone());
-        }
-    }
-    let sick = terms
+
+    // The entry file holds no case: only shard counts and the word rules.
+    let entry = json(&public.join("search/index.json"));
+    assert_eq!(entry["cases"], 8);
+    assert!(entry.get("docs").is_none());
+    let shards = |kind: &str| entry["shards"][kind].as_u64().expect("count") as usize;
+    let shard = |kind: &str, key: &str| {
+        let n = search::layout::bucket(key, shards(kind));
+        json(&public.join(format!("search/{kind}/{n}.json")))
+    };
+    let entries = shard("t", "sykefravar");
+    let sick = entries
+        .as_array()
+        .expect("entries")
         .iter()
         .find(|e| e[0] == "sykefravar")
-        .expect("sykefravar is a term");
-    let postings = sick[1].as_array().expect("postings");
+        .expect("sykefravar is in its shard");
     let mut doc = 0;
     let mut found = Vec::new();
-    for pair in postings.chunks(2) {
+    for pair in sick[1].as_array().expect("postings").chunks(2) {
         doc += pair[0].as_u64().expect("delta");
         found.push(slugs[doc as usize]);
     }
@@ -143,7 +148,24 @@ fn build_writes_the_index_its_shards_and_snippet_texts() {
         found,
         ["baerum-naervaer", "volda-sjukefravaer", "alesund-barnehage"]
     );
-    // Volda is case 5: the second text file, second entry.
+    let prefixes = shard("p", "hel");
+    let hel: Vec<&str> = prefixes["hel"]
+        .as_array()
+        .expect("hel")
+        .iter()
+        .filter_map(|e| e[0].as_str())
+        .collect();
+    assert!(
+        hel.contains(&"heltid") && hel.contains(&"heltidskultur"),
+        "{hel:?}"
+    );
+    let titles = shard("e", "turnus og heltid");
+    assert_eq!(titles["turnus og heltid"].as_array().map(Vec::len), Some(1));
+    // Hits: Volda is case 5, the first file's sixth.
+    let hits = json(&public.join("search/d/0.json"));
+    assert_eq!(hits[5][0], "volda-sjukefravaer");
+    assert_eq!(hits[5][2], "Volda");
+    // Volda's text: the second text file, second entry.
     let texts = json(&public.join("search/x/1.json"));
     let text = texts[1].as_str().expect("text").to_owned();
     assert!(text.contains("Sjukefråværet i heimetenesta"), "{text}");
@@ -164,6 +186,7 @@ fn catalogue_facets_are_links_without_javascript_and_scripts_are_external() {
         "<ul class=\"term-list\" data-facet=\"programme\">",
         "<a href=\"/programmes/rusta/\">Rusta for framtida</a>",
         "data-search-index=\"/search/index.json\"",
+        "data-catalogue-data=\"/search/catalogue.json\"",
         "role=\"status\" aria-live=\"polite\"",
     ] {
         assert!(home.contains(link), "missing {link} in\n{home}");

@@ -66,10 +66,15 @@ impl Site {
     /// guard. English, so that tests read one language whatever the site's;
     /// `tests/it/words.rs` tests the others.
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_in("en", args)
+    }
+
+    /// `casebook --root <site> --lang LANG ARGS…`, not yet run.
+    pub fn cmd_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut cmd = Command::cargo_bin("casebook").expect("binary");
         cmd.arg("--root")
             .arg(self.root())
-            .args(["--lang", "en"])
+            .args(["--lang", lang])
             .args(args)
             .env("NO_COLOR", "1")
             .timeout(HANG_GUARD);
@@ -104,4 +109,27 @@ pub fn run(mut cmd: Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Every file under `dir` with its bytes, by path relative to `dir`, sorted.
+pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .expect("under dir")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, fs::read(&path).expect("read")));
+            }
+        }
+    }
+    out.sort();
+    out
 }

@@ -31,7 +31,7 @@ fn io_error<'p>(
 
 fn make_parent(path: &Path) -> Result<(), OutputError> {
     match path.parent() {
-        Some(parent) => fs::create_dir_all(parent).map_err(io_error("cannot create", parent)),
+        Some(parent) => fs::create_dir_all(parent).map_err(io_error("io-create", parent)),
         None => Ok(()),
     }
 }
@@ -50,7 +50,7 @@ impl Sink for NewFolder<'_> {
         }
         let path = self.dir.join(rel);
         make_parent(&path)?;
-        fs::write(&path, bytes).map_err(io_error("cannot write", &path))
+        fs::write(&path, bytes).map_err(io_error("io-write", &path))
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), OutputError> {
@@ -62,7 +62,7 @@ impl Sink for NewFolder<'_> {
         make_parent(&path)?;
         fs::copy(from, &path)
             .map(|_| ())
-            .map_err(io_error("cannot copy", from))
+            .map_err(io_error("io-copy", from))
     }
 }
 
@@ -153,8 +153,8 @@ fn write_atomic(dir: &Path, rel: &str, bytes: &[u8]) -> Result<(), OutputError> 
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let tmp = path.with_file_name(format!(".{name}.casebook-new"));
-    fs::write(&tmp, bytes).map_err(io_error("cannot write", &tmp))?;
-    fs::rename(&tmp, &path).map_err(io_error("cannot write", &path))
+    fs::write(&tmp, bytes).map_err(io_error("io-write", &tmp))?;
+    fs::rename(&tmp, &path).map_err(io_error("io-write", &path))
 }
 
 /// Writes rendered pages over the served ones in `dir` and deletes the

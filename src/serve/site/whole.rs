@@ -46,8 +46,13 @@ pub(super) fn write_whole(
         if shared.stopping() {
             return Err(WriteError::Stopped);
         }
-        fs::create_dir_all(dir)
-            .map_err(|e| WriteError::Io(format!("cannot create `{}`: {e}", dir.display())))?;
+        fs::create_dir_all(dir).map_err(|e| {
+            WriteError::Io(crate::words!(
+                "io-create",
+                path = dir.display().to_string(),
+                reason = e.to_string()
+            ))
+        })?;
     }
     let folder = NewFolder { dir, shared };
     let no_files = HashMap::new();

@@ -46,6 +46,10 @@
   const toggleCount = toggle && toggle.querySelector('[data-filters-active]');
   let done = null;
   let engine = null;
+  // search/catalogue.json: every case's facet values and card, which the
+  // filters need at once (a search alone never loads it).
+  let cat = null;
+  let docs = [];
   let shown = PAGE;
   let generation = 0;
 
@@ -151,7 +155,7 @@
   }
 
   function buildControls() {
-    const d = engine.data;
+    const d = cat;
     const groups = [];
     const names = {
       theme: d.themes.map(([value, label]) => ({ value, label })),
@@ -167,7 +171,7 @@
     }
     legends.status = L.lStatus;
     for (const f of FACETS) groups.push(checkboxGroup(f, legends[f] || f, names[f]));
-    const years = engine.docs.filter((x) => x.from > 0);
+    const years = docs.filter((x) => x.from > 0);
     if (years.length) {
       const min = Math.min(...years.map((x) => x.from));
       const max = Math.max(...years.map((x) => x.to));
@@ -215,7 +219,7 @@
 
   /** Which facets a doc passes, for the current state. */
   function tests(s) {
-    const d = engine.data;
+    const d = cat;
     const index = (list) => new Map(list.map(([id], i) => [id, i]));
     const themeIx = index(d.themes);
     const countyIx = index(d.counties);
@@ -272,7 +276,7 @@
   // ---- cards -------------------------------------------------------------------
 
   function card(x, terms) {
-    const d = engine.data;
+    const d = cat;
     const base = L.root;
     const pageLang = document.documentElement.lang;
     const langAttr = x.lang !== pageLang ? { lang: x.lang } : {};
@@ -327,7 +331,7 @@
 
   /** The active filters in facet order: `{ key, label, name, without }`. */
   function activeFilters(s) {
-    const d = engine.data;
+    const d = cat;
     const nameOf = (list, v) => (list.find(([id]) => id === v) || [v, v])[1];
     const out = [];
     const lists = { theme: d.themes, county: d.counties, programme: d.programmes };
@@ -380,25 +384,32 @@
     if (!active(state)) {
       results.replaceChildren(...staticNodes);
       if (heading) heading.textContent = staticCount;
-      if (done) done.textContent = `${L.lDone} (${engine.docs.length})`;
-      updateCounts(filter(state, engine.docs).counts);
-      if (announce) status.textContent = say(L.lShowingMany, { n: engine.docs.length });
+      if (done) done.textContent = `${L.lDone} (${docs.length})`;
+      updateCounts(filter(state, docs).counts);
+      if (announce) status.textContent = say(L.lShowingMany, { n: docs.length });
       root.dataset.state = 'all';
       return;
     }
-    let candidates = engine.docs;
+    let candidates = docs;
     let terms = [];
     if (state.q.trim()) {
-      const found = await engine.search(state.q);
+      let found;
+      try {
+        // Every hit, for the counts: the whole postings of common words.
+        found = await engine.search(state.q, Infinity);
+      } catch (e) {
+        if (mine === generation) status.textContent = L.lError;
+        return;
+      }
       if (mine !== generation) return;
       terms = found.terms;
-      candidates = found.ids.map((i) => engine.docs[i]);
+      candidates = found.ids.map((i) => docs[i]);
     }
     const { hits, counts } = filter(state, candidates);
     updateCounts(counts);
     const n = hits.length;
     const text = n === 0 ? L.lNone : say(n === 1 ? L.lShowingOne : L.lShowingMany, { n });
-    if (heading) heading.textContent = say(L.lCountOf, { n, total: engine.docs.length });
+    if (heading) heading.textContent = say(L.lCountOf, { n, total: docs.length });
     if (done) done.textContent = `${L.lDone} (${n})`;
     const list = el('ul', { class: 'cards' });
     for (const x of hits.slice(0, shown)) list.append(card(x, terms));
@@ -421,7 +432,7 @@
   }
 
   function updateCounts(counts) {
-    const d = engine.data;
+    const d = cat;
     const ids = {
       theme: (v) => d.themes.findIndex(([id]) => id === v),
       county: (v) => d.counties.findIndex(([id]) => id === v),
@@ -448,10 +459,29 @@
 
   // ---- start -----------------------------------------------------------------
 
-  window.casebookSearch
-    .load(L.searchIndex)
-    .then((e) => {
+  const catalogue = fetch(L.catalogueData, { cache: 'no-cache' }).then((r) => {
+    if (!r.ok) throw new Error(`${L.catalogueData}: HTTP ${r.status}`);
+    return r.json();
+  });
+  Promise.all([window.casebookSearch.load(L.searchIndex), catalogue])
+    .then(([e, c]) => {
       engine = e;
+      cat = c;
+      docs = c.docs.map((d, i) => ({
+        i,
+        slug: d[0],
+        title: d[1],
+        m: d[2],
+        c: d[3],
+        p: d[4],
+        themes: d[5],
+        status: d[6],
+        from: d[7],
+        to: d[8],
+        end: d[9],
+        lang: d[10],
+        summary: d[11],
+      }));
       buildControls();
       syncControls();
       if (qInput) {

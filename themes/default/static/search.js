@@ -60,33 +60,78 @@
 
   // ---- the engine ------------------------------------------------------------
 
+  /** 32-bit FNV-1a of the UTF-8 bytes of `key` (layout::hash in Rust). */
+  const UTF8 = new TextEncoder();
+  function hash(key) {
+    let h = 0x811c9dc5;
+    for (const b of UTF8.encode(key)) {
+      h ^= b;
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
   class Engine {
     constructor(base, data) {
       this.base = base;
       this.data = data;
+      this.cases = data.cases;
       this.stop = new Set(data.stop);
       this.variants = data.variants;
       this.prefixFactor = data.prefix_factor;
-      this.shards = data.shards; // [[first term, file]], sorted
-      this.loaded = new Map(); // file → Promise<[terms, postings]>
-      this.texts = new Map(); // file number → Promise<string[]|null>
+      this.files = new Map(); // path → Promise<JSON>
       this.memo = new Map();
-      this.docs = data.docs.map((d, i) => ({
-        i,
-        slug: d[0],
-        title: d[1],
-        m: d[2],
-        c: d[3],
-        p: d[4],
-        themes: d[5],
-        status: d[6],
-        from: d[7],
-        to: d[8],
-        end: d[9],
-        lang: d[10],
-        summary: d[11],
-        loose: this.loose(d[1]),
-      }));
+    }
+
+    /** A shard under search/, fetched once (a failed fetch is retried later). */
+    get(file) {
+      let p = this.files.get(file);
+      if (!p) {
+        // Stable names: revalidate rather than trust a copy of an earlier build.
+        p = fetch(this.base + file, { cache: 'no-cache' }).then((r) => {
+          if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+          return r.json();
+        });
+        p.catch(() => this.files.delete(file));
+        this.files.set(file, p);
+      }
+      return p;
+    }
+
+    /** The shard of kind `kind` (t, p, e) that holds `key`. */
+    shardOf(kind, key) {
+      return this.get(`${kind}/${hash(key) % this.data.shards[kind]}.json`);
+    }
+
+    /** The terms a query term stands for, in order (layout::expansion_order). */
+    async expand(q) {
+      const key = [...q].slice(0, this.data.prefix_len).join('');
+      const lists = await this.shardOf('p', key);
+      const found = (lists[key] || []).filter(([t]) => t.startsWith(q));
+      found.sort((a, b) => (b[0] === q) - (a[0] === q) || b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      return found.slice(0, this.data.expansions).map(([t]) => t);
+    }
+
+    /**
+     * What the term shard holds of an index term: `{ list, hits, cases,
+     * full }`; `list` its postings (Δcase, weight, …), or only its best ones
+     * when `full` (the whole list's file) is set; `hits` the cases a
+     * one-word query for it finds; `cases` the cases that have it.
+     */
+    async entry(term) {
+      const shard = hash(term) % this.data.shards.t;
+      const file = `t/${shard}.json`;
+      let map = await this.get(file);
+      if (!(map instanceof Map)) {
+        // Parsed once into a map, shared by every later lookup.
+        map = new Map(map.map((e) => [e[0], e]));
+        this.files.set(file, Promise.resolve(map));
+      }
+      const e = map.get(term);
+      if (!e) return { list: [], hits: 0, cases: 0, full: null };
+      return e.length > 3
+        ? { list: e[1], hits: e[2], cases: e[3], full: `f/${shard}-${e[4]}.json` }
+        : { list: e[1], hits: e[2], cases: e[1].length / 2, full: null };
     }
 
     words(text) {
@@ -130,152 +175,105 @@
         if (t === null && typing && i === words.length - 1) t = fold(foldAccents(w));
         if (t !== null && !out.includes(t)) out.push(t);
       });
-      return out;
-    }
-
-    /** Shard files that may hold terms starting with `prefix`. */
-    shardsFor(prefix) {
-      const s = this.shards;
-      let lo = 0;
-      let hi = s.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (s[mid][0] <= prefix) lo = mid;
-        else hi = mid - 1;
-      }
-      const files = [s[lo][1]];
-      for (let j = lo + 1; j < s.length && s[j][0].startsWith(prefix); j++) files.push(s[j][1]);
-      return files;
-    }
-
-    shard(file) {
-      let p = this.loaded.get(file);
-      if (!p) {
-        p = fetch(this.base + file)
-          .then((r) => {
-            if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
-            return r.json();
-          })
-          .then((entries) => [entries.map((e) => e[0]), entries.map((e) => e[1])]);
-        p.catch(() => this.loaded.delete(file));
-        this.loaded.set(file, p);
-      }
-      return p;
+      return out.slice(0, this.data.max_terms);
     }
 
     /**
-     * Words of the fields index.json already holds (title, municipality,
-     * summary) per doc with their weights, for the first keystrokes.
+     * Ranked case positions for `query` (see Index::query in Rust), as
+     * `{ ids, terms, count }`: each term's expansions, their shards fetched
+     * together; a case must match every term; a case whose title is the
+     * query comes first. `count` is the number of hits; `ids` holds them
+     * all, or at least the first `need` when a one-word query was answered
+     * from the best postings of common terms, which rank the first of them
+     * exactly (a case's score is its best term's, and every case that
+     * beats it there is in that term's best postings too).
      */
-    shortFields() {
-      if (!this.short) {
-        const w = (text) => this.words(text || '').map((x) => fold(foldAccents(x)));
-        this.short = this.docs.map((d) => [
-          [w(d.title), 12],
-          [w(this.data.municipalities[d.m][1]), 10],
-          [w(d.summary), 5],
-        ]);
-      }
-      return this.short;
-    }
-
-    /**
-     * Ranked doc positions for `query` (see Index::query in Rust). One rule
-     * is the browser's own: a word being typed that is still shorter than
-     * three letters is matched against the titles, municipalities and
-     * summaries already loaded, not the full text, so the first keystrokes
-     * answer without waiting for a shard (which is fetched meanwhile, for
-     * the next keystroke).
-     */
-    async search(query) {
-      const all = this.queryTerms(query);
-      if (!all.length) return { ids: [], terms: all };
-      const typing = /[\p{Alphabetic}\p{N}]$/u.test(query);
-      const last = all[all.length - 1];
-      const short = typing && [...last].length < 3 ? last : null;
-      const terms = short === null ? all : all.slice(0, -1);
-      // Two letters narrow the next keystroke's shards to one or two.
-      if (short !== null && short.length === 2) {
-        for (const f of this.shardsFor(short)) this.shard(f).catch(() => {});
-      }
-      const files = [...new Set(terms.flatMap((t) => this.shardsFor(t)))];
-      const shards = new Map(await Promise.all(files.map(async (f) => [f, await this.shard(f)])));
-      const n = this.docs.length;
-      let total = null;
-      for (const q of terms) {
-        const scores = new Map();
-        for (const f of this.shardsFor(q)) {
-          const [keys, postings] = shards.get(f);
-          let lo = 0;
-          let hi = keys.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (keys[mid] < q) lo = mid + 1;
-            else hi = mid;
-          }
-          for (let k = lo; k < keys.length && keys[k].startsWith(q); k++) {
-            const list = postings[k];
-            const factor = keys[k] === q ? 1 : this.prefixFactor;
-            const idf = Math.log(1 + n / (list.length / 2));
-            let doc = 0;
-            for (let j = 0; j < list.length; j += 2) {
-              doc += list[j];
-              const s = factor * list[j + 1] * idf;
-              const e = scores.get(doc);
-              if (e === undefined || s > e) scores.set(doc, s);
+    async search(query, need = 20) {
+      const terms = this.queryTerms(query);
+      if (!terms.length) return { ids: [], terms, count: 0 };
+      const expanded = await Promise.all(terms.map((q) => this.expand(q)));
+      const entries = await Promise.all(expanded.map((ts) => Promise.all(ts.map((t) => this.entry(t)))));
+      const one = terms.length === 1;
+      const truncated = entries.some((es) => es.some((e) => e.full));
+      // Best postings do: one word that is itself a term (its hits are
+      // known), and no more hits asked for than they rank.
+      const best = one && expanded[0][0] === terms[0] && need <= this.data.top;
+      if (truncated && !best) {
+        await Promise.all(
+          entries.flat().map(async (e) => {
+            if (e.full) {
+              e.list = await this.get(e.full);
+              e.full = null;
             }
-          }
-        }
-        if (total === null) {
-          total = scores;
-        } else {
-          for (const [doc, s] of total) {
-            const o = scores.get(doc);
-            if (o === undefined) total.delete(doc);
-            else total.set(doc, s + o);
-          }
-        }
-      }
-      if (short !== null) {
-        const fields = this.shortFields();
-        const scores = new Map();
-        for (let doc = 0; doc < fields.length; doc++) {
-          if (total !== null && !total.has(doc)) continue;
-          let best = 0;
-          for (const [words, weight] of fields[doc]) {
-            if (weight > best && words.some((x) => x.startsWith(short))) best = weight;
-          }
-          if (best) scores.set(doc, best * this.prefixFactor);
-        }
-        if (total === null) {
-          total = scores;
-        } else {
-          for (const [doc, s] of total) {
-            const o = scores.get(doc);
-            if (o === undefined) total.delete(doc);
-            else total.set(doc, s + o);
-          }
-        }
+          }),
+        );
       }
       const whole = this.loose(query);
-      const ranked = [...total].map(([doc, s]) => [doc, this.docs[doc].loose === whole ? s + 1e6 : s]);
+      // A title is a few words: a longer query cannot be one.
+      const titles = whole && whole.length <= 400 ? this.shardOf('e', whole).catch(() => ({})) : null;
+      const n = this.cases;
+      let total = null;
+      terms.forEach((q, i) => {
+        const scores = new Map();
+        expanded[i].forEach((term, k) => {
+          const { list, cases } = entries[i][k];
+          const factor = term === q ? 1 : this.prefixFactor;
+          const idf = Math.log(1 + n / cases);
+          let doc = 0;
+          for (let j = 0; j < list.length; j += 2) {
+            doc += list[j];
+            const s = factor * list[j + 1] * idf;
+            const e = scores.get(doc);
+            if (e === undefined || s > e) scores.set(doc, s);
+          }
+        });
+        if (total === null) {
+          total = scores;
+        } else {
+          for (const [doc, s] of total) {
+            const o = scores.get(doc);
+            if (o === undefined) total.delete(doc);
+            else total.set(doc, s + o);
+          }
+        }
+      });
+      const exact = titles ? (await titles)[whole] || [] : [];
+      // From best postings a case may be missing whose title is the word.
+      if (truncated && best) for (const doc of exact) if (!total.has(doc)) total.set(doc, 0);
+      const exactSet = new Set(exact);
+      const ranked = [...total].map(([doc, s]) => [doc, exactSet.has(doc) ? s + 1e6 : s]);
       ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      return { ids: ranked.map((r) => r[0]), terms: all };
+      const ids = ranked.map((r) => r[0]);
+      const count = truncated && best ? entries[0][0].hits : ids.length;
+      return { ids: truncated && best ? ids.slice(0, this.data.top) : ids, terms, count };
+    }
+
+    /**
+     * What the results list shows of each case in `ids`: `{ i, slug, title,
+     * municipality, county, lang, summary }`, from search/d/ (null for a
+     * case whose file failed).
+     */
+    hits(ids) {
+      const per = this.data.docs_per_file;
+      return Promise.all(
+        ids.map((i) =>
+          this.get(`d/${Math.floor(i / per)}.json`)
+            .then((rows) => {
+              const d = rows[i % per];
+              return { i, slug: d[0], title: d[1], municipality: d[2], county: d[3], lang: d[4], summary: d[5] };
+            })
+            .catch(() => null),
+        ),
+      );
     }
 
     /** The plain text of doc `i` (for snippets), or null. */
     text(i) {
       const per = this.data.texts_per_file;
       const k = Math.floor(i / per);
-      let p = this.texts.get(k);
-      if (!p) {
-        // Stable name: revalidate rather than trust a cached copy.
-        p = fetch(`${this.base}x/${k}.json`, { cache: 'no-cache' })
-          .then((r) => (r.ok ? r.json() : null))
-          .catch(() => null);
-        this.texts.set(k, p);
-      }
-      return p.then((group) => (group ? group[i % per] ?? null : null));
+      return this.get(`x/${k}.json`)
+        .then((group) => group[i % per] ?? null)
+        .catch(() => null);
     }
 
     /** Whether a word of the text matches one of the query terms. */
@@ -360,13 +358,7 @@
           if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
           return r.json();
         })
-        .then((data) => {
-          const engine = new Engine(base, data);
-          // Part of loading: the words the first keystrokes are matched
-          // against, so typing never waits for them.
-          engine.shortFields();
-          return engine;
-        });
+        .then((data) => new Engine(base, data));
       enginePromise.catch(() => {
         enginePromise = null;
       });
@@ -374,7 +366,7 @@
     return enginePromise;
   }
 
-  window.casebookSearch = { load, stem, fold, foldAccents };
+  window.casebookSearch = { load, stem, fold, foldAccents, hash };
 
   // ---- the /search/ page -------------------------------------------------
 
@@ -392,11 +384,7 @@
 
   const say = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 
-  function placeOf(engine, d) {
-    const m = engine.data.municipalities[d.m];
-    const c = d.c >= 0 ? engine.data.counties[d.c] : null;
-    return c ? `${m[1]} · ${c[1]}` : m[1];
-  }
+  const placeOf = (d) => (d.county ? `${d.municipality} · ${d.county}` : d.municipality);
 
   async function run(query, { focusResults = false } = {}) {
     const mine = ++generation;
@@ -414,14 +402,23 @@
       status.textContent = L.lError;
       return;
     }
-    const { ids, terms } = await engine.search(q);
+    let found;
+    let visible;
+    try {
+      found = await engine.search(q, shown);
+      if (mine !== generation) return;
+      visible = await engine.hits(found.ids.slice(0, shown));
+    } catch (e) {
+      if (mine === generation) status.textContent = L.lError;
+      return;
+    }
     if (mine !== generation) return;
+    const { terms, count } = found;
     const list = document.createElement('ol');
     list.className = 'hits';
-    const visible = ids.slice(0, shown);
     const snippets = [];
-    for (const i of visible) {
-      const d = engine.docs[i];
+    for (const d of visible) {
+      if (!d) continue;
       const li = document.createElement('li');
       li.className = 'hit';
       const h = document.createElement('h2');
@@ -433,7 +430,7 @@
       h.append(a);
       const place = document.createElement('p');
       place.className = 'hit-place';
-      place.textContent = placeOf(engine, d);
+      place.textContent = placeOf(d);
       const snip = document.createElement('p');
       snip.className = 'hit-snippet';
       if (d.lang !== document.documentElement.lang) snip.lang = d.lang;
@@ -455,11 +452,11 @@
       }
     }, SNIPPET_DELAY);
     const children = [list];
-    if (ids.length > visible.length) {
+    if (count > visible.length) {
       const more = document.createElement('button');
       more.type = 'button';
       more.className = 'more';
-      more.textContent = say(L.lMore, { n: Math.min(PAGE, ids.length - visible.length) });
+      more.textContent = say(L.lMore, { n: Math.min(PAGE, count - visible.length) });
       more.addEventListener('click', () => {
         const first = visible.length;
         shown += PAGE;
@@ -470,11 +467,9 @@
       });
       children.push(more);
     }
-    results.replaceChildren(...(ids.length ? children : []));
-    root.dataset.state = ids.length ? 'results' : 'none';
-    status.textContent = ids.length
-      ? say(ids.length === 1 ? L.lCountOne : L.lCountMany, { n: ids.length, q })
-      : say(L.lNone, { q });
+    results.replaceChildren(...(count ? children : []));
+    root.dataset.state = count ? 'results' : 'none';
+    status.textContent = count ? say(count === 1 ? L.lCountOne : L.lCountMany, { n: count, q }) : say(L.lNone, { q });
     if (focusResults) status.focus();
   }
 
