@@ -99,7 +99,10 @@ pub async fn serve(
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let mut graceful = stop.clone();
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+    // The peer's address reaches the handlers: the editor answers only
+    // this computer, even when the site is served to the network.
+    let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         let _ = graceful.wait_for(|stop| *stop).await;
     });
     let mut server = tokio::spawn(server.into_future());

@@ -4,7 +4,8 @@
 //!
 //! Safety comes first here, because this is the one part of casebook that
 //! writes into the site from a network request:
-//! - every request must name this server (`Host` a loopback address with
+//! - every request must come from this computer (also when `--bind` serves
+//!   the site to the network) and name this server (`Host` a loopback address with
 //!   our port), so a page on another site cannot reach it through DNS
 //!   rebinding;
 //! - every writing request needs the token, random per server start, that
@@ -25,11 +26,12 @@ mod pages;
 mod scalar;
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -127,6 +129,13 @@ pub(crate) fn routes(editor: Arc<Editor>) -> Router {
 /// Refuses a request that does not name this server, and a writing request
 /// without the token or from another origin.
 async fn guard(State(editor): State<Arc<Editor>>, req: Request, next: Next) -> Response {
+    let remote = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .is_none_or(|ConnectInfo(peer)| !peer.ip().is_loopback());
+    if remote {
+        return refuse(StatusCode::FORBIDDEN, &crate::words!("editor-wrong-host")).into_response();
+    }
     let headers = req.headers();
     let host = headers
         .get(header::HOST)

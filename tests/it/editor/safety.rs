@@ -195,3 +195,33 @@ fn request_bodies_are_capped() {
     assert_eq!(response.status, 413, "{}", response.body);
     assert!(!site.path("content/cases/huge.md").exists());
 }
+
+#[test]
+fn served_to_the_network_the_editor_still_answers_only_this_computer() {
+    let site = Site::fixture("minimal");
+    let editor = Editor::start_with(&site, &["--bind", "0.0.0.0", "--port", "0"]);
+    // This computer's address on its network, when it has one: no packet
+    // is sent by connecting a UDP socket.
+    let Some(ip) = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
+        .and_then(|s| s.local_addr())
+        .ok()
+        .map(|a| a.ip())
+        .filter(|ip| !ip.is_loopback() && !ip.is_unspecified())
+    else {
+        eprintln!("no network address here; only loopback checked");
+        return;
+    };
+    let port = editor.server.addr.rsplit(':').next().expect("port");
+    let outside = format!("{ip}:{port}");
+    let page = super::send(
+        &outside,
+        Req::new("GET", "/_casebook/edit/").header("Host", &format!("127.0.0.1:{port}")),
+    );
+    assert_eq!(page.status, 403, "{}", page.body);
+    let site_page = super::send(&outside, Req::new("GET", "/cases/molde/"));
+    assert_eq!(
+        site_page.status, 200,
+        "the site itself is served to the network"
+    );
+}
