@@ -358,10 +358,18 @@ pub(super) async fn save(
 /// file; `create` refuses to replace a file that appeared meanwhile.
 pub(super) fn write_atomically(path: &Path, bytes: &[u8], create: bool) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".casebook-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".casebook-").suffix(".tmp");
+    // A temporary file is private (0600); the file it becomes keeps the
+    // old file's permissions, or gets a content file's usual ones.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = fs::metadata(path)
+            .map_or_else(|_| fs::Permissions::from_mode(0o644), |m| m.permissions());
+        builder.permissions(permissions);
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if create {

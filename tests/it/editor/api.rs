@@ -74,6 +74,18 @@ fn a_case_comes_with_its_front_matter_body_and_version() {
 #[test]
 fn a_save_writes_the_file_and_a_stale_version_is_refused() {
     let site = Site::fixture("minimal");
+    #[cfg(unix)]
+    let mode = {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(site.path(MOLDE), fs::Permissions::from_mode(0o640)).expect("chmod");
+        || {
+            fs::metadata(site.path(MOLDE))
+                .expect("meta")
+                .permissions()
+                .mode()
+                & 0o777
+        }
+    };
     let editor = Editor::start(&site);
     let case = editor.get_json("/_casebook/api/cases/molde");
     let mut front = case["front_matter"].clone();
@@ -84,6 +96,8 @@ fn a_save_writes_the_file_and_a_stale_version_is_refused() {
         &json!({ "front_matter": front, "body": "Ny tekst.\n", "version": case["version"] }),
     );
     assert_eq!(saved.status, 200, "{}", saved.body);
+    #[cfg(unix)]
+    assert_eq!(mode(), 0o640, "the file keeps its permissions");
     let saved = parse(&saved);
     let text = site.read(MOLDE);
     assert!(
