@@ -13,7 +13,6 @@
     var version = kase.version;
     var original = kase.front_matter;
     var lastText = null;
-    var lastErrors = 0;
     var uid = 0;
 
     function id(base) { uid += 1; return 'f-' + base.replace(/[^a-z0-9]/g, '-') + '-' + uid; }
@@ -392,7 +391,6 @@
           if (control) control.setAttribute('aria-invalid', 'true');
         }
       });
-      lastErrors = errors;
       summary.textContent = diagnostics.length ? t('editor-problems', { count: diagnostics.length }) : t('editor-problems-none');
       if (errors && !draftChecked()) {
         summary.textContent += ' ' + t('editor-only-draft');
