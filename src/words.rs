@@ -1,8 +1,9 @@
 //! Every word casebook says to the editor, in bokmål, nynorsk or English.
 //!
-//! The texts are Project Fluent files, `locales/<nb|nn|en>/casebook.ftl`,
-//! embedded at compile time; a test checks that every message is in all
-//! three. The language is one setting for the whole process: `--lang`
+//! The texts are Project Fluent files, `locales/<nb|nn|en>/*.ftl`
+//! (`casebook.ftl` for the commands, `editor.ftl` for the editor in the
+//! browser), embedded at compile time; a test checks that every message
+//! of every file is in all three. The language is one setting for the whole process: `--lang`
 //! when given ([`choose`]), else the site's `language` ([`site_default`]),
 //! else bokmål (the command line sets it before it says anything; a
 //! program that uses the library without setting it gets English).
@@ -162,27 +163,35 @@ mod tests {
 
     use super::*;
 
+    /// Every message id of every `.ftl` file of `language`.
     fn ids(language: &str) -> BTreeSet<String> {
-        let path = format!(
-            "{}/locales/{language}/casebook.ftl",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).expect("locale file");
-        if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
-            panic!("{path}: {errors:?}");
+        let dir = format!("{}/locales/{language}", env!("CARGO_MANIFEST_DIR"));
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("locale folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "ftl") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("locale file");
+            if let Err((_, errors)) = FluentResource::try_new(text.clone()) {
+                panic!("{}: {errors:?}", path.display());
+            }
+            // A message starts at the line's start with its id and ` =`;
+            // comments start with `#`, the lines of a message are indented.
+            ids.extend(
+                text.lines()
+                    .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                    .filter_map(|line| line.split_once(" =").map(|(id, _)| id.to_owned())),
+            );
         }
-        // A message starts at the line's start with its id and ` =`;
-        // comments start with `#`, the lines of a message are indented.
-        text.lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(id, _)| id.to_owned()))
-            .collect()
+        ids
     }
 
     #[test]
     fn every_message_is_in_all_three_languages() {
         let nb = ids("nb");
         assert!(nb.len() > 20, "{nb:?}");
+        assert!(nb.contains("editor-save"), "the editor's words are covered");
         for other in ["nn", "en"] {
             let ids = ids(other);
             let missing: Vec<_> = nb.difference(&ids).collect();
@@ -241,9 +250,14 @@ mod tests {
 
     #[test]
     fn norwegian_says_eksempel_not_case() {
-        for language in ["nb", "nn"] {
+        for (language, file) in [
+            ("nb", "casebook"),
+            ("nn", "casebook"),
+            ("nb", "editor"),
+            ("nn", "editor"),
+        ] {
             let path = format!(
-                "{}/locales/{language}/casebook.ftl",
+                "{}/locales/{language}/{file}.ftl",
                 env!("CARGO_MANIFEST_DIR")
             );
             let text = std::fs::read_to_string(&path).expect("locale file");

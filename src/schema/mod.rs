@@ -7,6 +7,7 @@ pub mod fields;
 pub mod json_schema;
 mod media;
 pub mod nesting;
+pub mod new;
 pub mod page;
 mod recover;
 mod validate;
@@ -21,7 +22,7 @@ use crate::content::SourceFile;
 use crate::norwegian::County;
 
 pub use fields::FIELDS;
-pub use validate::{Vocabulary, validate_case};
+pub use validate::{SUMMARY_MAX_CHARS, Vocabulary, valid_slug, validate_case};
 
 /// The most problems reported for one file; the rest are counted in one
 /// `too-many-problems` diagnostic. A real case has a handful; only a broken

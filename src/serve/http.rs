@@ -75,18 +75,17 @@ fn never(_: &Request<Body>) -> bool {
     false
 }
 
-/// The application, and the handle that tells browsers to reload.
-pub fn router(shared: Arc<Shared>) -> (Router, Reloader) {
+/// The application (with the editor's routes), and the handle that tells
+/// browsers to reload.
+pub fn router(shared: Arc<Shared>, editor: Router) -> (Router, Reloader) {
     // tower-livereload's own injection is off: its inline script would be
     // blocked by the page's CSP. `inject` adds a script file instead.
     let livereload = LiveReloadLayer::new()
         .custom_prefix(PREFIX)
         .request_predicate(never as fn(&Request<Body>) -> bool);
     let reloader = livereload.reloader();
-    let router = Router::new()
-        .fallback(handle)
-        .with_state(shared)
-        .layer(livereload);
+    let site = Router::new().fallback(handle).with_state(shared);
+    let router = editor.merge(site).layer(livereload);
     (router, reloader)
 }
 
@@ -100,7 +99,10 @@ pub async fn serve(
     listener.set_nonblocking(true)?;
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let mut graceful = stop.clone();
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+    // The peer's address reaches the handlers: the editor answers only
+    // this computer, even when the site is served to the network.
+    let app = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         let _ = graceful.wait_for(|stop| *stop).await;
     });
     let mut server = tokio::spawn(server.into_future());

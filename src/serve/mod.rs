@@ -12,11 +12,13 @@
 //! is removed when the server stops (Ctrl-C or SIGTERM), and `public/` —
 //! the output of `casebook build` — is never touched.
 //!
-//! The work is split in four: [`watch`] turns file-system events into
+//! The work is split in five: [`watch`] turns file-system events into
 //! changes, [`site`] owns the last good site and rebuilds it, [`http`]
-//! answers requests, and [`overlay`] shows a broken save's diagnostics in
-//! the page. Nothing here prints: what happens is told to a [`Reporter`].
+//! answers requests, [`overlay`] shows a broken save's diagnostics in
+//! the page, and [`editor`] lets an editor write a case in the browser
+//! (its saves reach the site through the watcher, as any other edit). Nothing here prints: what happens is told to a [`Reporter`].
 
+mod editor;
 mod http;
 mod overlay;
 mod site;
@@ -392,7 +394,9 @@ pub fn run(options: Options, config: Config, report: Reporter) -> Result<(), Ser
         elapsed: started.elapsed(),
     });
 
-    let (router, reloader) = http::router(shared.clone());
+    let editor = editor::Editor::new(options.root.clone(), addr.port(), options.today)
+        .map_err(io_error("cannot make the editor's token"))?;
+    let (router, reloader) = http::router(shared.clone(), editor::routes(Arc::new(editor)));
     let rebuilder = {
         let loop_tx = tx.clone();
         let shared = shared.clone();

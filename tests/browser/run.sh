@@ -126,5 +126,10 @@ if [ ${#SITES[@]} -eq 0 ]; then
   node relevance.mjs "$TMP/relevance" || status=1
   # Words, the catalogue on a phone and print (issue 17), on the shipped catalogue.
   node reader.mjs "$TMP/site" || status=1
+  # The editor in the browser (issue 16): `serve` on a copy of content/,
+  # which the test writes into.
+  mkdir -p "$TMP/editor"
+  cp -R "$ROOT/content" "$TMP/editor/content"
+  node editor.mjs "$ROOT/target/release/casebook" "$TMP/editor" || status=1
 fi
 exit "$status"

@@ -5,6 +5,7 @@ mod at_once;
 mod build;
 mod check;
 mod commands;
+mod editor;
 mod help;
 mod hostile;
 mod init;

@@ -31,11 +31,11 @@ const DEADLINE: Duration = HANG_GUARD;
 
 const MOLDE: &str = "content/cases/molde.md";
 
-/// A running `casebook serve`.
-struct Server {
+/// A running `casebook serve` (the editor's tests start one too).
+pub(crate) struct Server {
     child: Child,
-    url: String,
-    addr: String,
+    pub(crate) url: String,
+    pub(crate) addr: String,
     /// Its standard error, line by line, as it comes.
     lines: Arc<Mutex<Vec<String>>>,
     /// Its `TMPDIR`: the server's temporary folder is made inside.
@@ -43,13 +43,13 @@ struct Server {
 }
 
 /// A response: status code and body.
-struct Response {
-    status: u16,
-    body: String,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) body: String,
 }
 
 impl Server {
-    fn start(site: &Site, args: &[&str]) -> Server {
+    pub(crate) fn start(site: &Site, args: &[&str]) -> Server {
         Server::start_at(site.root(), args)
     }
 
@@ -111,7 +111,7 @@ impl Server {
         server
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         self.lines.lock().expect("lines").join("\n")
     }
 
@@ -146,12 +146,17 @@ impl Server {
     }
 
     /// Sends `GET <target>` exactly as written.
-    fn get(&self, target: &str) -> Response {
+    pub(crate) fn get(&self, target: &str) -> Response {
         get(&self.addr, target)
     }
 
     /// Polls `target` until the response satisfies `ok`.
-    fn wait_for(&self, target: &str, what: &str, ok: impl Fn(&Response) -> bool) -> Response {
+    pub(crate) fn wait_for(
+        &self,
+        target: &str,
+        what: &str,
+        ok: impl Fn(&Response) -> bool,
+    ) -> Response {
         let start = Instant::now();
         loop {
             let response = self.get(target);
@@ -259,7 +264,7 @@ fn get(addr: &str, target: &str) -> Response {
 }
 
 /// Decodes a chunked body.
-fn dechunk(mut rest: &str) -> String {
+pub(crate) fn dechunk(mut rest: &str) -> String {
     let mut out = String::new();
     while let Some((size, after)) = rest.split_once("\r\n") {
         let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
