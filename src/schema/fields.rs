@@ -218,7 +218,8 @@ pub struct Field {
     pub mistaken_for: &'static [&'static str],
     /// Its name for readers and editors.
     pub label: Words,
-    /// One line for help texts (`need: |  (then …)`).
+    /// One line of YAML for help texts, as an editor would write it
+    /// (`status: ongoing`); it must read back as this field.
     pub example: &'static str,
     /// What it is, in a line: the comment above it in `new`'s template
     /// (nb, nn), its description in the JSON Schema, the editor's help.
@@ -586,7 +587,7 @@ pub static FIELDS: &[Field] = &[
         .columns(&[column("summary", |c, _| opt_text(c.summary.as_deref()))]),
     req("need", Kind::Markdown, words("Behov", "Behov", "Need"))
         .aliases(&["behov"])
-        .example("need: |  (then the text, indented, on the next lines)")
+        .example("need: Sykefraværet var høyt i pleie og omsorg.")
         .about(
             "Behov: hvorfor kommunen satte i gang (Markdown)",
             "Behov: kvifor kommunen sette i gang (Markdown)",
@@ -602,7 +603,7 @@ pub static FIELDS: &[Field] = &[
         .columns(&[column("need", |c, _| text(&c.need))]),
     req("goal", Kind::Markdown, words("Mål", "Mål", "Goal"))
         .aliases(&["mål", "maal", "mal"])
-        .example("goal: |  (then the text, indented, on the next lines)")
+        .example("goal: Sykefraværet skal ned til 6 prosent.")
         .about(
             "Mål: hva kommunen ville oppnå (Markdown)",
             "Mål: kva kommunen ville oppnå (Markdown)",
@@ -615,7 +616,7 @@ pub static FIELDS: &[Field] = &[
         .columns(&[column("goal", |c, _| text(&c.goal))]),
     req("measures", Kind::MarkdownList, words("Tiltak", "Tiltak", "Measures"))
         .aliases(&["tiltak"])
-        .example("measures:  (then one `- …` line per measure)")
+        .example("measures: [Nærværssamtaler på alle enheter]")
         .about(
             "Tiltak: ett punkt per tiltak (Markdown)",
             "Tiltak: eitt punkt per tiltak (Markdown)",
@@ -639,7 +640,7 @@ pub static FIELDS: &[Field] = &[
         words("Resultat", "Resultat", "Result"),
     )
     .aliases(&["resultat", "resultater"])
-    .example("result: |  (then what came of the work, indented, on the next lines)")
+    .example("result: Sykefraværet gikk ned fra 10,9 til 8,1 prosent.")
     .about(
         "Resultat: påkrevd når status er completed (Markdown)",
         "Resultat: påkravd når status er completed (Markdown)",
@@ -657,7 +658,7 @@ pub static FIELDS: &[Field] = &[
         words("Forankring", "Forankring", "Anchoring"),
     )
     .aliases(&["forankring"])
-    .example("anchoring: |  (then how the work was rooted with politicians, managers and unions)")
+    .example("anchoring: Styringsgruppe med ledere, tillitsvalgte og verneombud.")
     .about(
         "Forankring: hvordan arbeidet er forankret hos politikere, ledere og tillitsvalgte",
         "Forankring: korleis arbeidet er forankra hos politikarar, leiarar og tillitsvalde",
@@ -674,7 +675,7 @@ pub static FIELDS: &[Field] = &[
         words("Tall", "Tal", "Figures"),
     )
     .aliases(&["indikatorer", "indikator", "tall"])
-    .example("indicators:  (then `- name: Sykefravær` with `unit` and `series`)")
+    .example("indicators: [{ name: Sykefravær, unit: percent, series: [{ period: 2023-Q1, value: 9.5 }] }]")
     .about(
         "Tall som tegnes som diagram (valgfritt)",
         "Tal som blir teikna som diagram (valfritt)",
@@ -690,7 +691,7 @@ pub static FIELDS: &[Field] = &[
         words("Finansiering", "Finansiering", "Funding"),
     )
     .aliases(&["finansiering"])
-    .example("funding:  (then `- { source: Kommunen, amount_nok: 200000 }`)")
+    .example("funding: [{ source: Kommunen, amount_nok: 200000 }]")
     .about(
         "Finansiering (valgfritt)",
         "Finansiering (valfritt)",
@@ -715,7 +716,7 @@ pub static FIELDS: &[Field] = &[
     })]),
     opt("links", Kind::List { fields: LINK }, words("Lenker", "Lenkjer", "Links"))
         .aliases(&["lenker", "lenkjer"])
-        .example("links:  (then `- { title: Reportasje, url: https://www.ks.no/ }`)")
+        .example("links: [{ title: Reportasje, url: https://www.ks.no/ }]")
         .about(
             "Lenker, bare https-adresser (valgfritt)",
             "Lenkjer, berre https-adresser (valfritt)",
@@ -1012,6 +1013,18 @@ mod tests {
                 assert!(!f.about.get(lang).is_empty(), "{} about", f.key);
             }
             assert!(!f.columns.is_empty(), "{} has open-data columns", f.key);
+        }
+    }
+
+    #[test]
+    fn every_example_is_a_line_of_yaml_for_its_own_field() {
+        for f in FIELDS {
+            let read: std::collections::BTreeMap<String, serde_json::Value> =
+                serde_saphyr::from_str(f.example)
+                    .unwrap_or_else(|e| panic!("{}: `{}` is not YAML: {e}", f.key, f.example));
+            let keys: Vec<&str> = read.keys().map(String::as_str).collect();
+            assert_eq!(keys, [f.key], "{}", f.example);
+            assert!(!read[f.key].is_null(), "{}: no value", f.example);
         }
     }
 
