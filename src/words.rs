@@ -155,6 +155,20 @@ pub fn count(id: &str, count: usize) -> String {
     text(id, vec![("count", Arg::Count(count))])
 }
 
+/// A duration in seconds with two decimals, written as the current
+/// language writes numbers (`0,11` in Norwegian, `0.11` in English).
+pub fn seconds(elapsed: std::time::Duration) -> String {
+    seconds_in(current(), elapsed)
+}
+
+fn seconds_in(language: Language, elapsed: std::time::Duration) -> String {
+    let text = format!("{:.2}", elapsed.as_secs_f64());
+    match language {
+        Language::En => text,
+        Language::Nb | Language::Nn => text.replace('.', ","),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;
@@ -162,6 +176,14 @@ mod tests {
     use fluent_templates::fluent_bundle::FluentResource;
 
     use super::*;
+
+    #[test]
+    fn seconds_are_written_as_the_language_writes_numbers() {
+        let d = std::time::Duration::from_millis(1_105);
+        assert_eq!(seconds_in(Language::Nn, d), "1,10");
+        assert_eq!(seconds_in(Language::Nb, d), "1,10");
+        assert_eq!(seconds_in(Language::En, d), "1.10");
+    }
 
     /// Every message id of every `.ftl` file of `language`.
     fn ids(language: &str) -> BTreeSet<String> {

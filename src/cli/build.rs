@@ -62,7 +62,7 @@ pub fn run(
             themes = count("themes", summary.themes),
             pages = count("pages", summary.pages),
             // The whole command, reading and validating included.
-            seconds = format!("{:.2}", started.elapsed().as_secs_f64()),
+            seconds = casebook::words::seconds(started.elapsed()),
             out = out.display().to_string()
         )
     );

@@ -102,7 +102,7 @@ fn print_event(event: Event) {
                     "serve-built",
                     cases = count("cases", cases),
                     pages = count("pages", pages),
-                    seconds = format!("{:.2}", elapsed.as_secs_f64()),
+                    seconds = casebook::words::seconds(elapsed),
                     folder = folder.display().to_string()
                 )
             );
