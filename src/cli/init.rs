@@ -115,17 +115,18 @@ const GITIGNORE: &str = "\
 /// Writes the skeleton into `dir`, in nynorsk when casebook speaks
 /// nynorsk and in bokmål otherwise (a catalogue's cases are nb or nn).
 pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
-    let [site, themes, programmes, about, cases, ci] = match casebook::words::current() {
+    let language = casebook::words::current();
+    let [site, themes, programmes, about, cases] = match language {
         casebook::words::Language::Nn => [
             nynorsk::SITE,
             nynorsk::THEMES,
             nynorsk::PROGRAMMES,
             nynorsk::ABOUT,
             nynorsk::GITKEEP_CASES,
-            workflow::NN,
         ],
-        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES, workflow::NB],
+        _ => [SITE, THEMES, PROGRAMMES, ABOUT, GITKEEP_CASES],
     };
+    let ci = workflow::text(language);
     let files: [(&str, &str); 7] = [
         ("content/site.yaml", site),
         ("content/themes.yaml", themes),
@@ -133,7 +134,7 @@ pub fn run(dir: &Path) -> anyhow::Result<Outcome> {
         ("content/pages/om.md", about),
         ("content/cases/README.txt", cases),
         (".gitignore", GITIGNORE),
-        (".github/workflows/casebook.yml", ci),
+        (".github/workflows/casebook.yml", &ci),
     ];
     fs::create_dir_all(dir.join("content/media")).with_context(|| {
         casebook::words!(
