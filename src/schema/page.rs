@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::checker::Checker;
-use super::validate::valid_slug;
+use super::validate::slug_problem;
 use crate::config::Language;
 use crate::content::{SourceFile, split_front_matter};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -105,20 +105,7 @@ pub fn validate_page(file: &SourceFile) -> Result<Page, Vec<Diagnostic>> {
             None => Some(false),
             Some(n) => c.boolean(n, "draft"),
         };
-        if !valid_slug(&file.stem) {
-            c.diagnostics.push(
-                Diagnostic::file(
-                    Severity::Error,
-                    "invalid-slug",
-                    &file.rel,
-                    crate::words!("file-name-invalid", name = file.stem.as_str()),
-                )
-                .with_help(crate::words!(
-                    "file-name-help",
-                    name = format!("{}.md", crate::norwegian::slugify(&file.stem))
-                )),
-            );
-        }
+        c.diagnostics.extend(slug_problem(file));
         if let (Some(title), Some(language), Some(draft)) = (title, language, draft) {
             page = Some(Page {
                 slug: file.stem.clone(),

@@ -46,20 +46,7 @@ pub struct Validated {
 /// Validates one case file.
 pub fn validate_case(file: &SourceFile, vocab: &Vocabulary<'_>) -> Validated {
     let mut diagnostics = Vec::new();
-    if !valid_slug(&file.stem) {
-        diagnostics.push(
-            Diagnostic::file(
-                Severity::Error,
-                "invalid-slug",
-                &file.rel,
-                crate::words!("file-name-invalid", name = file.stem.as_str()),
-            )
-            .with_help(crate::words!(
-                "file-name-help",
-                name = format!("{}.md", crate::norwegian::slugify(&file.stem))
-            )),
-        );
-    }
+    diagnostics.extend(slug_problem(file));
     let split = match split_front_matter(&file.text) {
         Ok(split) => split,
         Err(err) => {
@@ -163,6 +150,26 @@ pub(super) fn yaml_diagnostic(
             .unwrap_or_else(|| crate::words!("yaml-unreadable-help")),
     );
     d
+}
+
+/// The error for a file whose name is not a slug, which names the slug to
+/// rename it to. Cases and free pages share it.
+pub(crate) fn slug_problem(file: &SourceFile) -> Option<Diagnostic> {
+    if valid_slug(&file.stem) {
+        return None;
+    }
+    Some(
+        Diagnostic::file(
+            Severity::Error,
+            "invalid-slug",
+            &file.rel,
+            crate::words!("file-name-invalid", name = file.stem.as_str()),
+        )
+        .with_help(crate::words!(
+            "file-name-help",
+            name = format!("{}.md", crate::norwegian::slugify(&file.stem))
+        )),
+    )
 }
 
 /// `[a-z0-9-]+`.
