@@ -14,13 +14,15 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use casebook::catalogue::Catalogue;
 use casebook::output;
 use casebook::pipeline::{self, BuildOptions, Content};
-use casebook::schema::validate_site;
-use casebook::skin::Skin;
 use clap::Parser;
+
+#[path = "shared/site.rs"]
+mod shared;
+use shared::median;
 
 /// Arguments.
 #[derive(Parser, Debug)]
@@ -33,22 +35,14 @@ struct Args {
     rounds: usize,
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn main() -> Result<()> {
     let args = Args::parse();
-    let config = casebook::config::load(&args.root)
-        .map_err(|d| anyhow::anyhow!("{} problems in the config", d.len()))?;
-    let sources = casebook::content::load(&args.root);
-    let checked = validate_site(&config, &sources, false, jiff::civil::date(2026, 11, 22));
-    anyhow::ensure!(
-        checked.errors() == 0,
-        "the site has errors; run casebook check"
-    );
-    let skin = Skin::load(&args.root, config.site.skin.as_deref()).context("skin")?;
+    let shared::Site {
+        config,
+        sources,
+        checked,
+        skin,
+    } = shared::load(&args.root)?;
     let tmp = tempfile::tempdir()?;
     let out = tmp.path().join("out");
     let search_out = tmp.path().join("search-only");
