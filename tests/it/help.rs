@@ -5,18 +5,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Site, run};
-
-const CASE: &str = "content/cases/molde.md";
-
-/// The minimal site with `molde.md` changed by replacing `from` with `to`.
-fn site_with(from: &str, to: &str) -> Site {
-    let site = Site::fixture("minimal");
-    let text = site.read(CASE);
-    assert!(text.contains(from), "fixture has no `{from}`");
-    site.write(CASE, &text.replacen(from, to, 1));
-    site
-}
+use crate::support::{Site, run, site_with};
 
 /// The help of the one diagnostic with `code`, in `lang`.
 #[track_caller]

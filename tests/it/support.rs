@@ -133,3 +133,15 @@ pub fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// The case of the `minimal` fixture that tests change.
+pub const CASE: &str = "content/cases/molde.md";
+
+/// The minimal site with `molde.md` changed by replacing `from` with `to`.
+pub fn site_with(from: &str, to: &str) -> Site {
+    let site = Site::fixture("minimal");
+    let text = site.read(CASE);
+    assert!(text.contains(from), "fixture has no `{from}`");
+    site.write(CASE, &text.replacen(from, to, 1));
+    site
+}

@@ -8,18 +8,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::support::{Site, run};
-
-const CASE: &str = "content/cases/molde.md";
-
-/// The minimal site with `molde.md` changed by replacing `from` with `to`.
-fn site_with(from: &str, to: &str) -> Site {
-    let site = Site::fixture("minimal");
-    let text = site.read(CASE);
-    assert!(text.contains(from), "fixture has no `{from}`");
-    site.write(CASE, &text.replacen(from, to, 1));
-    site
-}
+use crate::support::{CASE, Site, run, site_with};
 
 /// A site whose `check --format json` prints far more than a pipe holds
 /// (64 KiB on Linux), so the writer is still writing when the reader goes.
