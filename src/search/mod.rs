@@ -24,9 +24,9 @@
 //!   exact-title rule (`e/`). The hits' titles, places and summaries are
 //!   in `search/d/<n>.json` ([`DOCS_PER_FILE`] cases a file) and their plain
 //!   text for snippets in `search/x/<n>.json` ([`TEXTS_PER_FILE`]), fetched
-//!   only for the hits shown. The catalogue page's filters need every
-//!   case's facet values at once: they are in `search/catalogue.json`,
-//!   which only `facets.js` loads. A single
+//!   only for the hits shown. The catalogue page's filters read the
+//!   facet values in blocks of cases ([`facets`]), fetching those its
+//!   hits are in. A single
 //!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
 //!   and text on every first load: megabytes at 1 000 cases.
 //! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
@@ -52,18 +52,18 @@
 //! of the build by `cargo run --release --example search_step -- --root DIR`.
 
 pub mod compound;
+pub mod facets;
 pub mod index;
 pub mod layout;
 pub mod normalise;
 pub mod text;
 
-use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::catalogue::{Catalogue, case_years};
+use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::schema::Case;
 use index::{DocBuilder, Index, Memo, weight};
@@ -99,46 +99,6 @@ pub struct Built {
     pub index: Index,
     /// The files to write.
     pub files: Vec<SearchFile>,
-}
-
-/// The facet and card data of one case, as `catalogue.json` stores it: a
-/// positional array keeps 10 000 cases small.
-#[derive(Serialize)]
-struct DocRow<'a>(
-    /// slug
-    &'a str,
-    /// title
-    &'a str,
-    /// municipality (position in `municipalities`)
-    usize,
-    /// county (position in `counties`), or -1
-    i64,
-    /// programme (position in `programmes`), or -1
-    i64,
-    /// themes (positions in `themes`)
-    Vec<usize>,
-    /// status: 0 planned, 1 ongoing, 2 completed
-    u8,
-    /// first and last year the case counts for, or 0 and 0
-    i32,
-    i32,
-    /// period as written: the end year, or null while open
-    Option<i32>,
-    /// language
-    &'static str,
-    /// summary
-    Option<&'a str>,
-);
-
-/// `search/catalogue.json`: what the catalogue page's filters need.
-#[derive(Serialize)]
-struct CatalogueFile<'a> {
-    version: u32,
-    docs: Vec<DocRow<'a>>,
-    themes: Vec<(String, String)>,
-    programmes: Vec<(String, String)>,
-    counties: Vec<(String, String)>,
-    municipalities: Vec<(String, String)>,
 }
 
 /// A hit as `search/d/<n>.json` stores it: what the results list shows.
@@ -285,7 +245,6 @@ pub fn write<E: Send>(
     config: &Config,
     put: &Put<'_, E>,
 ) -> Result<Index, E> {
-    let lang = config.site.language;
     // One run of cases per thread, each with one word memo: a memo starts
     // cold, and stemming a word costs twenty times looking it up. Runs
     // start at a snippet file's first case.
@@ -363,111 +322,9 @@ pub fn write<E: Send>(
             .try_for_each(|(path, bytes)| put(&path, &bytes))?;
     }
 
-    let municipality_of: HashMap<&str, usize> = catalogue
-        .by_municipality
-        .iter()
-        .enumerate()
-        .flat_map(|(m, g)| g.cases.iter().map(move |&i| (i, m)))
-        .map(|(i, m)| (catalogue.cases[i].slug.as_str(), m))
-        .collect();
-    let county_pos: HashMap<&str, usize> = catalogue
-        .by_county
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.name.as_str(), i))
-        .collect();
-    let theme_pos: HashMap<&str, usize> = config
-        .themes
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    // Work still going on counts for every year up to the latest year the
-    // catalogue mentions, so `year=2025` finds a project running since
-    // 2023. (The clock would make the output depend on the day it is built.)
-    let latest = catalogue
-        .cases
-        .iter()
-        .flat_map(|c| {
-            [
-                c.period.map(|p| p.end.unwrap_or(p.start).max(p.start)),
-                c.published.map(|d| i32::from(d.year())),
-                c.updated.map(|d| i32::from(d.year())),
-            ]
-        })
-        .flatten()
-        .max()
-        .unwrap_or(0);
-    let doc_rows: Vec<DocRow<'_>> = catalogue
-        .cases
-        .iter()
-        .map(|case| {
-            let mut years = case_years(case);
-            if let Some(p) = case.period
-                && p.end.is_none()
-                && latest > p.start
-            {
-                years.push(latest);
-            }
-            DocRow(
-                &case.slug,
-                &case.title,
-                municipality_of
-                    .get(case.slug.as_str())
-                    .copied()
-                    .unwrap_or(0),
-                case.county
-                    .and_then(|c| county_pos.get(c.name))
-                    .map_or(-1, |&i| i as i64),
-                config
-                    .programmes
-                    .iter()
-                    .position(|p| p.id == case.programme)
-                    .map_or(-1, |i| i as i64),
-                case.themes
-                    .iter()
-                    .filter_map(|t| theme_pos.get(t.as_str()).copied())
-                    .collect(),
-                match case.status {
-                    crate::schema::Status::Planned => 0,
-                    crate::schema::Status::Ongoing => 1,
-                    crate::schema::Status::Completed => 2,
-                },
-                years.first().copied().unwrap_or(0),
-                years.last().copied().unwrap_or(0),
-                case.period.and_then(|p| p.end),
-                case.language.code(),
-                case.summary.as_deref(),
-            )
-        })
-        .collect();
-    let catalogue_file = CatalogueFile {
-        version: 2,
-        docs: doc_rows,
-        themes: config
-            .themes
-            .iter()
-            .map(|t| (t.id.clone(), t.name_in(lang).to_owned()))
-            .collect(),
-        programmes: config
-            .programmes
-            .iter()
-            .map(|p| (p.id.clone(), p.name.clone()))
-            .collect(),
-        counties: catalogue
-            .by_county
-            .iter()
-            .map(|g| (g.slug.clone(), g.name.clone()))
-            .collect(),
-        municipalities: catalogue
-            .by_municipality
-            .iter()
-            .map(|g| (g.slug.clone(), g.name.clone()))
-            .collect(),
-    };
-    // Our own types serialise without error.
-    let json = serde_json::to_vec(&catalogue_file).unwrap_or_default();
-    put(&format!("{DIR}/catalogue.json"), &json)?;
+    for (path, bytes) in facets::files(catalogue, config) {
+        put(&format!("{DIR}/{path}"), &bytes)?;
+    }
     let entry = Entry {
         version: 2,
         cases: catalogue.cases.len(),

@@ -8,7 +8,7 @@ use std::path::Path;
 use casebook::catalogue::Catalogue;
 use casebook::search::normalise::Normaliser;
 use casebook::search::{self, Built};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::{Site, repo, run};
 
@@ -95,32 +95,78 @@ fn build_writes_the_entry_file_its_shards_and_snippet_texts() {
     let out = run(site.cmd(&["build"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     let public = site.path("public");
-    let catalogue = json(&public.join("search/catalogue.json"));
-    let docs = catalogue["docs"].as_array().expect("docs");
-    assert_eq!(docs.len(), 8);
-    // Catalogue order: Bodø, Bærum, Gjøvik, Hamar, Lillehammer, Volda, Ørsta, Ålesund.
-    let slugs: Vec<&str> = docs.iter().map(|d| d[0].as_str().unwrap_or("")).collect();
+    // The filters' summary holds names and counts, no case.
+    let facets = json(&public.join("search/facets.json"));
+    assert_eq!(facets["cases"], 8);
+    assert_eq!(facets["blocks"], 1);
+    assert!(facets.get("docs").is_none());
+    let theme_ids: Vec<&str> = facets["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .map(|t| t[0].as_str().unwrap_or(""))
+        .collect();
+    let sick = theme_ids
+        .iter()
+        .position(|&t| t == "sykefravaer")
+        .expect("the sykefravaer theme");
+    let block = json(&public.join("search/k/0.json"));
+    let themes = block["t"].as_array().expect("themes column");
+    assert_eq!(themes.len(), 8, "one row per case");
+    let with_sick = themes
+        .iter()
+        .filter(|t| t.as_array().is_some_and(|t| t.contains(&json!(sick))))
+        .count();
     assert_eq!(
-        slugs,
+        facets["totals"]["theme"][sick].as_u64(),
+        Some(with_sick as u64),
+        "the totals are the blocks' counts"
+    );
+    // Catalogue order: Bodø, Bærum, Gjøvik, Hamar, Lillehammer, Volda,
+    // Ørsta, Ålesund: the municipality column counts up.
+    let municipalities: Vec<&str> = block["m"]
+        .as_array()
+        .expect("municipality column")
+        .iter()
+        .map(|m| {
+            facets["municipalities"][m.as_u64().expect("position") as usize][1]
+                .as_str()
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        municipalities,
         [
-            "bodo-velferdsteknologi",
-            "baerum-naervaer",
-            "gjovik-langvakter",
-            "hamar-heltid",
-            "lillehammer-turnus",
-            "volda-sjukefravaer",
-            "orsta-kompetanse",
-            "alesund-barnehage"
+            "Bodø",
+            "Bærum",
+            "Gjøvik",
+            "Hamar",
+            "Lillehammer",
+            "Volda",
+            "Ørsta",
+            "Ålesund"
         ]
     );
     // Hamar runs from 2023 with no end: it counts up to the latest year
     // the catalogue mentions (2026, Bodø's end), so year filters find it.
-    let hamar = &docs[3];
     assert_eq!(
-        (hamar[7].as_i64(), hamar[8].as_i64()),
+        (block["from"][3].as_i64(), block["to"][3].as_i64()),
         (Some(2023), Some(2026))
     );
-    assert!(hamar[9].is_null(), "the period as written stays open");
+    assert!(
+        block["end"][3].is_null(),
+        "the period as written stays open"
+    );
+    assert_eq!(facets["years"][1], 2026);
+    // The cards' titles come from the hits' files, in the same order.
+    let hits = json(&public.join("search/d/0.json"));
+    let slugs: Vec<&str> = hits
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h[0].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(slugs[3], "hamar-heltid");
 
     // The entry file holds no case: only shard counts and the word rules.
     let entry = json(&public.join("search/index.json"));
@@ -132,7 +178,7 @@ fn build_writes_the_entry_file_its_shards_and_snippet_texts() {
         json(&public.join(format!("search/{kind}/{n}.json")))
     };
     let entries = shard("t", "sykefravar");
-    let sick = entries
+    let sick_term = entries
         .as_array()
         .expect("entries")
         .iter()
@@ -140,7 +186,7 @@ fn build_writes_the_entry_file_its_shards_and_snippet_texts() {
         .expect("sykefravar is in its shard");
     let mut doc = 0;
     let mut found = Vec::new();
-    for pair in sick[1].as_array().expect("postings").chunks(2) {
+    for pair in sick_term[1].as_array().expect("postings").chunks(2) {
         doc += pair[0].as_u64().expect("delta");
         found.push(slugs[doc as usize]);
     }
@@ -186,7 +232,7 @@ fn catalogue_facets_are_links_without_javascript_and_scripts_are_external() {
         "<ul class=\"term-list\" data-facet=\"programme\">",
         "<a href=\"/programmes/rusta/\">Rusta for framtida</a>",
         "data-search-index=\"/search/index.json\"",
-        "data-catalogue-data=\"/search/catalogue.json\"",
+        "data-facets-data=\"/search/facets.json\"",
         "role=\"status\" aria-live=\"polite\"",
     ] {
         assert!(home.contains(link), "missing {link} in\n{home}");

@@ -46,10 +46,11 @@
   const toggleCount = toggle && toggle.querySelector('[data-filters-active]');
   let done = null;
   let engine = null;
-  // search/catalogue.json: every case's facet values and card, which the
-  // filters need at once (a search alone never loads it).
-  let cat = null;
-  let docs = [];
+  // search/facets.json: the facet values' names and their counts over the
+  // whole catalogue. Each case's own values are in the blocks search/k/<n>.json
+  // (meta.block cases each), fetched for the cases a selection looks at.
+  let meta = null;
+  const blocks = new Map(); // n → Promise<rows of block n>
   let shown = PAGE;
   let generation = 0;
 
@@ -155,7 +156,7 @@
   }
 
   function buildControls() {
-    const d = cat;
+    const d = meta;
     const groups = [];
     const names = {
       theme: d.themes.map(([value, label]) => ({ value, label })),
@@ -171,12 +172,7 @@
     }
     legends.status = L.lStatus;
     for (const f of FACETS) groups.push(checkboxGroup(f, legends[f] || f, names[f]));
-    const years = docs.filter((x) => x.from > 0);
-    if (years.length) {
-      const min = Math.min(...years.map((x) => x.from));
-      const max = Math.max(...years.map((x) => x.to));
-      groups.push(yearGroup(min, max));
-    }
+    if (d.years) groups.push(yearGroup(d.years[0], d.years[1]));
     const clear = el('button', { type: 'button', class: 'clear-filters' }, L.lClear);
     clear.addEventListener('click', () => {
       state = readState('');
@@ -219,7 +215,7 @@
 
   /** Which facets a doc passes, for the current state. */
   function tests(s) {
-    const d = cat;
+    const d = meta;
     const index = (list) => new Map(list.map(([id], i) => [id, i]));
     const themeIx = index(d.themes);
     const countyIx = index(d.counties);
@@ -273,15 +269,53 @@
     return { hits, counts };
   }
 
+  /** Block `n`'s cases as rows `{ i, m, c, p, themes, status, from, to, end }`. */
+  function block(n) {
+    let rows = blocks.get(n);
+    if (!rows) {
+      rows = engine.get(`k/${n}.json`).then((k) =>
+        k.m.map((m, j) => ({
+          i: n * meta.block + j,
+          m,
+          c: k.c[j],
+          p: k.p[j],
+          themes: k.t[j],
+          status: k.s[j],
+          from: k.from[j],
+          to: k.to[j],
+          end: k.end[j],
+        })),
+      );
+      rows.catch(() => blocks.delete(n));
+      blocks.set(n, rows);
+    }
+    return rows;
+  }
+
+  /** The rows of the cases at `ids` (catalogue positions), in that order. */
+  async function rowsOf(ids) {
+    const wanted = [...new Set(ids.map((i) => Math.floor(i / meta.block)))];
+    const got = new Map();
+    await Promise.all(wanted.map(async (n) => got.set(n, await block(n))));
+    return ids.map((i) => got.get(Math.floor(i / meta.block))[i % meta.block]);
+  }
+
+  /** Every case's row, in catalogue order (a filter with no search). */
+  async function allRows() {
+    const all = await Promise.all(Array.from({ length: meta.blocks }, (_, n) => block(n)));
+    return all.flat();
+  }
+
   // ---- cards -------------------------------------------------------------------
 
-  function card(x, terms) {
-    const d = cat;
+  /** A result card: `x` the case's row, `h` its title and summary from search/d/. */
+  function card(x, h, terms) {
+    const d = meta;
     const base = L.root;
     const pageLang = document.documentElement.lang;
-    const langAttr = x.lang !== pageLang ? { lang: x.lang } : {};
-    const title = el('a', { href: `${base}cases/${x.slug}/` });
-    title.append(terms.length ? engine.highlight(x.title, terms) : x.title);
+    const langAttr = h.lang !== pageLang ? { lang: h.lang } : {};
+    const title = el('a', { href: `${base}cases/${h.slug}/` });
+    title.append(terms.length ? engine.highlight(h.title, terms) : h.title);
     const m = d.municipalities[x.m];
     const place = el('p', { class: 'card-place' }, el('a', { href: `${base}municipalities/${m[0]}/` }, m[1]));
     if (x.c >= 0) {
@@ -289,7 +323,7 @@
       place.append(' · ', el('a', { href: `${base}counties/${c[0]}/` }, c[1]));
     }
     const li = el('li', { class: 'card' }, el(`h${L.cardLevel || 3}`, { class: 'card-title', ...langAttr }, title), place);
-    if (x.summary) li.append(el('p', { class: 'card-summary', ...langAttr }, x.summary));
+    if (h.summary) li.append(el('p', { class: 'card-summary', ...langAttr }, h.summary));
     if (terms.length) {
       const snip = el('p', { class: 'card-snippet', ...langAttr });
       li.append(snip);
@@ -331,7 +365,7 @@
 
   /** The active filters in facet order: `{ key, label, name, without }`. */
   function activeFilters(s) {
-    const d = cat;
+    const d = meta;
     const nameOf = (list, v) => (list.find(([id]) => id === v) || [v, v])[1];
     const out = [];
     const lists = { theme: d.themes, county: d.counties, programme: d.programmes };
@@ -384,35 +418,44 @@
     if (!active(state)) {
       results.replaceChildren(...staticNodes);
       if (heading) heading.textContent = staticCount;
-      if (done) done.textContent = `${L.lDone} (${docs.length})`;
-      updateCounts(filter(state, docs).counts);
-      if (announce) status.textContent = say(L.lShowingMany, { n: docs.length });
+      if (done) done.textContent = `${L.lDone} (${meta.cases})`;
+      updateCounts(totals());
+      if (announce) status.textContent = say(L.lShowingMany, { n: meta.cases });
       root.dataset.state = 'all';
       return;
     }
-    let candidates = docs;
     let terms = [];
-    if (state.q.trim()) {
-      let found;
-      try {
+    let hits;
+    let counts;
+    let heads;
+    try {
+      let candidates;
+      if (state.q.trim()) {
         // Every hit, for the counts: the whole postings of common words.
-        found = await engine.search(state.q, Infinity);
-      } catch (e) {
-        if (mine === generation) status.textContent = L.lError;
-        return;
+        const found = await engine.search(state.q, Infinity);
+        if (mine !== generation) return;
+        terms = found.terms;
+        candidates = await rowsOf(found.ids);
+      } else {
+        candidates = await allRows();
       }
       if (mine !== generation) return;
-      terms = found.terms;
-      candidates = found.ids.map((i) => docs[i]);
+      ({ hits, counts } = filter(state, candidates));
+      heads = await engine.hits(hits.slice(0, shown).map((x) => x.i));
+    } catch (e) {
+      if (mine === generation) status.textContent = L.lError;
+      return;
     }
-    const { hits, counts } = filter(state, candidates);
+    if (mine !== generation) return;
     updateCounts(counts);
     const n = hits.length;
     const text = n === 0 ? L.lNone : say(n === 1 ? L.lShowingOne : L.lShowingMany, { n });
-    if (heading) heading.textContent = say(L.lCountOf, { n, total: docs.length });
+    if (heading) heading.textContent = say(L.lCountOf, { n, total: meta.cases });
     if (done) done.textContent = `${L.lDone} (${n})`;
     const list = el('ul', { class: 'cards' });
-    for (const x of hits.slice(0, shown)) list.append(card(x, terms));
+    hits.slice(0, shown).forEach((x, k) => {
+      if (heads[k]) list.append(card(x, heads[k], terms));
+    });
     const nodes = n ? [list] : [el('p', { class: 'notice' }, L.lNone)];
     if (n > shown) {
       const more = el('button', { type: 'button', class: 'more' }, say(L.lMore, { n: Math.min(PAGE, n - shown) }));
@@ -431,8 +474,15 @@
     if (announce) status.textContent = text;
   }
 
+  /** The counts over the whole catalogue, in the shape filter() gives them. */
+  function totals() {
+    const t = meta.totals;
+    const map = (list) => new Map(list.map((n, i) => [i, n]));
+    return { theme: map(t.theme), county: map(t.county), programme: map(t.programme), status: map(t.status) };
+  }
+
   function updateCounts(counts) {
-    const d = cat;
+    const d = meta;
     const ids = {
       theme: (v) => d.themes.findIndex(([id]) => id === v),
       county: (v) => d.counties.findIndex(([id]) => id === v),
@@ -459,29 +509,14 @@
 
   // ---- start -----------------------------------------------------------------
 
-  const catalogue = fetch(L.catalogueData, { cache: 'no-cache' }).then((r) => {
-    if (!r.ok) throw new Error(`${L.catalogueData}: HTTP ${r.status}`);
+  const facets = fetch(L.facetsData, { cache: 'no-cache' }).then((r) => {
+    if (!r.ok) throw new Error(`${L.facetsData}: HTTP ${r.status}`);
     return r.json();
   });
-  Promise.all([window.casebookSearch.load(L.searchIndex), catalogue])
-    .then(([e, c]) => {
+  Promise.all([window.casebookSearch.load(L.searchIndex), facets])
+    .then(([e, f]) => {
       engine = e;
-      cat = c;
-      docs = c.docs.map((d, i) => ({
-        i,
-        slug: d[0],
-        title: d[1],
-        m: d[2],
-        c: d[3],
-        p: d[4],
-        themes: d[5],
-        status: d[6],
-        from: d[7],
-        to: d[8],
-        end: d[9],
-        lang: d[10],
-        summary: d[11],
-      }));
+      meta = f;
       buildControls();
       syncControls();
       if (qInput) {
