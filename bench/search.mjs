@@ -14,6 +14,11 @@
 // fragments included). The HTML page itself is not counted, since the
 // Pagefind page is a stub: everything it loads is. casebook's page is
 // /search/; Pagefind's is its default UI (PagefindUI, no debounce).
+// "catalogue" is casebook's catalogue page (/) with the query typed into
+// its search field: the same search, plus the facet values of every hit
+// (search/facets.json and the search/k/ blocks the hits are in), for the
+// filters' counts. A last row, "(one theme ticked)", times a click on the
+// first theme filter with no query: the one case that reads every block.
 //
 // Prints a Markdown table and a summary line per tool (medians).
 
@@ -136,6 +141,37 @@ async function measure(tool, query) {
     }, query);
     await quiet(800);
     hits = (await page.locator('[data-search-status]').textContent()).trim();
+  } else if (tool === 'catalogue') {
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('[data-catalogue][data-ready]');
+    await quiet(300);
+    // What the page fetched to get ready (its index.json and facets.json)
+    // counts, as the search page's index.json does.
+    ms = await page.evaluate(async (q) => {
+      const root = document.querySelector('[data-catalogue]');
+      const status = root.querySelector('[data-status]');
+      const t0 = performance.now();
+      status.textContent = '';
+      if (q === null) {
+        root.querySelector('.facets input[name="theme"]').click();
+      } else {
+        const input = root.querySelector('[data-filter-search] input[name="q"]');
+        input.value = q;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      await new Promise((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (status.textContent) {
+            obs.disconnect();
+            resolve();
+          }
+        });
+        obs.observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      return performance.now() - t0;
+    }, query);
+    await quiet(800);
+    hits = (await page.locator('[data-catalogue] [data-status]').textContent()).trim();
   } else {
     await page.goto(`${origin}/__pagefind/`);
     await page.waitForSelector('.pagefind-ui__search-input');
@@ -180,7 +216,7 @@ const median = (xs) => {
 };
 const kB = (b) => `${(b / 1000).toFixed(1)} kB`;
 
-const tools = pagefind ? ['casebook', 'pagefind'] : ['casebook'];
+const tools = pagefind ? ['casebook', 'catalogue', 'pagefind'] : ['casebook', 'catalogue'];
 const rows = [];
 const all = Object.fromEntries(tools.map((t) => [t, []]));
 try {
@@ -199,6 +235,10 @@ try {
     }
     rows.push(row);
   }
+  // A filter with no search: not a query, so not in the medians.
+  const m = await measure('catalogue', null);
+  if (m.errors.length) console.error(`catalogue (one theme ticked): page errors: ${m.errors.join('; ')}`);
+  rows.push({ q: '(one theme ticked)', catalogue: m });
 } finally {
   await browser.close();
   server.close();
@@ -211,6 +251,10 @@ for (const r of rows) {
   const cells = [r.q];
   for (const t of tools) {
     const m = r[t];
+    if (!m) {
+      cells.push('', '', '', '');
+      continue;
+    }
     cells.push(kB(m.bytes), String(m.files), `${m.ms.toFixed(0)} ms`, m.hits.replace(/\|/g, '/').slice(0, 40));
   }
   console.log(`| ${cells.join(' | ')} |`);

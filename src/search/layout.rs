@@ -85,13 +85,44 @@ fn delta(pairs: impl Iterator<Item = (u32, u8)>) -> Vec<u32> {
         .collect()
 }
 
-/// For each term, the number of cases that have any of the terms it
-/// stands for as a query word ([`Index::expansions`]): the count of hits of
-/// a one-word query, which the browser cannot add up from best postings.
+/// For each term, the number of cases a one-word query for it finds
+/// ([`Index::query`]): those with any of the terms it stands for
+/// ([`Index::expansions`]) and, when it splits into known parts, those with
+/// every part. The browser reads it where it ranks from best postings and
+/// cannot add the hits up; a term in no more than [`TOP`] cases by its
+/// expansions is never ranked so, and its parts are left out here.
 fn prefix_counts(index: &Index) -> Vec<usize> {
     (0..index.terms.len())
         .into_par_iter()
-        .map(|t| union_count(index, &index.expansions(&index.terms[t])))
+        .map(|t| {
+            let term = index.terms[t].as_str();
+            let expansions = index.expansions(term);
+            let count = union_count(index, &expansions);
+            let parts = if count > TOP {
+                index.query_parts(term)
+            } else {
+                None
+            };
+            let Some(parts) = parts else {
+                return count;
+            };
+            let mut every: Option<Vec<u64>> = None;
+            for part in parts {
+                let cases = union_set(index, &index.expansions(part));
+                every = Some(match every {
+                    None => cases,
+                    Some(mut acc) => {
+                        acc.iter_mut().zip(&cases).for_each(|(a, c)| *a &= c);
+                        acc
+                    }
+                });
+            }
+            let mut found = union_set(index, &expansions);
+            if let Some(every) = every {
+                found.iter_mut().zip(&every).for_each(|(a, c)| *a |= c);
+            }
+            found.iter().map(|w| w.count_ones() as usize).sum()
+        })
         .collect()
 }
 
@@ -100,16 +131,22 @@ fn union_count(index: &Index, terms: &[usize]) -> usize {
     match terms {
         [] => 0,
         [t] => index.postings[*t].len(),
-        _ => {
-            let mut seen = vec![0u64; index.len().div_ceil(64)];
-            for &t in terms {
-                for (doc, _) in index.postings[t].iter() {
-                    seen[doc as usize / 64] |= 1 << (doc % 64);
-                }
-            }
-            seen.iter().map(|w| w.count_ones() as usize).sum()
+        _ => union_set(index, terms)
+            .iter()
+            .map(|w| w.count_ones() as usize)
+            .sum(),
+    }
+}
+
+/// The cases that have any of the terms at `terms`, a bit each.
+fn union_set(index: &Index, terms: &[usize]) -> Vec<u64> {
+    let mut seen = vec![0u64; index.len().div_ceil(64)];
+    for &t in terms {
+        for (doc, _) in index.postings[t].iter() {
+            seen[doc as usize / 64] |= 1 << (doc % 64);
         }
     }
+    seen
 }
 
 /// The term shards: each term hashed to one, as
