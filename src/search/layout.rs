@@ -86,44 +86,82 @@ fn delta(pairs: impl Iterator<Item = (u32, u8)>) -> Vec<u32> {
 }
 
 /// For each term, the number of cases a one-word query for it finds
-/// ([`Index::query`]): those with any of the terms it stands for
-/// ([`Index::expansions`]) and, when it splits into known parts, those with
-/// every part. The browser reads it where it ranks from best postings and
-/// cannot add the hits up; a term in no more than [`TOP`] cases by its
-/// expansions is never ranked so, and its parts are left out here.
+/// ([`one_word_hits`]): the browser reads it where it ranks from best
+/// postings and cannot add the hits up.
 fn prefix_counts(index: &Index) -> Vec<usize> {
     (0..index.terms.len())
         .into_par_iter()
-        .map(|t| {
-            let term = index.terms[t].as_str();
-            let expansions = index.expansions(term);
-            let count = union_count(index, &expansions);
-            let parts = if count > TOP {
-                index.query_parts(term)
-            } else {
-                None
-            };
-            let Some(parts) = parts else {
-                return count;
-            };
-            let mut every: Option<Vec<u64>> = None;
-            for part in parts {
-                let cases = union_set(index, &index.expansions(part));
-                every = Some(match every {
-                    None => cases,
-                    Some(mut acc) => {
-                        acc.iter_mut().zip(&cases).for_each(|(a, c)| *a &= c);
-                        acc
-                    }
-                });
-            }
-            let mut found = union_set(index, &expansions);
-            if let Some(every) = every {
-                found.iter_mut().zip(&every).for_each(|(a, c)| *a |= c);
-            }
-            found.iter().map(|w| w.count_ones() as usize).sum()
-        })
+        .map(|t| one_word_count(index, &index.terms[t]))
         .collect()
+}
+
+/// The number of cases in [`one_word_hits`], without making the set when
+/// the word's lists are short.
+fn one_word_count(index: &Index, word: &str) -> usize {
+    let expansions = index.expansions(word);
+    let listed: usize = expansions.iter().map(|&t| index.postings[t].len()).sum();
+    if listed <= TOP {
+        return union_count(index, &expansions);
+    }
+    one_word_hits(index, word)
+        .iter()
+        .map(|w| w.count_ones() as usize)
+        .sum()
+}
+
+/// The cases a one-word query for `word` (a term, or a prefix key of a
+/// word being typed) finds, a bit each, as [`Index::query`] finds them:
+/// those with any of the terms it stands for ([`Index::expansions`]) and,
+/// when it splits into known parts, those with every part. The parts are
+/// left out for a word in no more than [`TOP`] cases by its expansions:
+/// the browser never ranks such a word from best postings, and counts its
+/// hits itself.
+pub fn one_word_hits(index: &Index, word: &str) -> Vec<u64> {
+    let expansions = index.expansions(word);
+    let mut found = union_set(index, &expansions);
+    let count: usize = found.iter().map(|w| w.count_ones() as usize).sum();
+    let Some(parts) = (count > TOP).then(|| index.query_parts(word)).flatten() else {
+        return found;
+    };
+    let mut every: Option<Vec<u64>> = None;
+    for part in parts {
+        let cases = union_set(index, &index.expansions(part));
+        every = Some(match every {
+            None => cases,
+            Some(mut acc) => {
+                acc.iter_mut().zip(&cases).for_each(|(a, c)| *a &= c);
+                acc
+            }
+        });
+    }
+    if let Some(every) = every {
+        found.iter_mut().zip(&every).for_each(|(a, c)| *a |= c);
+    }
+    found
+}
+
+/// Every word a one-word query can be looked up by: each term, and each
+/// prefix key (see the module's documentation) that is no term; those
+/// whose lists hold more than [`TOP`] cases.
+pub fn one_word_queries(index: &Index) -> Vec<&str> {
+    let mut words: Vec<&str> = Vec::new();
+    for t in &index.terms {
+        words.push(t);
+        for (at, c) in t.char_indices().take(PREFIX_LEN) {
+            words.push(&t[..at + c.len_utf8()]);
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
+    words.retain(|w| {
+        let listed: usize = index
+            .expansions(w)
+            .iter()
+            .map(|&t| index.postings[t].len())
+            .sum();
+        listed > TOP
+    });
+    words
 }
 
 /// The number of cases that have any of the terms at `terms`.
@@ -231,7 +269,7 @@ pub fn prefix_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
                 list.truncate(MAX_EXPANSIONS);
             }
             list.sort_unstable();
-            (key, (union_count(index, &index.expansions(key)), list))
+            (key, (one_word_count(index, key), list))
         })
         .collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -262,7 +300,7 @@ pub fn title_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
 
 /// Serialises `(key, value)` pairs, sorted by key, into `shards` JSON
 /// objects by the hash of the key: `<folder>/<n>.json`.
-fn json_buckets<V: serde::Serialize + Sync>(
+pub fn json_buckets<V: serde::Serialize + Sync>(
     shards: usize,
     keyed: Vec<(&str, V)>,
     folder: &str,

@@ -24,9 +24,10 @@
 //!   exact-title rule (`e/`). The hits' titles, places and summaries are
 //!   in `search/d/<n>.json` ([`DOCS_PER_FILE`] cases a file) and their plain
 //!   text for snippets in `search/x/<n>.json` ([`TEXTS_PER_FILE`]), fetched
-//!   only for the hits shown. The catalogue page's filters read the
-//!   facet values in blocks of cases ([`facets`]), fetching those its
-//!   hits are in. A single
+//!   only for the hits shown. The catalogue page's filters count with
+//!   [`facets`]: the counts of a common word's hits are precomputed
+//!   (`c/`), and otherwise the page reads the facet values of its hits
+//!   from their `d/` rows or from blocks of 1 024 cases (`k/`). A single
 //!   monolithic index (Zola, mdBook, elasticlunr) would be the full postings
 //!   and text on every first load: megabytes at 1 000 cases.
 //! - **Norwegian-aware** ([`normalise`]): Snowball stemming, folding of
@@ -66,6 +67,7 @@ use serde::Serialize;
 use crate::catalogue::Catalogue;
 use crate::config::Config;
 use crate::schema::Case;
+use facets::{Facts, Positions};
 use index::{DocBuilder, Index, Memo, weight};
 use normalise::{Normaliser, STOP_WORDS, VARIANTS, loose};
 use text::Plain;
@@ -116,6 +118,8 @@ struct HitRow<'a>(
     &'static str,
     /// summary
     Option<&'a str>,
+    /// the facet values, for the catalogue page's cards
+    &'a Facts,
 );
 
 /// The number of shards of each kind.
@@ -124,6 +128,7 @@ struct ShardCounts {
     t: usize,
     p: usize,
     e: usize,
+    c: usize,
 }
 
 /// `search/index.json`: the entry file, the same size at any number of
@@ -248,6 +253,10 @@ pub fn write<E: Send>(
     // One run of cases per thread, each with one word memo: a memo starts
     // cold, and stemming a word costs twenty times looking it up. Runs
     // start at a snippet file's first case.
+    let positions = Positions::new(catalogue, config);
+    let facts: Vec<Facts> = (catalogue.cases.par_iter().enumerate())
+        .map(|(i, case)| positions.facts(i, case))
+        .collect();
     let threads = rayon::current_num_threads().max(1);
     let run = catalogue
         .cases
@@ -291,6 +300,7 @@ pub fn write<E: Send>(
                     case.county.map(|c| c.name),
                     case.language.code(),
                     case.summary.as_deref(),
+                    &facts[doc],
                 ));
                 if (doc + 1).is_multiple_of(DOCS_PER_FILE) || k + 1 == cases.len() {
                     // Strings serialise without error.
@@ -309,7 +319,12 @@ pub fn write<E: Send>(
         .collect();
     let mut index = Index::from_memos(memos, titles);
     compound::add_parts(&mut index);
-    let mut counts = ShardCounts { t: 0, p: 0, e: 0 };
+    let mut counts = ShardCounts {
+        t: 0,
+        p: 0,
+        e: 0,
+        c: 0,
+    };
     for (count, make) in [
         (&mut counts.t, layout::term_shards as fn(&Index, &str) -> _),
         (&mut counts.p, layout::prefix_shards),
@@ -322,9 +337,19 @@ pub fn write<E: Send>(
             .try_for_each(|(path, bytes)| put(&path, &bytes))?;
     }
 
-    for (path, bytes) in facets::files(catalogue, config) {
+    for (path, bytes) in facets::files(catalogue, config, &facts) {
         put(&format!("{DIR}/{path}"), &bytes)?;
     }
+    let lists = [
+        config.themes.len(),
+        catalogue.by_county.len(),
+        config.programmes.len(),
+    ];
+    let (n, files) = facets::count_shards(&index, &facts, lists, DIR);
+    counts.c = n;
+    files
+        .into_par_iter()
+        .try_for_each(|(path, bytes)| put(&path, &bytes))?;
     let entry = Entry {
         version: 2,
         cases: catalogue.cases.len(),

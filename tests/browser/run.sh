@@ -110,6 +110,15 @@ else
     log "FAILED: cargo run --release -- --root tests/fixtures/sites/search build --out $TMP/search"
     exit 1
   fi
+  # A generated corpus big enough that common words have more hits than
+  # best postings rank (search.mjs checks their facet counts on it).
+  log "generating 400 cases (examples/corpus) → $TMP/corpus"
+  if ! cargo run --release --quiet --example corpus -- --cases 400 --seed 1 --out "$TMP/corpus-src" >/dev/null \
+    || ! cargo run --release --quiet -- --root "$TMP/corpus-src" build --out "$TMP/corpus" >/dev/null 2>"$TMP/corpus.log"; then
+    cat "$TMP/corpus.log" >&2
+    log "FAILED: the generated corpus did not build"
+    exit 1
+  fi
   # The search relevance set: relevance.mjs asserts against this fixture.
   log "building tests/fixtures/search/site → $TMP/relevance"
   if ! cargo run --release --quiet -- --root tests/fixtures/search/site build --out "$TMP/relevance" >&2; then
@@ -122,7 +131,7 @@ cd "$HERE"
 status=0
 node check.mjs "${ARGS[@]}" || status=$?
 if [ ${#SITES[@]} -eq 0 ]; then
-  node search.mjs "$TMP/search" || status=1
+  node search.mjs "$TMP/search" "$TMP/corpus" || status=1
   node relevance.mjs "$TMP/relevance" || status=1
   # Words, the catalogue on a phone and print (issue 17), on the shipped catalogue.
   node reader.mjs "$TMP/site" || status=1

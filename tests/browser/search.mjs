@@ -4,6 +4,12 @@
 //                                       tests/fixtures/sites/search
 //   node search.mjs --measure DIR       time search and facets on any build
 //                                       (e.g. the 1 000-case benchmark corpus)
+//   node search.mjs DIR CORPUS          also: on CORPUS, a build of a corpus
+//                                       of a few hundred generated cases
+//                                       (examples/corpus), a common word's
+//                                       counts on the catalogue page, read
+//                                       from search/c/, are those the page
+//                                       counts itself from every hit
 //
 // The assertions: the browser's word → term rules give exactly
 // tests/fixtures/search/terms.tsv (the file the Rust unit test pins); the
@@ -30,6 +36,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const measure = args[0] === '--measure';
 const dir = measure ? args[1] : args[0];
+const corpus = measure ? null : args[1];
 if (!dir || !fs.existsSync(path.join(dir, 'index.html'))) {
   console.error('usage: node search.mjs [--measure] DIR   (DIR: a built site)');
   process.exit(2);
@@ -87,6 +94,7 @@ async function textChange(page, sel, before) {
 try {
   if (measure) await runMeasure();
   else await runAssertions();
+  if (corpus) await runCorpus();
 } finally {
   await browser.close();
   await server.close();
@@ -428,4 +436,50 @@ async function runMeasure() {
   }
 
   check('first load under 150 KB compressed', total < 150 * 1024, `${total} B`);
+}
+
+// ---------------------------------------------------------------------------
+
+// A common word on the catalogue page: with no filter its facet counts come
+// from search/c/ and its first hits from best postings, so neither a block
+// (search/k/) nor a whole postings list (search/f/) is fetched; the counts
+// must be those the page adds up itself from every hit, as it does when a
+// filter is ticked.
+async function runCorpus() {
+  const other = await startServer(corpus);
+  try {
+    for (const word of ['sykefravær', 'heltid', 'kompetanse', 'heltidskultur']) {
+      const page = await newPage();
+      const fetched = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(`${other.origin}/`);
+      await page.waitForSelector('[data-catalogue][data-ready]');
+      const labels = () => page.locator('.facets label').allTextContents();
+      const status = () => page.locator('[data-status]').textContent();
+      await page.getByLabel('Søk i eksemplene').fill(word);
+      await page.waitForFunction(() => document.querySelector('[data-catalogue]').dataset.state === 'filtered');
+      await page.waitForFunction(() => document.querySelector('[data-status]').textContent !== '');
+      const fromShards = await labels();
+      const said = await status();
+      check(`"${word}": its counts come from search/c/`, fetched.some((p) => p.includes('/search/c/')), fetched.join(' '));
+      equal(`"${word}": no block and no whole postings list fetched`, fetched.filter((p) => /\/search\/(k|f)\//.test(p)), []);
+      // The same word with the page counting every hit itself.
+      await page.evaluate(async () => {
+        const root = document.querySelector('[data-catalogue]');
+        const engine = await window.casebookSearch.load(root.dataset.searchIndex);
+        engine.counts = async () => null;
+        root.querySelector('[data-status]').textContent = '';
+        const input = root.querySelector('[data-filter-search] input[name="q"]');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await page.waitForFunction(() => document.querySelector('[data-status]').textContent !== '');
+      check(`"${word}": counted from every hit, blocks are fetched`, fetched.some((p) => p.includes('/search/k/')));
+      equal(`"${word}": the counts from search/c/ are those of every hit`, fromShards, await labels());
+      equal(`"${word}": and so is the number of hits`, said, await status());
+      check(`"${word}": some theme has hits`, fromShards.some((l) => /\([1-9]\d*\)$/.test(l.trim())), fromShards.join(' | '));
+      await page.context().close();
+    }
+  } finally {
+    await other.close();
+  }
 }

@@ -269,22 +269,15 @@
     return { hits, counts };
   }
 
-  /** Block `n`'s cases as rows `{ i, m, c, p, themes, status, from, to, end }`. */
+  /** A case's row: `{ i, m, c, p, themes, status, from, to, end }`. */
+  const row = (i, [m, c, p, themes, status, from, to, end]) => ({ i, m, c, p, themes, status, from, to, end });
+
+  /** Block `n`'s cases as rows. */
   function block(n) {
     let rows = blocks.get(n);
     if (!rows) {
       rows = engine.get(`k/${n}.json`).then((k) =>
-        k.m.map((m, j) => ({
-          i: n * meta.block + j,
-          m,
-          c: k.c[j],
-          p: k.p[j],
-          themes: k.t[j],
-          status: k.s[j],
-          from: k.from[j],
-          to: k.to[j],
-          end: k.end[j],
-        })),
+        k.m.map((m, j) => row(n * meta.block + j, [m, k.c[j], k.p[j], k.t[j], k.s[j], k.from[j], k.to[j], k.end[j]])),
       );
       rows.catch(() => blocks.delete(n));
       blocks.set(n, rows);
@@ -292,12 +285,33 @@
     return rows;
   }
 
-  /** The rows of the cases at `ids` (catalogue positions), in that order. */
+  /**
+   * The rows of the cases at `ids` (catalogue positions), in that order:
+   * from the hits' own files (search/d/, eight cases each) when a few
+   * hits are spread over many blocks, since a block weighs about as much
+   * as ten of those files; else from the blocks.
+   */
   async function rowsOf(ids) {
     const wanted = [...new Set(ids.map((i) => Math.floor(i / meta.block)))];
+    const files = new Set(ids.map((i) => Math.floor(i / engine.data.docs_per_file))).size;
+    if (files < 8 * wanted.length) {
+      const found = await engine.hits(ids);
+      if (found.every(Boolean)) return found.map((h) => row(h.i, h.facts));
+    }
     const got = new Map();
     await Promise.all(wanted.map(async (n) => got.set(n, await block(n))));
     return ids.map((i) => got.get(Math.floor(i / meta.block))[i % meta.block]);
+  }
+
+  /** Counts as search/c/ gives them, in the shape filter() gives them. */
+  function countsFrom(list) {
+    const counts = { theme: new Map(), county: new Map(), programme: new Map(), status: new Map() };
+    let at = 0;
+    for (const [facet, n] of [['theme', meta.themes.length], ['county', meta.counties.length], ['programme', meta.programmes.length], ['status', 3]]) {
+      for (let v = 0; v < n; v++) counts[facet].set(v, list[at + v]);
+      at += n;
+    }
+    return counts;
   }
 
   /** Every case's row, in catalogue order (a filter with no search). */
@@ -425,37 +439,52 @@
       return;
     }
     let terms = [];
-    let hits;
+    let n;
     let counts;
     let heads;
     try {
-      let candidates;
-      if (state.q.trim()) {
-        // Every hit, for the counts: the whole postings of common words.
-        const found = await engine.search(state.q, Infinity);
+      // One common word and no filter: its counts are in search/c/, and
+      // the first page of its hits ranks from best postings, so neither
+      // its whole postings nor any block is fetched.
+      const words = engine.queryTerms(state.q);
+      const filtered = FACETS.some((f) => state[f].length) || state.years.length > 0;
+      const known = !filtered && words.length === 1 ? await engine.counts(words[0]) : null;
+      if (mine !== generation) return;
+      if (known) {
+        const found = await engine.search(state.q, shown);
         if (mine !== generation) return;
         terms = found.terms;
-        candidates = await rowsOf(found.ids);
+        n = found.count;
+        counts = countsFrom(known);
+        heads = await engine.hits(found.ids.slice(0, shown));
       } else {
-        candidates = await allRows();
+        let candidates;
+        if (state.q.trim()) {
+          // Every hit, for the counts: the whole postings of common words.
+          const found = await engine.search(state.q, Infinity);
+          if (mine !== generation) return;
+          terms = found.terms;
+          candidates = await rowsOf(found.ids);
+        } else {
+          candidates = await allRows();
+        }
+        if (mine !== generation) return;
+        let hits;
+        ({ hits, counts } = filter(state, candidates));
+        n = hits.length;
+        heads = await engine.hits(hits.slice(0, shown).map((x) => x.i));
       }
-      if (mine !== generation) return;
-      ({ hits, counts } = filter(state, candidates));
-      heads = await engine.hits(hits.slice(0, shown).map((x) => x.i));
     } catch (e) {
       if (mine === generation) status.textContent = L.lError;
       return;
     }
     if (mine !== generation) return;
     updateCounts(counts);
-    const n = hits.length;
     const text = n === 0 ? L.lNone : say(n === 1 ? L.lShowingOne : L.lShowingMany, { n });
     if (heading) heading.textContent = say(L.lCountOf, { n, total: meta.cases });
     if (done) done.textContent = `${L.lDone} (${n})`;
     const list = el('ul', { class: 'cards' });
-    hits.slice(0, shown).forEach((x, k) => {
-      if (heads[k]) list.append(card(x, heads[k], terms));
-    });
+    for (const h of heads) if (h) list.append(card(row(h.i, h.facts), h, terms));
     const nodes = n ? [list] : [el('p', { class: 'notice' }, L.lNone)];
     if (n > shown) {
       const more = el('button', { type: 'button', class: 'more' }, say(L.lMore, { n: Math.min(PAGE, n - shown) }));

@@ -386,8 +386,9 @@
 
     /**
      * What the results list shows of each case in `ids`: `{ i, slug, title,
-     * municipality, county, lang, summary }`, from search/d/ (null for a
-     * case whose file failed).
+     * municipality, county, lang, summary, facts }`, from search/d/ (null
+     * for a case whose file failed); `facts` the case's facet values for
+     * the catalogue page (src/search/facets.rs, `Facts`).
      */
     hits(ids) {
       const per = this.data.docs_per_file;
@@ -396,11 +397,23 @@
           this.get(`d/${Math.floor(i / per)}.json`)
             .then((rows) => {
               const d = rows[i % per];
-              return { i, slug: d[0], title: d[1], municipality: d[2], county: d[3], lang: d[4], summary: d[5] };
+              return { i, slug: d[0], title: d[1], municipality: d[2], county: d[3], lang: d[4], summary: d[5], facts: d[6] };
             })
             .catch(() => null),
         ),
       );
+    }
+
+    /**
+     * The facet counts of the hits of a one-word query for the index term
+     * `term` when it has more hits than best postings rank (search/c/:
+     * themes, counties, programmes, then the three statuses, in the order
+     * of facets.json), else null.
+     */
+    async counts(term) {
+      if (!this.data.shards.c) return null;
+      const shard = await this.shardOf('c', term);
+      return shard[term] || null;
     }
 
     /** The plain text of doc `i` (for snippets), or null. */
