@@ -51,17 +51,52 @@ struct Summary {
     municipalities: Vec<(String, String)>,
     /// The first and last year any case counts for, or null.
     years: Option<(i32, i32)>,
-    /// How many cases have each value, in the order of the lists above
-    /// (status: planned, ongoing, completed).
-    totals: Totals,
+    /// How many cases have each value: the themes, counties and
+    /// programmes in the order of the lists above, then the statuses
+    /// planned, ongoing, completed (the order of [`Values`]).
+    totals: Vec<usize>,
+    /// For each value in that order, how many of the cases with it have
+    /// each value: the counts when it is the one filter chosen.
+    given: Vec<Vec<usize>>,
 }
 
-#[derive(Serialize)]
-struct Totals {
-    theme: Vec<usize>,
-    county: Vec<usize>,
-    programme: Vec<usize>,
-    status: [usize; 3],
+/// The facet values counted, each a position in one flat list: themes,
+/// counties, programmes, then the three statuses.
+#[derive(Clone, Copy)]
+pub struct Values {
+    themes: usize,
+    counties: usize,
+    programmes: usize,
+}
+
+impl Values {
+    /// The lists of `config` and `catalogue`.
+    pub fn of(catalogue: &Catalogue<'_>, config: &Config) -> Self {
+        Values {
+            themes: config.themes.len(),
+            counties: catalogue.by_county.len(),
+            programmes: config.programmes.len(),
+        }
+    }
+
+    /// How many values there are.
+    fn len(self) -> usize {
+        self.themes + self.counties + self.programmes + 3
+    }
+
+    /// The values a case has, as positions in the flat list.
+    fn of_case(self, f: &Facts) -> impl Iterator<Item = usize> + '_ {
+        let county = usize::try_from(f.1).ok().map(|c| self.themes + c);
+        let programme = usize::try_from(f.2)
+            .ok()
+            .map(|p| self.themes + self.counties + p);
+        let status = self.themes + self.counties + self.programmes + usize::from(f.4);
+        f.3.iter()
+            .copied()
+            .chain(county)
+            .chain(programme)
+            .chain([status])
+    }
 }
 
 /// One case's facet values: `[municipality, county, programme, themes,
@@ -190,24 +225,17 @@ fn status_code(status: Status) -> u8 {
 /// every case's [`Facts`] in catalogue order.
 pub fn files(catalogue: &Catalogue<'_>, config: &Config, facts: &[Facts]) -> Vec<File> {
     let lang = config.site.language;
-    let mut totals = Totals {
-        theme: vec![0; config.themes.len()],
-        county: vec![0; catalogue.by_county.len()],
-        programme: vec![0; config.programmes.len()],
-        status: [0; 3],
-    };
+    let values = Values::of(catalogue, config);
+    let mut totals = vec![0; values.len()];
+    let mut given = vec![vec![0; values.len()]; values.len()];
     let mut years: Option<(i32, i32)> = None;
     for f in facts {
-        for &t in &f.3 {
-            totals.theme[t] += 1;
+        for a in values.of_case(f) {
+            totals[a] += 1;
+            for b in values.of_case(f) {
+                given[a][b] += 1;
+            }
         }
-        if let Ok(c) = usize::try_from(f.1) {
-            totals.county[c] += 1;
-        }
-        if let Ok(p) = usize::try_from(f.2) {
-            totals.programme[p] += 1;
-        }
-        totals.status[usize::from(f.4)] += 1;
         if f.5 > 0 {
             years = Some(years.map_or((f.5, f.6), |(a, z)| (a.min(f.5), z.max(f.6))));
         }
@@ -247,6 +275,7 @@ pub fn files(catalogue: &Catalogue<'_>, config: &Config, facts: &[Facts]) -> Vec
             .collect(),
         years,
         totals,
+        given,
     };
     // Our own types serialise without error.
     let mut files = vec![(
@@ -271,25 +300,16 @@ pub fn files(catalogue: &Catalogue<'_>, config: &Config, facts: &[Facts]) -> Vec
 pub fn count_shards(
     index: &Index,
     facts: &[Facts],
-    lists: [usize; 3],
+    values: Values,
     dir: &str,
 ) -> (usize, Vec<File>) {
-    let [themes, counties, programmes] = lists;
-    let values = themes + counties + programmes + 3;
     let words = index.len().div_ceil(64);
     // A set of cases per facet value, a bit each.
-    let mut sets = vec![vec![0u64; words]; values];
+    let mut sets = vec![vec![0u64; words]; values.len()];
     for (i, f) in facts.iter().enumerate() {
-        let bit = 1u64 << (i % 64);
-        let mut set = |v: usize| sets[v][i / 64] |= bit;
-        f.3.iter().for_each(|&t| set(t));
-        if let Ok(c) = usize::try_from(f.1) {
-            set(themes + c);
+        for v in values.of_case(f) {
+            sets[v][i / 64] |= 1u64 << (i % 64);
         }
-        if let Ok(p) = usize::try_from(f.2) {
-            set(themes + counties + p);
-        }
-        set(themes + counties + programmes + usize::from(f.4));
     }
     let keyed: Vec<(&str, Vec<u32>)> = layout::one_word_queries(index)
         .into_par_iter()
@@ -362,7 +382,12 @@ mod tests {
     }
 
     fn counted(index: &Index, facts: &[Facts]) -> serde_json::Map<String, serde_json::Value> {
-        let (shards, files) = count_shards(index, facts, [3, 4, 2], "search");
+        let values = Values {
+            themes: 3,
+            counties: 4,
+            programmes: 2,
+        };
+        let (shards, files) = count_shards(index, facts, values, "search");
         assert_eq!(files.len(), shards);
         let mut all = serde_json::Map::new();
         for (path, bytes) in files {

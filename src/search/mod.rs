@@ -340,12 +340,8 @@ pub fn write<E: Send>(
     for (path, bytes) in facets::files(catalogue, config, &facts) {
         put(&format!("{DIR}/{path}"), &bytes)?;
     }
-    let lists = [
-        config.themes.len(),
-        catalogue.by_county.len(),
-        config.programmes.len(),
-    ];
-    let (n, files) = facets::count_shards(&index, &facts, lists, DIR);
+    let values = facets::Values::of(catalogue, config);
+    let (n, files) = facets::count_shards(&index, &facts, values, DIR);
     counts.c = n;
     files
         .into_par_iter()

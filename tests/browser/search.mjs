@@ -482,6 +482,39 @@ async function runCorpus() {
       check(`"${word}": some theme has hits`, fromShards.some((l) => /\([1-9]\d*\)$/.test(l.trim())), fromShards.join(' | '));
       await page.context().close();
     }
+    // One theme ticked: its counts come from facets.json and its first
+    // cards from the first block; they must be those of every case with
+    // the theme, counted here from all the blocks.
+    const meta = JSON.parse(fs.readFileSync(path.join(corpus, 'search/facets.json'), 'utf8'));
+    const rows = [];
+    for (let n = 0; n < meta.blocks; n++) {
+      const k = JSON.parse(fs.readFileSync(path.join(corpus, `search/k/${n}.json`), 'utf8'));
+      k.m.forEach((_, j) => rows.push({ c: k.c[j], p: k.p[j], t: k.t[j], s: k.s[j] }));
+    }
+    const [T, C, P] = [meta.themes.length, meta.counties.length, meta.programmes.length];
+    const want = new Array(T + C + P + 3).fill(0);
+    for (const r of rows) {
+      for (let t = 0; t < T; t++) if (r.t.includes(t)) want[t]++;
+      if (!r.t.includes(0)) continue;
+      if (r.c >= 0) want[T + r.c]++;
+      if (r.p >= 0) want[T + C + r.p]++;
+      want[T + C + P + r.s]++;
+    }
+    const page = await newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${other.origin}/?theme=${meta.themes[0][0]}`);
+    await page.waitForSelector('[data-catalogue][data-ready]');
+    await page.waitForFunction(() => document.querySelector('[data-status]').textContent !== '');
+    const shown = (await page.locator('.facets label').allTextContents())
+      .map((l) => /\((\d+)\)\s*$/.exec(l))
+      .filter(Boolean)
+      .map((m) => Number(m[1]));
+    equal('one theme ticked: the counts are those of the cases with it', shown, want);
+    equal('one theme ticked: the number of cases', await page.locator('[data-status]').textContent(), `Viser ${want[0]} eksempler`);
+    equal('one theme ticked: its first cards', await page.locator('[data-results] .card').count(), Math.min(24, want[0]));
+    equal('one theme ticked: only the first block is read', fetched.filter((p) => p.includes('/search/k/')), ['/search/k/0.json']);
+    await page.context().close();
   } finally {
     await other.close();
   }

@@ -118,9 +118,14 @@ fn build_writes_the_entry_file_its_shards_and_snippet_texts() {
         .filter(|t| t.as_array().is_some_and(|t| t.contains(&json!(sick))))
         .count();
     assert_eq!(
-        facets["totals"]["theme"][sick].as_u64(),
+        facets["totals"][sick].as_u64(),
         Some(with_sick as u64),
-        "the totals are the blocks' counts"
+        "the totals are the blocks' counts (themes first)"
+    );
+    assert_eq!(
+        facets["given"][sick][sick].as_u64(),
+        Some(with_sick as u64),
+        "with the theme chosen, all its cases have it"
     );
     // Catalogue order: Bodø, Bærum, Gjøvik, Hamar, Lillehammer, Volda,
     // Ørsta, Ålesund: the municipality column counts up.

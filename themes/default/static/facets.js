@@ -450,7 +450,18 @@
       const filtered = FACETS.some((f) => state[f].length) || state.years.length > 0;
       const known = !filtered && words.length === 1 ? await engine.counts(words[0]) : null;
       if (mine !== generation) return;
-      if (known) {
+      const one = single(state);
+      if (one) {
+        // One filter: facets.json has its counts (the chosen facet keeps
+        // the whole catalogue's, as ticking another value there widens),
+        // and its first cases are in the first blocks.
+        const given = countsFrom(meta.given[one.at]);
+        counts = { ...given, [one.facet]: totals()[one.facet] };
+        n = meta.given[one.at][one.at];
+        const hits = await firstPassing(state, shown);
+        if (mine !== generation) return;
+        heads = await engine.hits(hits.map((x) => x.i));
+      } else if (known) {
         const found = await engine.search(state.q, shown);
         if (mine !== generation) return;
         terms = found.terms;
@@ -504,10 +515,40 @@
   }
 
   /** The counts over the whole catalogue, in the shape filter() gives them. */
-  function totals() {
-    const t = meta.totals;
-    const map = (list) => new Map(list.map((n, i) => [i, n]));
-    return { theme: map(t.theme), county: map(t.county), programme: map(t.programme), status: map(t.status) };
+  const totals = () => countsFrom(meta.totals);
+
+  /**
+   * The one value chosen when the state is a single filter (one value of
+   * one facet, no year, no search): `{ facet, at }`, `at` its position in
+   * the flat list of facets.json's `totals`; else null.
+   */
+  function single(s) {
+    const chosen = FACETS.filter((f) => s[f].length);
+    if (s.q.trim() || s.years.length || chosen.length !== 1 || s[chosen[0]].length !== 1) return null;
+    const facet = chosen[0];
+    const lists = { theme: meta.themes, county: meta.counties, programme: meta.programmes };
+    const v = s[facet][0];
+    const i = facet === 'status' ? STATUS.indexOf(v) : lists[facet].findIndex(([id]) => id === v);
+    if (i < 0) return null;
+    let at = i;
+    for (const f of FACETS.slice(0, FACETS.indexOf(facet))) at += f === 'status' ? 3 : lists[f].length;
+    return { facet, at };
+  }
+
+  /**
+   * The first `need` cases passing every filter of `s`, in catalogue
+   * order, reading the blocks one after the other only as far as needed.
+   */
+  async function firstPassing(s, need) {
+    const t = tests(s);
+    const found = [];
+    for (let n = 0; n < meta.blocks && found.length < need; n++) {
+      for (const x of await block(n)) {
+        if (t.theme(x) && t.county(x) && t.programme(x) && t.status(x) && t.year(x)) found.push(x);
+        if (found.length === need) break;
+      }
+    }
+    return found;
   }
 
   function updateCounts(counts) {
