@@ -317,6 +317,7 @@ async function runAssertions() {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'turnus');
     await waitStatus('Viser 2 eksempler');
     equal('search and facets combine, best first', await cards(), ['Ny turnus gir mer heltid: turnus, heltid og langvakter', 'Turnus og heltid']);
+    equal('the hint says a search ranks best first', await page.locator('[data-hint]').textContent(), 'Søket viser de som passer best først.');
     await page.waitForSelector('[data-results] .card-snippet mark');
     check('cards of a search show a marked snippet', true);
     await page.context().close();

@@ -41,6 +41,10 @@
   const staticCount = heading ? heading.textContent : '';
   const headingText = root.querySelector('[data-results-heading]');
   const resultsHeading = heading ? heading.closest('h2') : null;
+  // The hint under the heading says how the cards are sorted: by
+  // municipality, or best match first while a search is on.
+  const hint = root.querySelector('[data-hint]');
+  const hintText = hint ? hint.textContent : '';
   const chips = root.querySelector('[data-chips]');
   const toggle = root.querySelector('[data-filters-toggle]');
   const toggleCount = toggle && toggle.querySelector('[data-filters-active]');
@@ -429,6 +433,7 @@
   async function render({ announce = true } = {}) {
     const mine = ++generation;
     renderChips();
+    if (hint && L.lRanked) hint.textContent = state.q.trim() ? L.lRanked : hintText;
     if (!active(state)) {
       results.replaceChildren(...staticNodes);
       if (heading) heading.textContent = staticCount;
