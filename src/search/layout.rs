@@ -54,15 +54,6 @@ pub fn shard_count(total: usize, target: usize) -> usize {
     total.div_ceil(target.max(1)).max(1)
 }
 
-/// The `p/` key of a query word or term: its first [`PREFIX_LEN`] letters,
-/// or all of it when shorter.
-pub fn prefix_key(word: &str) -> &str {
-    match word.char_indices().nth(PREFIX_LEN) {
-        Some((at, _)) => &word[..at],
-        None => word,
-    }
-}
-
 /// One file to emit: path under the output folder and its bytes.
 pub type File = (String, Vec<u8>);
 
@@ -147,9 +138,7 @@ pub fn one_word_queries(index: &Index) -> Vec<&str> {
     let mut words: Vec<&str> = Vec::new();
     for t in &index.terms {
         words.push(t);
-        for (at, c) in t.char_indices().take(PREFIX_LEN) {
-            words.push(&t[..at + c.len_utf8()]);
-        }
+        words.extend(prefix_keys(t));
     }
     words.sort_unstable();
     words.dedup();
@@ -243,18 +232,19 @@ pub fn term_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
     (shards, files)
 }
 
+/// The keys a term is listed under in the prefix shards: its prefixes of
+/// one to [`PREFIX_LEN`] letters.
+fn prefix_keys(term: &str) -> impl Iterator<Item = &str> {
+    (term.char_indices().take(PREFIX_LEN)).map(|(at, c)| &term[..at + c.len_utf8()])
+}
+
 /// The prefix shards (see the module's documentation).
 pub fn prefix_shards(index: &Index, dir: &str) -> (usize, Vec<File>) {
     let mut keys: FxHashMap<&str, Vec<(&str, usize)>> = FxHashMap::default();
     for (t, p) in index.terms.iter().zip(&index.postings) {
         let entry = (t.as_str(), p.len());
-        let key = prefix_key(t);
-        if key.chars().count() == PREFIX_LEN {
+        for key in prefix_keys(t) {
             keys.entry(key).or_default().push(entry);
-        }
-        // The shorter keys: every prefix of one or two letters.
-        for (at, c) in t.char_indices().take(PREFIX_LEN - 1) {
-            keys.entry(&t[..at + c.len_utf8()]).or_default().push(entry);
         }
     }
     // With each key, the hits of a query word that is the key: a word
@@ -415,9 +405,13 @@ mod tests {
 
     #[test]
     fn prefix_keys_count_letters_not_bytes() {
-        assert_eq!(prefix_key("heltid"), "hel");
-        assert_eq!(prefix_key("hé"), "hé");
-        assert_eq!(prefix_key("øyå"), "øyå");
-        assert_eq!(prefix_key("øyåx"), "øyå");
+        let longest = |w| prefix_keys(w).last();
+        assert_eq!(
+            prefix_keys("heltid").collect::<Vec<_>>(),
+            ["h", "he", "hel"]
+        );
+        assert_eq!(longest("hé"), Some("hé"));
+        assert_eq!(longest("øyå"), Some("øyå"));
+        assert_eq!(longest("øyåx"), Some("øyå"));
     }
 }
